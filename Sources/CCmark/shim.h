@@ -1,0 +1,2 @@
+// libcmark, the CommonMark reference library (Debian libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import UnrollTensor
+
+extension Tensor {
+    /// Softmax over the last axis of a `(…, C)` tensor (max-subtracted for stability).
+    public func softmaxLastAxis() -> Tensor {
+        let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
+        var out = Tensor(zeros: shape)
+        let x = storage.base
+        out.withUnsafeMutableBufferPointer { o in
+            for r in 0..<rows {
+                let row = x + r * cols
+                var m = -Float.infinity
+                for c in 0..<cols { m = Swift.max(m, row[c]) }
+                var s: Float = 0
+                for c in 0..<cols { let e = expf(row[c] - m); o[r * cols + c] = e; s += e }
+                let inv = 1 / s
+                for c in 0..<cols { o[r * cols + c] *= inv }
+            }
+        }
+        return out
+    }
+
+    /// Log-softmax over the last axis of a `(…, C)` tensor.
+    public func logSoftmaxLastAxis() -> Tensor {
+        let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
+        var out = Tensor(zeros: shape)
+        let x = storage.base
+        out.withUnsafeMutableBufferPointer { o in
+            for r in 0..<rows {
+                let row = x + r * cols
+                var m = -Float.infinity
+                for c in 0..<cols { m = Swift.max(m, row[c]) }
+                var s: Float = 0
+                for c in 0..<cols { s += expf(row[c] - m) }
+                let lse = m + logf(s)
+                for c in 0..<cols { o[r * cols + c] = row[c] - lse }
+            }
+        }
+        return out
+    }
+}
+
+/// Softmax and log-softmax over the last axis.
+extension Variable {
+    /// Softmax over the last axis; backward `dx = y ⊙ (g - Σ g y)` per row.
+    public func softmax() -> Variable {
+        let a = self
+        let y = value.softmaxLastAxis()
+        return Variable(value: y, inputs: [a]) { g in
+            let cols = y.shape.last ?? 1, rows = y.count / max(cols, 1)
+            var dx = Tensor(zeros: y.shape)
+            let yp = y.storage.base, gp = g.storage.base
+            dx.withUnsafeMutableBufferPointer { d in
+                for r in 0..<rows {
+                    var dot: Float = 0
+                    for c in 0..<cols { dot += gp[r * cols + c] * yp[r * cols + c] }
+                    for c in 0..<cols { d[r * cols + c] = yp[r * cols + c] * (gp[r * cols + c] - dot) }
+                }
+            }
+            a.accumulateGrad(dx)
+        }
+    }
+
+    /// Log-softmax over the last axis; backward `dx = g - softmax(x) Σ g` per row.
+    public func logSoftmax() -> Variable {
+        let a = self
+        let y = value.logSoftmaxLastAxis()
+        return Variable(value: y, inputs: [a]) { g in
+            let cols = y.shape.last ?? 1, rows = y.count / max(cols, 1)
+            var dx = Tensor(zeros: y.shape)
+            let yp = y.storage.base, gp = g.storage.base
+            dx.withUnsafeMutableBufferPointer { d in
+                for r in 0..<rows {
+                    var s: Float = 0
+                    for c in 0..<cols { s += gp[r * cols + c] }
+                    for c in 0..<cols { d[r * cols + c] = gp[r * cols + c] - expf(yp[r * cols + c]) * s }
+                }
+            }
+            a.accumulateGrad(dx)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import UnrollAutograd
+import UnrollTensor
+
+/// A recurrent sequence layer (PyTorch's `nn.RNN`, `nn.LSTM`, `nn.GRU` with `batch_first=True`): stacked
+/// layers, optional bidirectionality, dropout between layers, initial states and variable lengths.
+///
+/// Shapes: input `(N, T, F)`; output `(N, T, D·H)` with `D = 2` when bidirectional; states `(L·D, N, H)`.
+public final class RecurrentLayer: Parameterized {
+    /// The hidden (and, for LSTM, cell) state of every layer and direction: each `(L·D, N, H)`.
+    public struct State {
+        /// Hidden states `(L·D, N, H)`.
+        public var h: Variable
+        /// Cell states `(L·D, N, H)` (LSTM only).
+        public var c: Variable?
+
+        /// A state from its parts.
+        public init(h: Variable, c: Variable? = nil) {
+            self.h = h
+            self.c = c
+        }
+
+        /// The same values with gradients blocked (truncated BPTT carries state across windows this way).
+        public func detached() -> State { State(h: h.detached(), c: c?.detached()) }
+    }
+
+    /// The cell type.
+    public let kind: RecurrentCellKind
+    /// The hidden size `H`.
+    public let hiddenSize: Int
+    /// The number of stacked layers `L`.
+    public let layerCount: Int
+    /// Whether each layer also runs backwards in time.
+    public let bidirectional: Bool
+    /// Dropout applied to every layer's output but the last, in training.
+    public let dropout: Float
+    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one.
+    public let cells: [[RecurrentCell]]
+
+    /// A layer with fresh weights drawn in PyTorch's parameter order.
+    public init(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layers: Int = 1,
+                bidirectional: Bool = false, dropout: Float = 0, rng: inout RandomGenerator) {
+        precondition(layers >= 1, "recurrent layer: needs at least 1 layer, got \(layers)")
+        precondition(inputSize >= 1 && hiddenSize >= 1,
+                     "recurrent layer: sizes must be positive, got input \(inputSize), hidden \(hiddenSize)")
+        precondition(dropout >= 0 && dropout < 1, "recurrent layer: dropout must be in [0, 1), got \(dropout)")
+        self.kind = kind
+        self.hiddenSize = hiddenSize
+        self.layerCount = layers
+        self.bidirectional = bidirectional
+        self.dropout = dropout
+        let directions = bidirectional ? 2 : 1
+        var cells: [[RecurrentCell]] = []
+        for l in 0..<layers {
+            let input = l == 0 ? inputSize : hiddenSize * directions
+            cells.append((0..<directions).map { _ in
+                RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+            })
+        }
+        self.cells = cells
+    }
+
+    /// The number of directions `D`.
+    public var directionCount: Int { bidirectional ? 2 : 1 }
+    /// The number of input features `F`.
+    public var inputSize: Int { cells[0][0].inputSize }
+    /// The number of output features `D·H`.
+    public var outputSize: Int { hiddenSize * directionCount }
+
+    /// A zero state for a batch of `batch` sequences.
+    public func zeroState(batch: Int) -> State {
+        let shape = [layerCount * directionCount, batch, hiddenSize]
+        return State(h: Variable(Tensor(zeros: shape)), c: kind.hasCellState ? Variable(Tensor(zeros: shape)) : nil)
+    }
+
+    /// Runs the whole stack over `x` `(N, T, F)`.
+    ///
+    /// - Parameters:
+    ///   - lengths: each sequence's length, for right-padded batches (default: all `T`).
+    ///   - initialState: states `(L·D, N, H)` to start from (default: zeros).
+    ///   - training: enables dropout between layers.
+    /// - Returns: the last layer's output `(N, T, D·H)` (zero past each sequence's length) and the final
+    ///   state of every layer and direction, each taken at that sequence's own last step.
+    public func callAsFunction(_ x: Variable, lengths: [Int]? = nil, initialState: State? = nil,
+                               training: Bool = false, rng: inout RandomGenerator) -> (output: Variable, state: State) {
+        precondition(x.shape.count == 3 && x.shape[2] == inputSize,
+                     "recurrent layer: input \(x.shape), expected (N, T, \(inputSize))")
+        let n = x.shape[0]
+        let start = initialState ?? zeroState(batch: n)
+        let stateShape = [layerCount * directionCount, n, hiddenSize]
+        precondition(start.h.shape == stateShape, "recurrent layer: h0 \(start.h.shape), expected \(stateShape)")
+        if kind.hasCellState {
+            precondition(start.c?.shape == stateShape, "recurrent layer: c0 \(start.c?.shape ?? []), expected \(stateShape)")
+        }
+        let stateSize = n * hiddenSize
+        var layerInput = x
+        var finalH: [Variable] = [], finalC: [Variable] = []
+        for l in 0..<layerCount {
+            var outputs: [Variable] = []
+            for d in 0..<directionCount {
+                let cell = cells[l][d], index = l * directionCount + d
+                let h0 = start.h.flatSlice(offset: index * stateSize, shape: [n, hiddenSize])
+                let c0 = start.c.map { $0.flatSlice(offset: index * stateSize, shape: [n, hiddenSize]) }
+                let result = RecurrentSequenceKernel.run(
+                    kind: kind, input: layerInput, weightIH: cell.weightIH, weightHH: cell.weightHH,
+                    biasIH: cell.biasIH, biasHH: cell.biasHH, h0: h0, c0: c0, lengths: lengths, reverse: d == 1)
+                outputs.append(result.output)
+                finalH.append(result.hidden)
+                if let c = result.cell { finalC.append(c) }
+            }
+            var output = outputs.count == 1 ? outputs[0] : Variable.concat(outputs, axis: 2)
+            if training, dropout > 0, l < layerCount - 1 { output = output.dropout(dropout, using: &rng) }
+            layerInput = output
+        }
+        let state = State(h: Variable.stack(finalH, axis: 0),
+                          c: kind.hasCellState ? Variable.stack(finalC, axis: 0) : nil)
+        return (layerInput, state)
+    }
+
+    public var namedParameters: [(name: String, variable: Variable)] {
+        var out: [(name: String, variable: Variable)] = []
+        for (l, layer) in cells.enumerated() {
+            for (d, cell) in layer.enumerated() {
+                let suffix = "_l\(l)" + (d == 1 ? "_reverse" : "")
+                for (name, v) in cell.namedParameters { out.append((name + suffix, v)) }
+            }
+        }
+        return out
+    }
+}
