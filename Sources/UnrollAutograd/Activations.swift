@@ -10,7 +10,7 @@ extension Variable {
     /// The hyperbolic tangent; `d/dx = 1 - y²`.
     public func tanh() -> Variable {
         let a = self
-        let y = value.map(tanhf)
+        let y = value.map(FastMath.tanh)
         return Variable(value: y, inputs: [a]) { g in
             a.accumulateGrad(Tensor.zip(g, y) { g, y in g * (1 - y * y) })
         }
@@ -19,7 +19,7 @@ extension Variable {
     /// The logistic sigmoid; `d/dx = y (1 - y)`.
     public func sigmoid() -> Variable {
         let a = self
-        let y = value.map(Activation.sigmoid)
+        let y = value.map(FastMath.sigmoid)
         return Variable(value: y, inputs: [a]) { g in
             a.accumulateGrad(Tensor.zip(g, y) { g, y in g * y * (1 - y) })
         }
@@ -37,7 +37,7 @@ extension Variable {
     /// The exponential; `d/dx = y`.
     public func exp() -> Variable {
         let a = self
-        let y = value.map(expf)
+        let y = value.map(FastMath.exp)
         return Variable(value: y, inputs: [a]) { g in a.accumulateGrad(g * y) }
     }
 

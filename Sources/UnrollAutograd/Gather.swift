@@ -7,7 +7,7 @@ extension Variable {
         let table = self
         precondition(value.rank == 2, "gather rows: needs a (V, E) table, got \(value.shape)")
         let v = value.shape[0], e = value.shape[1]
-        var out = Tensor(zeros: [indices.count, e])
+        var out = Tensor(uninitialized: [indices.count, e])
         let src = value.storage.base
         out.withUnsafeMutableBufferPointer { o in
             for (r, index) in indices.enumerated() {

@@ -21,7 +21,7 @@ extension Tensor {
         var shape = first
         shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
         let (outer, inner) = outerInner(shape, axis)
-        var out = Tensor(zeros: shape)
+        var out = Tensor(uninitialized: shape)
         out.withUnsafeMutableBufferPointer { o in
             let rowOut = shape[axis] * inner
             var offset = 0
@@ -46,7 +46,7 @@ extension Tensor {
         return sizes.map { size in
             var s = shape
             s[axis] = size
-            var piece = Tensor(zeros: s)
+            var piece = Tensor(uninitialized: s)
             let width = size * inner
             piece.withUnsafeMutableBufferPointer { o in
                 for i in 0..<outer {

@@ -32,7 +32,7 @@ extension Variable {
             var d = Tensor(zeros: [rows, cols])
             d.withUnsafeMutableBufferPointer { dp in
                 for (r, t) in targets.enumerated() where t >= 0 {
-                    for c in 0..<cols { dp[r * cols + c] = expf(lp[r * cols + c]) * scale }
+                    for c in 0..<cols { dp[r * cols + c] = FastMath.exp(lp[r * cols + c]) * scale }
                     dp[r * cols + t] -= scale
                 }
             }

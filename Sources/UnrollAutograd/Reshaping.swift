@@ -15,7 +15,7 @@ extension Variable {
         let n = shape.reduce(1, *)
         precondition(offset >= 0 && offset + n <= value.count,
                      "flat slice: \(offset)..<\(offset + n) outside \(value.count) elements of \(value.shape)")
-        var out = Tensor(zeros: shape)
+        var out = Tensor(uninitialized: shape)
         out.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: value.storage.base + offset, count: n) }
         return Variable(value: out, inputs: [a]) { g in a.accumulateGrad(g, atFlatOffset: offset) }
     }
@@ -32,7 +32,7 @@ extension Variable {
         let n = value.shape[0], steps = value.shape[1], f = value.shape[2]
         precondition(t >= 0 && t < steps, "time step: \(t) outside 0..<\(steps) for shape \(value.shape)")
         let a = self
-        var out = Tensor(zeros: [n, f])
+        var out = Tensor(uninitialized: [n, f])
         let src = value.storage.base
         out.withUnsafeMutableBufferPointer { o in
             for i in 0..<n { (o.baseAddress! + i * f).update(from: src + (i * steps + t) * f, count: f) }

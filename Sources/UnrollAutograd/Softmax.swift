@@ -9,7 +9,7 @@ extension Tensor {
     /// Softmax over the last axis of a `(…, C)` tensor (max-subtracted for stability).
     public func softmaxLastAxis() -> Tensor {
         let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
-        var out = Tensor(zeros: shape)
+        var out = Tensor(uninitialized: shape)
         let x = storage.base
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows {
@@ -17,7 +17,7 @@ extension Tensor {
                 var m = -Float.infinity
                 for c in 0..<cols { m = Swift.max(m, row[c]) }
                 var s: Float = 0
-                for c in 0..<cols { let e = expf(row[c] - m); o[r * cols + c] = e; s += e }
+                for c in 0..<cols { let e = FastMath.exp(row[c] - m); o[r * cols + c] = e; s += e }
                 let inv = 1 / s
                 for c in 0..<cols { o[r * cols + c] *= inv }
             }
@@ -28,7 +28,7 @@ extension Tensor {
     /// Log-softmax over the last axis of a `(…, C)` tensor.
     public func logSoftmaxLastAxis() -> Tensor {
         let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
-        var out = Tensor(zeros: shape)
+        var out = Tensor(uninitialized: shape)
         let x = storage.base
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows {
@@ -36,9 +36,9 @@ extension Tensor {
                 var m = -Float.infinity
                 for c in 0..<cols { m = Swift.max(m, row[c]) }
                 var s: Float = 0
-                for c in 0..<cols { s += expf(row[c] - m) }
-                let lse = m + logf(s)
-                for c in 0..<cols { o[r * cols + c] = row[c] - lse }
+                for c in 0..<cols { s += FastMath.exp(row[c] - m) }
+                let logSum = logf(s)
+                for c in 0..<cols { o[r * cols + c] = (row[c] - m) - logSum }
             }
         }
         return out
@@ -53,7 +53,7 @@ extension Variable {
         let y = value.softmaxLastAxis()
         return Variable(value: y, inputs: [a]) { g in
             let cols = y.shape.last ?? 1, rows = y.count / max(cols, 1)
-            var dx = Tensor(zeros: y.shape)
+            var dx = Tensor(uninitialized: y.shape)
             let yp = y.storage.base, gp = g.storage.base
             dx.withUnsafeMutableBufferPointer { d in
                 for r in 0..<rows {
@@ -72,13 +72,13 @@ extension Variable {
         let y = value.logSoftmaxLastAxis()
         return Variable(value: y, inputs: [a]) { g in
             let cols = y.shape.last ?? 1, rows = y.count / max(cols, 1)
-            var dx = Tensor(zeros: y.shape)
+            var dx = Tensor(uninitialized: y.shape)
             let yp = y.storage.base, gp = g.storage.base
             dx.withUnsafeMutableBufferPointer { d in
                 for r in 0..<rows {
                     var s: Float = 0
                     for c in 0..<cols { s += gp[r * cols + c] }
-                    for c in 0..<cols { d[r * cols + c] = gp[r * cols + c] - expf(yp[r * cols + c]) * s }
+                    for c in 0..<cols { d[r * cols + c] = gp[r * cols + c] - FastMath.exp(yp[r * cols + c]) * s }
                 }
             }
             a.accumulateGrad(dx)

@@ -27,7 +27,7 @@ public final class Variable {
     /// An op's result. If no input requires a gradient, the backward closure is dropped (nothing is recorded).
     public init(value: Tensor, inputs: [Variable], backward: @escaping (Tensor) -> Void) {
         self.value = value
-        let needed = inputs.contains { $0.requiresGrad }
+        let needed = GradientMode.isRecording && inputs.contains { $0.requiresGrad }
         self.requiresGrad = needed
         self.inputs = needed ? inputs : []
         self.backwardFunction = needed ? backward : nil

@@ -1,6 +1,68 @@
 import ArgumentParser
+import Foundation
+import UnrollAutograd
+import UnrollNN
+import UnrollTensor
 
-/// `unroll bench`: placeholder until the workload lands (next commit).
+/// `unroll bench`: the training workload of `shared/bench/torch_rnn.py`, with the same flags and timing,
+/// printed as one JSON line with the same keys.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench")
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the char-LM training workload of shared/bench/torch_rnn.py.",
+        discussion: """
+        Embedding(V, E) → {LSTM|GRU|RNN}(H, layers) → Linear(H, V), cross-entropy, Adam(lr=1e-3), batch B,
+        sequence T, random tokens. Three warm-up steps, then `--steps` timed training steps and `--steps` timed
+        forward passes. Prints one JSON line: train and inference tokens per second, and peak memory.
+        """)
+
+    @Option(help: "Recurrent cell: lstm, gru or rnn.") var cell: String = "lstm"
+    @Option(help: "Vocabulary size V.") var vocab: Int = 65
+    @Option(help: "Embedding size E.") var embed: Int = 64
+    @Option(help: "Hidden size H.") var hidden: Int = 256
+    @Option(help: "Number of stacked layers.") var layers: Int = 1
+    @Option(help: "Batch size B.") var batch: Int = 32
+    @Option(help: "Sequence length T.") var seq: Int = 64
+    @Option(help: "Timed steps.") var steps: Int = 20
+    @Option(help: "BLAS threads.") var threads: Int = 2
+
+    func validate() throws {
+        guard ["lstm", "gru", "rnn"].contains(cell) else {
+            throw ValidationError("unknown cell '\(cell)'; expected lstm, gru or rnn")
+        }
+        for (name, value) in [("vocab", vocab), ("embed", embed), ("hidden", hidden), ("layers", layers),
+                              ("batch", batch), ("seq", seq), ("steps", steps), ("threads", threads)] where value < 1 {
+            throw ValidationError("--\(name) must be at least 1, got \(value)")
+        }
+    }
+
+    func run() throws {
+        BLAS.setThreads(threads)
+        let kind: RecurrentCellKind = cell == "lstm" ? .lstm : cell == "gru" ? .gru : .rnnTanh
+        var rng = RandomGenerator(seed: 0)
+        let count = batch * seq
+        let x = (0..<count).map { _ in rng.nextInt(below: vocab) }
+        let y = (0..<count).map { _ in rng.nextInt(below: vocab) }
+        let workload = BenchWorkload(kind: kind, vocabulary: vocab, embed: embed, hidden: hidden, layers: layers,
+                                     batch: batch, steps: seq, inputs: x, targets: y, seed: 0,
+                                     update: { params in
+                                        for p in params { if let g = p.grad { p.value.add(g, scale: -1e-3) } } })
+        for _ in 0..<3 { workload.trainStep() }
+        var start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<steps { workload.trainStep() }
+        let train = Double(steps * count) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        for _ in 0..<3 { workload.inferStep() }
+        start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<steps { workload.inferStep() }
+        let infer = Double(steps * count) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let fields: [(String, String)] = [
+            ("impl", "\"unroll\""), ("unroll", "\"\(UnrollVersion.string)\""), ("cell", "\"\(cell)\""),
+            ("hidden", "\(hidden)"), ("layers", "\(layers)"), ("batch", "\(batch)"), ("seq", "\(seq)"),
+            ("train_tokens_per_s", "\(Int(train.rounded()))"), ("infer_tokens_per_s", "\(Int(infer.rounded()))"),
+            ("peak_rss_mb", "\(usage.ru_maxrss / 1024)"),
+        ]
+        print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+    }
 }

@@ -94,12 +94,16 @@ enum RecurrentSequenceKernel {
         let rows = n * steps
         let outCount = rows * hs, stateCount = n * hs
 
-        // Input projection for every step at once, with b_ih folded in.
-        var xw = Tensor(zeros: [rows, gh])
+        // Input projection for every step at once, with b_ih and (except GRU's n block) b_hh folded in.
+        var bias = bIH
+        bias.withUnsafeMutableBufferPointer { b in
+            let bh = bHH.storage.base
+            for j in 0..<(kind == .gru ? 2 * hs : gh) { b[j] += bh[j] }
+        }
+        var xw = Tensor(uninitialized: [rows, gh])
         xw.withUnsafeMutableBufferPointer { p in
             let xwp = p.baseAddress!
-            let b = bIH.storage.base
-            for r in 0..<rows { (xwp + r * gh).update(from: b, count: gh) }
+            for r in 0..<rows { (xwp + r * gh).update(from: bias.storage.base, count: gh) }
             BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gh, k: features,
                       a: x.storage.base, lda: features, b: wIH.storage.base, ldb: features,
                       beta: 1, c: xwp, ldc: gh)
@@ -110,7 +114,7 @@ enum RecurrentSequenceKernel {
         var gates = Tensor(zeros: [rows, gh])
         var extra = Tensor(zeros: kind == .rnnTanh || kind == .rnnRelu ? [0] : [rows, hs])
         var tanhC = Tensor(zeros: kind == .lstm ? [rows, hs] : [0])
-        var hh = Tensor(zeros: [n, gh])
+        var hh = Tensor(uninitialized: [n, gh])
 
         packed.withUnsafeMutableBufferPointer { pk in
             let out = pk.baseAddress!
@@ -141,38 +145,49 @@ enum RecurrentSequenceKernel {
                         let pre = xwp + row * gh, rh = rec + i * gh, gt = gateAll + row * gh
                         let o = out + row * hs
                         switch kind {
-                        case .rnnTanh:
-                            for j in 0..<hs { let v = tanhf(pre[j] + rh[j] + bh[j]); gt[j] = v; hi[j] = v; o[j] = v }
-                        case .rnnRelu:
-                            for j in 0..<hs { let v = max(0, pre[j] + rh[j] + bh[j]); gt[j] = v; hi[j] = v; o[j] = v }
+                        case .rnnTanh, .rnnRelu:
+                            for j in 0..<hs { gt[j] = pre[j] + rh[j] }
+                            if kind == .rnnTanh {
+                                FastMath.tanh(inPlace: gt, count: hs)
+                            } else {
+                                for j in 0..<hs { gt[j] = max(0, gt[j]) }
+                            }
+                            hi.update(from: gt, count: hs)
+                            o.update(from: gt, count: hs)
                         case .lstm:
                             let ci = c + i * hs
                             let cPrev = extraAll + row * hs, tc = tanhAll + row * hs
+                            for j in 0..<gh { gt[j] = pre[j] + rh[j] }
+                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
+                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
+                            FastMath.sigmoid(inPlace: gt + 3 * hs, count: hs)
+                            cPrev.update(from: ci, count: hs)
                             for j in 0..<hs {
-                                let ig = Activation.sigmoid(pre[j] + rh[j] + bh[j])
-                                let fg = Activation.sigmoid(pre[hs + j] + rh[hs + j] + bh[hs + j])
-                                let gg = tanhf(pre[2 * hs + j] + rh[2 * hs + j] + bh[2 * hs + j])
-                                let og = Activation.sigmoid(pre[3 * hs + j] + rh[3 * hs + j] + bh[3 * hs + j])
-                                gt[j] = ig; gt[hs + j] = fg; gt[2 * hs + j] = gg; gt[3 * hs + j] = og
-                                cPrev[j] = ci[j]
-                                let cn = fg * ci[j] + ig * gg
+                                let cn = gt[hs + j] * ci[j] + gt[j] * gt[2 * hs + j]
                                 ci[j] = cn
-                                let th = tanhf(cn)
-                                tc[j] = th
-                                let hn = og * th
-                                hi[j] = hn; o[j] = hn
+                                tc[j] = cn
+                            }
+                            FastMath.tanh(inPlace: tc, count: hs)
+                            for j in 0..<hs {
+                                let hn = gt[3 * hs + j] * tc[j]
+                                hi[j] = hn
+                                o[j] = hn
                             }
                         case .gru:
                             let hnb = extraAll + row * hs
+                            for j in 0..<2 * hs { gt[j] = pre[j] + rh[j] }
+                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
                             for j in 0..<hs {
-                                let r = Activation.sigmoid(pre[j] + rh[j] + bh[j])
-                                let z = Activation.sigmoid(pre[hs + j] + rh[hs + j] + bh[hs + j])
                                 let hn = rh[2 * hs + j] + bh[2 * hs + j]
-                                let nn = tanhf(pre[2 * hs + j] + r * hn)
-                                gt[j] = r; gt[hs + j] = z; gt[2 * hs + j] = nn
                                 hnb[j] = hn
-                                let v = (1 - z) * nn + z * hi[j]
-                                hi[j] = v; o[j] = v
+                                gt[2 * hs + j] = pre[2 * hs + j] + gt[j] * hn
+                            }
+                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
+                            for j in 0..<hs {
+                                let nn = gt[2 * hs + j]
+                                let v = nn + gt[hs + j] * (hi[j] - nn)
+                                hi[j] = v
+                                o[j] = v
                             }
                         }
                     }
@@ -208,7 +223,7 @@ enum RecurrentSequenceKernel {
         var dGih = kind == .gru ? Tensor(zeros: [rows, gh]) : Tensor(zeros: [0])
         var dh = Tensor(zeros: [n, hs])
         var dc = Tensor(zeros: [n, hs])
-        var dhNext = Tensor(zeros: [n, hs])
+        var dhNext = Tensor(uninitialized: [n, hs])
         dh.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount, count: stateCount) }
         if kind.hasCellState {
             dc.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount + stateCount, count: stateCount) }

@@ -46,7 +46,7 @@ extension Tensor {
         let kb = transposeB ? b.shape[1] : b.shape[0]
         let n = transposeB ? b.shape[0] : b.shape[1]
         precondition(k == kb, "matmul: inner sizes differ: \(a.shape)\(transposeA ? "ᵀ" : "") × \(b.shape)\(transposeB ? "ᵀ" : "")")
-        var c = Tensor(zeros: [m, n])
+        var c = Tensor(uninitialized: [m, n])
         c.withUnsafeMutableBufferPointer { cp in
             BLAS.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                       a: a.storage.base, lda: a.shape[1], b: b.storage.base, ldb: b.shape[1],

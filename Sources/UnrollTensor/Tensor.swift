@@ -20,15 +20,22 @@ public struct Tensor {
         self.storage = TensorStorage(count: shape.reduce(1, *))
     }
 
+    /// A tensor whose elements are unspecified, for results the caller overwrites completely.
+    public init(uninitialized shape: [Int]) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "tensor: negative dimension in shape \(shape)")
+        self.shape = shape
+        self.storage = TensorStorage(count: shape.reduce(1, *), zeroed: false)
+    }
+
     /// A tensor with every element equal to `value`.
     public init(shape: [Int], repeating value: Float) {
-        self.init(zeros: shape)
-        if value != 0 { storage.base.update(repeating: value, count: count) }
+        self.init(uninitialized: shape)
+        storage.base.update(repeating: value, count: count)
     }
 
     /// A tensor holding `scalars` in row-major order.
     public init(shape: [Int], scalars: [Float]) {
-        self.init(zeros: shape)
+        self.init(uninitialized: shape)
         precondition(scalars.count == count,
                      "tensor: shape \(shape) holds \(count) elements, got \(scalars.count) scalars")
         scalars.withUnsafeBufferPointer { storage.base.update(from: $0.baseAddress!, count: count) }

@@ -9,7 +9,7 @@ extension Tensor {
     /// Applies `f` to every element.
     @inlinable
     public func map(_ f: (Float) -> Float) -> Tensor {
-        var out = Tensor(zeros: shape)
+        var out = Tensor(uninitialized: shape)
         out.withUnsafeMutableBufferPointer { o in
             let x = storage.base
             for i in 0..<o.count { o[i] = f(x[i]) }
@@ -21,7 +21,7 @@ extension Tensor {
     @inlinable
     public static func zip(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
         precondition(a.shape == b.shape, "element-wise op: shapes differ: \(a.shape) and \(b.shape)")
-        var out = Tensor(zeros: a.shape)
+        var out = Tensor(uninitialized: a.shape)
         out.withUnsafeMutableBufferPointer { o in
             let x = a.storage.base, y = b.storage.base
             for i in 0..<o.count { o[i] = f(x[i], y[i]) }
@@ -99,19 +99,11 @@ extension Tensor {
     public func transposed() -> Tensor {
         precondition(rank == 2, "transposed: needs rank 2, got \(shape)")
         let r = shape[0], c = shape[1]
-        var out = Tensor(zeros: [c, r])
+        var out = Tensor(uninitialized: [c, r])
         out.withUnsafeMutableBufferPointer { o in
             let x = storage.base
             for i in 0..<r { for j in 0..<c { o[j * r + i] = x[i * c + j] } }
         }
         return out
     }
-}
-
-/// Numerically stable scalar activations shared by the kernels.
-public enum Activation {
-    /// The logistic sigmoid.
-    @inlinable public static func sigmoid(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
-    /// The hyperbolic tangent.
-    @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
 }

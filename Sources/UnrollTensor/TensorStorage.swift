@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CAllocator
 
 /// A 64-byte aligned, zero-initialised block of `Float`s that a `Tensor` owns and shares copy-on-write.
 public final class TensorStorage {
@@ -11,8 +12,15 @@ public final class TensorStorage {
     /// The number of elements.
     public let count: Int
 
-    /// Allocates `count` zeroed elements.
-    public init(count: Int) {
+    /// Keeps large blocks in the heap instead of fresh `mmap`s: a training step allocates and frees the
+    /// same large buffers every time, and page-faulting them in anew each step cost more than the math.
+    private static let configureAllocator: Void = {
+        unroll_keep_large_blocks_in_heap()
+    }()
+
+    /// Allocates `count` elements, zeroed unless `zeroed` is false (for buffers the caller overwrites whole).
+    public init(count: Int, zeroed: Bool = true) {
+        TensorStorage.configureAllocator
         precondition(count >= 0, "tensor storage: count must be non-negative, got \(count)")
         self.count = count
         var raw: UnsafeMutableRawPointer?
@@ -20,7 +28,7 @@ public final class TensorStorage {
         guard posix_memalign(&raw, 64, bytes) == 0, let raw else {
             fatalError("tensor storage: cannot allocate \(bytes) bytes")
         }
-        memset(raw, 0, bytes)
+        if zeroed { memset(raw, 0, bytes) }
         base = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         TensorStorage.accountAllocation(bytes)
     }
@@ -32,7 +40,7 @@ public final class TensorStorage {
 
     /// Returns a new storage holding the same elements.
     public func copy() -> TensorStorage {
-        let other = TensorStorage(count: count)
+        let other = TensorStorage(count: count, zeroed: false)
         other.base.update(from: base, count: count)
         return other
     }

@@ -1,0 +1,83 @@
+import UnrollAutograd
+import UnrollNN
+import UnrollTensor
+import UnrollTestSupport
+import XCTest
+
+/// The fused kernel against two independent references: the one-step cell unrolled on the tape, and
+/// finite differences of its own loss.
+final class RecurrentSequenceKernelTests: XCTestCase {
+    /// Runs `layer` (single layer, one direction or two) step by step with its cells, honouring lengths.
+    private func unrolledWithCells(_ layer: RecurrentLayer, _ x: Variable, lengths: [Int]) -> (Tensor, Tensor) {
+        let n = x.shape[0], steps = x.shape[1], hs = layer.hiddenSize
+        var outputs: [[Float]] = Array(repeating: Array(repeating: 0, count: steps * hs * layer.directionCount), count: n)
+        var finals: [Float] = []
+        for (d, cell) in layer.cells[0].enumerated() {
+            var finalRows: [[Float]] = []
+            for i in 0..<n {
+                // Each sequence alone, over its own length, forward or reversed.
+                let order = d == 0 ? Array(0..<lengths[i]) : Array((0..<lengths[i]).reversed())
+                var h = Variable(Tensor(zeros: [1, hs]))
+                var c: Variable? = layer.kind.hasCellState ? Variable(Tensor(zeros: [1, hs])) : nil
+                for t in order {
+                    let xt = Variable(Tensor(shape: [1, x.shape[2]],
+                                             scalars: Array(x.value.scalars[(i * steps + t) * x.shape[2]..<(i * steps + t + 1) * x.shape[2]])))
+                    (h, c) = cell(xt, h: h, c: c)
+                    for j in 0..<hs { outputs[i][(t * layer.directionCount + d) * hs + j] = h.value.scalars[j] }
+                }
+                finalRows.append(h.value.scalars)
+            }
+            finals += finalRows.flatMap { $0 }
+        }
+        return (Tensor(shape: [n, steps, hs * layer.directionCount], scalars: outputs.flatMap { $0 }),
+                Tensor(shape: [layer.directionCount, n, hs], scalars: finals))
+    }
+
+    func testFusedKernelMatchesUnrolledCells() {
+        for kind in RecurrentCellKind.allCases {
+            for bidirectional in [false, true] {
+                var rng = RandomGenerator(seed: 3)
+                let layer = RecurrentLayer(kind: kind, inputSize: 3, hiddenSize: 5, bidirectional: bidirectional, rng: &rng)
+                let x = Variable(.uniform([3, 4, 3], low: -1, high: 1, using: &rng))
+                let lengths = [4, 2, 3]
+                let (out, state) = layer(x, lengths: lengths, rng: &rng)
+                let (refOut, refH) = unrolledWithCells(layer, x, lengths: lengths)
+                for (a, b) in zip(out.value.scalars, refOut.scalars) {
+                    XCTAssertEqual(a, b, accuracy: 1e-5, "\(kind) bidirectional=\(bidirectional) output")
+                }
+                for (a, b) in zip(state.h.value.scalars, refH.scalars) {
+                    XCTAssertEqual(a, b, accuracy: 1e-5, "\(kind) bidirectional=\(bidirectional) final h")
+                }
+            }
+        }
+    }
+
+    func testFusedKernelGradientsMatchFiniteDifferences() {
+        for kind in RecurrentCellKind.allCases {
+            var rng = RandomGenerator(seed: 7)
+            let layer = RecurrentLayer(kind: kind, inputSize: 3, hiddenSize: 4, layers: 2, bidirectional: true, rng: &rng)
+            let x = parameter([2, 3, 3], seed: 8)
+            let h0 = parameter([4, 2, 4], seed: 9, low: -0.5, high: 0.5)
+            let c0 = kind.hasCellState ? parameter([4, 2, 4], seed: 10, low: -0.5, high: 0.5) : nil
+            let inputs = [x, h0] + (c0.map { [$0] } ?? []) + layer.parameters
+            assertGradientsMatchFiniteDifferences(inputs) {
+                var r = RandomGenerator(seed: 1)
+                let (out, state) = layer(x, lengths: [3, 2], initialState: .init(h: h0, c: c0), rng: &r)
+                var parts = [out.reshaped([out.value.count]), state.h.reshaped([state.h.value.count])]
+                if let c = state.c { parts.append(c.reshaped([c.value.count])) }
+                return Variable.concat(parts, axis: 0)
+            }
+        }
+    }
+
+    func testPaddedStepsGiveZeroOutputAndFinalStateFromOwnEnd() {
+        var rng = RandomGenerator(seed: 11)
+        let layer = RecurrentLayer(kind: .gru, inputSize: 2, hiddenSize: 3, rng: &rng)
+        let x = Variable(.uniform([1, 5, 2], low: -1, high: 1, using: &rng))
+        let (padded, paddedState) = layer(x, lengths: [3], rng: &rng)
+        let short = Variable(Tensor.concat([x.value.split(sizes: [3, 2], axis: 1)[0]], axis: 1))
+        let (_, shortState) = layer(short, rng: &rng)
+        XCTAssertEqual(Array(padded.value.scalars[9...]), Array(repeating: 0, count: 6))
+        XCTAssertEqual(paddedState.h.value.scalars, shortState.h.value.scalars)
+    }
+}
