@@ -36,6 +36,13 @@ let package = Package(
             ]
         ),
 
+        // Notebooks: CommonMark through libcmark, YAML front matter, rnn cells and their options.
+        .target(
+            name: "UnrollNotebook",
+            dependencies: ["CCmark", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
+
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor"]),
         .testTarget(
