@@ -1,7 +1,7 @@
 import UnrollDiagnostics
 
 /// A parsed notebook: its front matter and its blocks in document order.
-public struct Notebook: Equatable, Sendable {
+public struct Notebook: Equatable, Sendable, Codable {
     /// The path as the caller gave it (diagnostics use it as is).
     public var path: String
     /// The front matter (empty when the notebook has none).

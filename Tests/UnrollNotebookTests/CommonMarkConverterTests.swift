@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import UnrollNotebook
 
@@ -67,4 +68,26 @@ final class CommonMarkConverterTests: XCTestCase {
         XCTAssertEqual(document.blocks.count, 2)
         XCTAssertEqual(document.blocks[1].startLine, 3)
     }
+
+    #if os(Linux)
+    /// Resident memory in bytes, from /proc/self/statm.
+    private func residentBytes() throws -> Int {
+        let fields = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8).split(separator: " ")
+        return (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Parsing and rendering many times must not grow memory: every tree, iterator and string is freed.
+    func testFreesWhatItAllocates() throws {
+        let text = String(repeating: "# Head\n\nText with [a link](https://example.org) and *emphasis*.\n\n"
+            + "```rnn id=x\ncode\n```\n\n- a\n- b\n\n> quote\n\n", count: 20)
+        for _ in 0..<20 { _ = CommonMarkConverter.convert(text) }
+        let before = try residentBytes()
+        for _ in 0..<500 {
+            XCTAssertEqual(CommonMarkConverter.convert(text).blocks.count, 100)
+        }
+        let growth = try residentBytes() - before
+        // One leaked tree of this document is tens of kilobytes, so 500 of them would be many megabytes.
+        XCTAssertLessThan(growth, 4 << 20, "resident memory grew by \(growth) bytes")
+    }
+    #endif
 }

@@ -176,4 +176,27 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(result.frontMatter.seed, 3)
         XCTAssertEqual(result.frontMatter.lines, 1...4)
     }
+
+    func testUndefinedAliasIsADiagnosticNotACrash() {
+        let result = parse("---\ntitle: T\nparams:\n  a: *nowhere\n---\n")
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.message, "bad yaml in front matter: found undefined alias")
+        XCTAssertEqual(result.diagnostics.first?.location.line, 4)
+    }
+
+    func testAliasedValueIsCopied() {
+        let result = parse("---\nparams:\n  a: &n 3\n  b: *n\n---\n")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.frontMatter.params.map(\.value), [.int(3), .int(3)])
+    }
+
+    func testSeedForms() {
+        XCTAssertEqual(parse("---\nseed: 0x10\n---\n").frontMatter.seed, 16)
+        XCTAssertEqual(parse("---\nseed: -1\n---\n").diagnostics.map(\.message), [
+            "front matter 'seed' must be a non-negative integer, got '-1'",
+        ])
+        XCTAssertEqual(parse("---\nseed: \"7\"\n---\n").diagnostics.map(\.message), [
+            "front matter 'seed' must be a non-negative integer, got '7'",
+        ])
+    }
 }
