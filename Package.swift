@@ -39,6 +39,13 @@ let package = Package(
             ]
         ),
 
+        // Notebooks: CommonMark through libcmark, YAML front matter, rnn cells and their options.
+        .target(
+            name: "UnrollNotebook",
+            dependencies: ["CCmark", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
+
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"]),
