@@ -278,38 +278,27 @@ extension Safetensors {
         let count = shape.reduce(1, *)
         var values = Tensor(zeros: shape)
         var integers: [Int]?
+        /// Element `i`, read as a little-endian `T`.
+        func element<T: FixedWidthInteger>(_ i: Int, as _: T.Type) -> T {
+            T(littleEndian: bytes.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self))
+        }
         values.withUnsafeMutableBufferPointer { out in
             switch dtype {
             case .f32:
-                for i in 0..<count {
-                    out[i] = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                }
+                for i in 0..<count { out[i] = Float(bitPattern: element(i, as: UInt32.self)) }
             case .f64:
-                for i in 0..<count {
-                    out[i] = Float(Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
-                }
+                for i in 0..<count { out[i] = Float(Double(bitPattern: element(i, as: UInt64.self))) }
             case .f16:
-                for i in 0..<count {
-                    out[i] = halfToFloat(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
-                }
+                for i in 0..<count { out[i] = halfToFloat(element(i, as: UInt16.self)) }
             case .bf16:
-                for i in 0..<count {
-                    let bits = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
-                    out[i] = Float(bitPattern: UInt32(bits) << 16)
-                }
+                for i in 0..<count { out[i] = Float(bitPattern: UInt32(element(i, as: UInt16.self)) << 16) }
             case .i64:
-                var ints = [Int](repeating: 0, count: count)
-                for i in 0..<count {
-                    ints[i] = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
-                    out[i] = Float(ints[i])
-                }
+                let ints = (0..<count).map { Int(element($0, as: Int64.self)) }
+                for i in 0..<count { out[i] = Float(ints[i]) }
                 integers = ints
             case .i32:
-                var ints = [Int](repeating: 0, count: count)
-                for i in 0..<count {
-                    ints[i] = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
-                    out[i] = Float(ints[i])
-                }
+                let ints = (0..<count).map { Int(element($0, as: Int32.self)) }
+                for i in 0..<count { out[i] = Float(ints[i]) }
                 integers = ints
             }
         }
@@ -327,8 +316,8 @@ extension Safetensors {
             let bits = (h & 0x8000 != 0 ? UInt32(0x8000_0000) : 0) | 0x7F80_0000 | (mantissa << 13)
             return Float(bitPattern: bits)
         default:
-            let bits = (h & 0x8000 != 0 ? UInt32(0x8000_0000) : 0) | UInt32(exponent - 15 + 127) << 23 | (mantissa << 13)
-            return Float(bitPattern: bits)
+            let sign = h & 0x8000 != 0 ? UInt32(0x8000_0000) : 0
+            return Float(bitPattern: sign | UInt32(exponent - 15 + 127) << 23 | (mantissa << 13))
         }
     }
 }
