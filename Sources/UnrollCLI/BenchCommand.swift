@@ -43,10 +43,8 @@ struct BenchCommand: ParsableCommand {
         let count = batch * seq
         let x = (0..<count).map { _ in rng.nextInt(below: vocab) }
         let y = (0..<count).map { _ in rng.nextInt(below: vocab) }
-        let workload = BenchWorkload(kind: kind, vocabulary: vocab, embed: embed, hidden: hidden, layers: layers,
-                                     batch: batch, steps: seq, inputs: x, targets: y, seed: 0,
-                                     update: { params in
-                                        for p in params { if let g = p.grad { p.value.add(g, scale: -1e-3) } } })
+        let workload = try BenchWorkload(kind: kind, vocabulary: vocab, embed: embed, hidden: hidden, layers: layers,
+                                     batch: batch, steps: seq, inputs: x, targets: y, seed: 0)
         for _ in 0..<3 { workload.trainStep() }
         var start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<steps { workload.trainStep() }

@@ -2,7 +2,8 @@ import UnrollAutograd
 import UnrollTensor
 
 /// The training workload of `shared/bench/torch_rnn.py`: a character language model
-/// `Embedding(V, E) → {RNN|LSTM|GRU}(H, layers) → Linear(H, V)` trained with cross-entropy on fixed batches.
+/// `Embedding(V, E) → {RNN|LSTM|GRU}(H, layers) → Linear(H, V)` trained with cross-entropy and Adam(lr=1e-3)
+/// on fixed batches.
 public final class BenchWorkload {
     /// The embedding table.
     public let embedding: Embedding
@@ -19,26 +20,26 @@ public final class BenchWorkload {
     /// The sequence length `T`.
     public let steps: Int
     private var rng: RandomGenerator
-    private let update: ([Variable]) -> Void
+    private let optimizer: Adam
 
     /// A workload with fresh weights (seeded) on the given token batches.
-    ///
-    /// - Parameter update: applies one optimizer step to the parameters after each backward pass.
     public init(kind: RecurrentCellKind, vocabulary: Int, embed: Int, hidden: Int, layers: Int,
-                batch: Int, steps: Int, inputs: [Int], targets: [Int], seed: UInt64,
-                update: @escaping ([Variable]) -> Void) {
+                batch: Int, steps: Int, inputs: [Int], targets: [Int], seed: UInt64) throws {
         precondition(inputs.count == batch * steps && targets.count == batch * steps,
                      "bench: \(inputs.count) inputs and \(targets.count) targets for batch \(batch) × \(steps) steps")
         var rng = RandomGenerator(seed: seed)
-        embedding = Embedding(vocabularySize: vocabulary, dimension: embed, rng: &rng)
-        rnn = RecurrentLayer(kind: kind, inputSize: embed, hiddenSize: hidden, layers: layers, rng: &rng)
-        head = Linear(inputSize: hidden, outputSize: vocabulary, rng: &rng)
+        let embedding = Embedding(vocabularySize: vocabulary, dimension: embed, rng: &rng)
+        let rnn = RecurrentLayer(kind: kind, inputSize: embed, hiddenSize: hidden, layers: layers, rng: &rng)
+        let head = Linear(inputSize: hidden, outputSize: vocabulary, rng: &rng)
+        optimizer = try Adam(parameters: embedding.parameters + rnn.parameters + head.parameters, learningRate: 1e-3)
+        self.embedding = embedding
+        self.rnn = rnn
+        self.head = head
         self.inputs = inputs
         self.targets = targets
         self.batch = batch
         self.steps = steps
         self.rng = rng
-        self.update = update
     }
 
     /// Every trainable parameter, in PyTorch's order (`emb`, `rnn`, `out`).
@@ -54,10 +55,10 @@ public final class BenchWorkload {
     /// One training step (forward, backward, optimizer update); returns the loss before the update.
     @discardableResult
     public func trainStep() -> Float {
-        for p in parameters { p.zeroGrad() }
+        optimizer.zeroGrad()
         let loss = logits().crossEntropy(targets: targets)
         loss.backward()
-        update(parameters)
+        optimizer.step()
         return loss.value.scalar
     }
 
