@@ -1,0 +1,30 @@
+/// Per-epoch metrics of a training run, for the training data and (optionally) the validation data.
+public struct History: Equatable, Sendable {
+    /// One `Metrics` per finished epoch on the training data (measured during the epoch, dropout on).
+    public var train: [Metrics] = []
+    /// One `Metrics` per finished epoch on the validation data, if any was given.
+    public var valid: [Metrics] = []
+
+    /// An empty history.
+    public init() {}
+
+    /// The number of finished epochs.
+    public var epochs: Int { train.count }
+
+    /// The values of metric `name` on `split` ("train" or "valid"), one per epoch; nil when absent.
+    public func series(_ name: String, split: String) -> [Double]? {
+        let rows = split == "valid" ? valid : train
+        guard !rows.isEmpty else { return nil }
+        let values = rows.compactMap { m in m.named.first { $0.name == name }?.value }
+        return values.count == rows.count ? values : nil
+    }
+
+    /// The metric names present, in the fixed order of `Metrics.named`.
+    public var metricNames: [String] { (train.first ?? valid.first)?.named.map(\.name) ?? [] }
+
+    /// Appends another run's epochs (a second `fit` continues the history).
+    public mutating func append(_ other: History) {
+        train += other.train
+        valid += other.valid
+    }
+}

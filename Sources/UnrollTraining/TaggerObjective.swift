@@ -1,0 +1,46 @@
+import UnrollAutograd
+import UnrollData
+import UnrollNN
+import UnrollTensor
+
+/// Sequence labelling: one tag per step, cross-entropy over the real (unpadded) steps.
+public final class TaggerObjective: Objective {
+    /// The model.
+    public let model: SequenceTagger
+    /// The tagged sequences.
+    public let examples: [TaggingExample]
+    private var batches: [PaddedBatch] = []
+
+    /// An objective for `model` on `examples`.
+    public init(model: SequenceTagger, examples: [TaggingExample]) {
+        self.model = model
+        self.examples = examples
+    }
+
+    public var parameters: [Variable] { model.parameters }
+
+    public func begin(shuffle: Bool, batchSize: Int, rng: inout RandomGenerator) -> Int {
+        var order = Array(examples.indices)
+        if shuffle { rng.shuffle(&order) }
+        batches = paddedBatches(examples.map(\.tokens), batchSize: batchSize, order: order)
+        return batches.count
+    }
+
+    public func run(batch index: Int, training: Bool, rng: inout RandomGenerator) -> BatchOutcome {
+        let batch = batches[index]
+        let logits = model.logits(tokens: batch.tokens, lengths: batch.lengths, steps: batch.steps,
+                                  training: training, rng: &rng)
+        // Targets laid out like the logits rows (N·T); padding steps get −1 and are ignored.
+        var targets = [Int](repeating: -1, count: batch.batch * batch.steps)
+        for (n, i) in batch.indices.enumerated() {
+            for (t, tag) in examples[i].tags.enumerated() { targets[n * batch.steps + t] = tag }
+        }
+        let predicted = logits.value.argmaxRows()
+        var correct = 0, count = 0
+        for (p, t) in zip(predicted, targets) where t >= 0 {
+            count += 1
+            if p == t { correct += 1 }
+        }
+        return BatchOutcome(loss: logits.crossEntropy(targets: targets), count: count, correct: correct)
+    }
+}

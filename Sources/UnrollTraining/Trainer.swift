@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import UnrollAutograd
+import UnrollNN
+import UnrollTensor
+
+/// Runs training and evaluation passes of an `Objective`.
+public enum Trainer {
+    /// Trains for `options.epochs` epochs and returns the per-epoch history.
+    ///
+    /// Each batch: forward, backward, optional clipping (by value, then by global norm), optimizer step.
+    /// After each epoch the validation objective, if any, is measured without gradients or dropout.
+    public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
+                           optimizer: Optimizer, rng: inout RandomGenerator,
+                           progress: ProgressHandler? = nil) -> History {
+        var history = History()
+        for epoch in 1...max(options.epochs, 1) {
+            var sum = 0.0, count = 0, correct = 0, classifies = false
+            let batches = objective.begin(shuffle: options.shuffle, batchSize: options.batchSize, rng: &rng)
+            for b in 0..<batches {
+                optimizer.zeroGrad()
+                let outcome = objective.run(batch: b, training: true, rng: &rng)
+                guard outcome.count > 0 else { continue }
+                outcome.loss.backward()
+                if let limit = options.clipValue { GradientClipping.clipByValue(objective.parameters, limit: limit) }
+                if let norm = options.clipNorm { _ = GradientClipping.clipByGlobalNorm(objective.parameters, maxNorm: norm) }
+                optimizer.step()
+                sum += Double(outcome.loss.value.scalar) * Double(outcome.count)
+                count += outcome.count
+                if let c = outcome.correct { correct += c; classifies = true }
+            }
+            let train = metrics(sum: sum, count: count, correct: classifies ? correct : nil,
+                                perplexity: objective.reportsPerplexity)
+            history.train.append(train)
+            var valid: Metrics?
+            if let validation {
+                valid = evaluate(validation, batchSize: options.batchSize, rng: &rng)
+                history.valid.append(valid!)
+            }
+            progress?(EpochReport(epoch: epoch, epochs: options.epochs, train: train, valid: valid))
+        }
+        optimizer.zeroGrad()
+        return history
+    }
+
+    /// Measures an objective over all its data without gradients or dropout.
+    public static func evaluate(_ objective: Objective, batchSize: Int, rng: inout RandomGenerator) -> Metrics {
+        withoutGradients {
+            var sum = 0.0, count = 0, correct = 0, classifies = false
+            let batches = objective.begin(shuffle: false, batchSize: batchSize, rng: &rng)
+            for b in 0..<batches {
+                let outcome = objective.run(batch: b, training: false, rng: &rng)
+                sum += Double(outcome.loss.value.scalar) * Double(outcome.count)
+                count += outcome.count
+                if let c = outcome.correct { correct += c; classifies = true }
+            }
+            return metrics(sum: sum, count: count, correct: classifies ? correct : nil,
+                           perplexity: objective.reportsPerplexity)
+        }
+    }
+
+    private static func metrics(sum: Double, count: Int, correct: Int?, perplexity: Bool) -> Metrics {
+        let loss = count > 0 ? sum / Double(count) : .nan
+        return Metrics(loss: loss,
+                       accuracy: correct.map { count > 0 ? Double($0) / Double(count) : .nan },
+                       perplexity: perplexity ? exp(loss) : nil)
+    }
+}
