@@ -36,6 +36,12 @@ let package = Package(
             ]
         ),
 
+        // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
+        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics"]),
+        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
+
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor"]),
         .testTarget(
