@@ -16,7 +16,8 @@ public enum HTMLOutputRenderer {
         case .text(let text):
             return .el(
                 "div", ["class": "output output-text", "data-output": output.name],
-                [.el("pre", [:], text: text)])
+                // HTML drops one newline right after <pre>; a leading extra one keeps the text's own.
+                [.el("pre", [:], text: text.hasPrefix("\n") ? "\n" + text : text)])
         case .series(let series):
             return .el(
                 "figure", ["class": "output output-series", "data-output": output.name],

@@ -102,7 +102,8 @@ enum ReportStyleSheet {
           body { font-size: 11pt; }
           .page { max-width: none; padding: 0; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .cell, figure, table, pre, .error { break-inside: avoid; }
+          figure, table, pre, .error, .output-scalar { break-inside: avoid; }
+          .cell-head { break-after: avoid; }
           h1, h2, h3 { break-after: avoid; }
           pre { white-space: pre-wrap; overflow-wrap: anywhere; }
           a { color: inherit; text-decoration: underline; }

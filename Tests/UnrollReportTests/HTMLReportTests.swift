@@ -61,6 +61,11 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(HTMLReport.render(document).contains("<span class=\"cell-time\">1.50 s</span>"))
     }
 
+    func testTextOutputKeepsALeadingNewline() {
+        let html = HTMLOutputRenderer.node(.text("print-1", "\nindented")).render()
+        XCTAssertEqual(html, "<div class=\"output output-text\" data-output=\"print-1\"><pre>\n\nindented</pre></div>")
+    }
+
     func testSameDocumentSameBytes() {
         XCTAssertEqual(HTMLReport.render(ReportFixtures.document()), html)
     }
