@@ -48,6 +48,12 @@ let package = Package(
 
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
+        // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
+        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics"]),
+        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
+
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
         .testTarget(

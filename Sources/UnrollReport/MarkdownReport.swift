@@ -1,0 +1,193 @@
+import UnrollRecord
+
+/// A report as GitHub-flavoured Markdown: the text, and the SVG figure files it links to.
+public struct MarkdownReport: Equatable, Sendable {
+    /// The Markdown text, ending in a newline.
+    public var text: String
+    /// The figures, in the order the text links them; paths are relative to the output folder.
+    public var figures: [ReportFigure]
+
+    /// The most rows a series table lists before it samples evenly.
+    public static let seriesRowLimit = 20
+
+    /// Renders `document` for the output file `NAME.md`, whose figures go in the folder `NAME/`.
+    public init(_ document: ReportDocument, name: String) {
+        var writer = Writer(name: name)
+        writer.header(document)
+        for block in document.blocks { writer.block(block) }
+        text = writer.blocks.joined(separator: "\n")
+        figures = writer.figures
+    }
+
+    /// Accumulates blocks (each ending in a newline; joined with blank lines) and figure files.
+    private struct Writer {
+        let name: String
+        var blocks: [String] = []
+        var figures: [ReportFigure] = []
+        var naming = FigureNaming()
+
+        init(name: String) {
+            self.name = name
+        }
+
+        /// The title, then a list of notebook path, seed, parameters and cell counts.
+        mutating func header(_ document: ReportDocument) {
+            blocks.append("# " + MarkdownEscaping.inline(document.displayTitle) + "\n")
+            var lines = [
+                "- **Notebook:** " + MarkdownEscaping.codeSpan(document.notebookPath),
+                "- **Seed:** \(document.seed)",
+            ]
+            if !document.params.isEmpty {
+                let params = document.params.map { MarkdownEscaping.codeSpan("\($0.name) = \($0.value)") }
+                lines.append("- **Parameters:** " + params.joined(separator: ", "))
+            }
+            lines.append("- **Cells:** \(document.summary)")
+            blocks.append(lines.joined(separator: "\n") + "\n")
+        }
+
+        /// One block: prose copied as its source, code re-fenced, cells with source, status and outputs.
+        mutating func block(_ block: ReportBlock) {
+            switch block {
+            case .prose(_, let markdown):
+                let trimmed = markdown.trimmingTrailingNewlines()
+                if !trimmed.isEmpty { blocks.append(trimmed + "\n") }
+            case .code(let language, let text):
+                blocks.append(MarkdownEscaping.codeBlock(text, language: language))
+            case .cell(let cell):
+                self.cell(cell)
+            }
+        }
+
+        /// A cell: its source in an rnn fence when echoed, a note for failed, skipped or unrun cells, outputs.
+        mutating func cell(_ cell: ReportCell) {
+            let record = cell.record
+            if cell.echo { blocks.append(MarkdownEscaping.codeBlock(cell.source, language: "rnn")) }
+            switch record.status {
+            case .skipped:
+                blocks.append("> *Skipped:* cell " + MarkdownEscaping.codeSpan(record.id) + " was not run because an earlier cell failed.\n")
+            case .notRun:
+                blocks.append("> *Not run:* cell " + MarkdownEscaping.codeSpan(record.id) + " has `eval=false`.\n")
+            case .passed, .failed:
+                break
+            }
+            if let error = record.error {
+                var quote = "> **Error** in cell " + MarkdownEscaping.codeSpan(record.id) + " at "
+                    + MarkdownEscaping.codeSpan(error.location.description) + ":\n>\n"
+                let lines = error.message.split(separator: "\n", omittingEmptySubsequences: false)
+                quote += lines.map { "> " + MarkdownEscaping.inline(String($0)) }.joined(separator: "\n") + "\n"
+                blocks.append(quote)
+            }
+            for output in record.outputs { self.output(output, cellID: record.id) }
+        }
+
+        /// One output: scalars as a bold label and value, text fenced, series as a figure plus a number
+        /// table, tables and heatmaps as Markdown tables.
+        mutating func output(_ output: CellOutput, cellID: String) {
+            switch output.content {
+            case .scalar(let scalar):
+                blocks.append(
+                    "**" + MarkdownEscaping.inline(scalar.label ?? output.name) + ":** "
+                        + NumberFormat.significant(scalar.value) + "\n")
+            case .text(let text):
+                blocks.append(MarkdownEscaping.codeBlock(text, language: "text"))
+            case .series(let series):
+                let file = naming.fileName(cellID: cellID, outputName: output.name)
+                let path = name + "/" + file
+                figures.append(ReportFigure(relativePath: path, contents: SVGLinePlot(series).document()))
+                let alt = series.title.isEmpty ? output.name : series.title
+                blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
+                blocks.append(contentsOf: MarkdownReport.seriesTables(series))
+            case .table(let table):
+                var text = table.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(table.title) + "**\n\n"
+                text += MarkdownReport.table(table)
+                blocks.append(text)
+            case .heatmap(let heatmap):
+                var text = heatmap.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(heatmap.title) + "**\n\n"
+                text += MarkdownReport.heatmapTable(heatmap)
+                blocks.append(text)
+            }
+        }
+    }
+
+    /// The numbers of a series: one table when all lines share their x values, otherwise one per line; long
+    /// series are sampled evenly (first and last always kept) with a note saying so.
+    static func seriesTables(_ series: SeriesOutput) -> [String] {
+        guard let first = series.lines.first else { return [] }
+        let xHeader = series.xLabel.isEmpty ? "x" : series.xLabel
+        let shared = series.lines.allSatisfy { $0.x.count == first.x.count && zip($0.x, first.x).allSatisfy { a, b in a == b || (a.isNaN && b.isNaN) } }
+        let groups: [[SeriesLine]] = shared ? [series.lines] : series.lines.map { [$0] }
+        return groups.map { lines in
+            let count = lines[0].x.count
+            let indices = SeriesSampling.indices(count: count, limit: seriesRowLimit)
+            let rows = indices.map { i in
+                [NumberFormat.significant(lines[0].x[i])] + lines.map { NumberFormat.significant($0.y[i]) }
+            }
+            var text = MarkdownTable.render(
+                header: [xHeader] + lines.map(\.name), rows: rows,
+                alignments: Array(repeating: .right, count: lines.count + 1))
+            if indices.count < count {
+                text += "\n*\(indices.count) of \(count) points shown, evenly spaced.*\n"
+            }
+            return text
+        }
+    }
+
+    /// A table output as a Markdown table; numeric columns align right.
+    static func table(_ table: TableOutput) -> String {
+        guard !table.columns.isEmpty else { return "*(empty table)*\n" }
+        var header = table.columns
+        var alignments: [MarkdownTable.Alignment] = table.columns.indices.map { column in
+            let numeric = !table.rows.isEmpty && table.rows.allSatisfy { if case .number = $0[column] { return true } else { return false } }
+            return numeric ? .right : .left
+        }
+        var rows = table.rows.map { row in
+            row.map { cell -> String in
+                switch cell {
+                case .number(let value): return NumberFormat.significant(value)
+                case .text(let text): return text
+                }
+            }
+        }
+        if let rowHeaders = table.rowHeaders {
+            header.insert("", at: 0)
+            alignments.insert(.left, at: 0)
+            rows = zip(rowHeaders, rows).map { [$0] + $1 }
+        }
+        return MarkdownTable.render(header: header, rows: rows, alignments: alignments)
+    }
+
+    /// A heatmap as a Markdown table: a header of column labels, then each row label with its values.
+    static func heatmapTable(_ heatmap: HeatmapOutput) -> String {
+        let scale = HeatmapScale(heatmap)
+        let rows = zip(heatmap.rowLabels, heatmap.values).map { label, values in [label] + values.map(scale.label) }
+        return MarkdownTable.render(
+            header: [""] + heatmap.columnLabels, rows: rows,
+            alignments: [.left] + Array(repeating: .right, count: heatmap.columnLabels.count))
+    }
+
+    /// A relative path as a link destination, percent-encoding everything but unreserved characters and `/`.
+    static func linkDestination(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            let unreserved = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-._~/".unicodeScalars.contains(scalar)
+            if unreserved {
+                out.unicodeScalars.append(scalar)
+            } else {
+                let digits = Array("0123456789ABCDEF")
+                out += "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xf)])
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string without trailing newlines.
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var result = Substring(self)
+        while result.hasSuffix("\n") || result.hasSuffix("\r") { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,51 @@
+import UnrollDiagnostics
+@testable import UnrollRecord
+
+/// A run record that uses every kind of output and every optional field, for round-trip tests.
+enum RecordFixtures {
+    static func fullRecord(timings: Bool = false) -> RunRecord {
+        let history = SeriesOutput(
+            title: "loss", xLabel: "epoch", yLabel: "cross-entropy",
+            lines: [
+                SeriesLine(name: "train", y: [2.5, 1.75, 1.2000000476837158, 0.9]),
+                SeriesLine(name: "valid", x: [1, 2, 3, 4], y: [2.6, .nan, 1.4, .infinity]),
+            ])
+        let table = TableOutput(
+            title: "confusion", columns: ["ham", "spam"], rowHeaders: ["ham", "spam"],
+            rows: [[.number(40), .number(2)], [.text("n/a"), .number(.nan)]])
+        let attention = HeatmapOutput(
+            title: "attention", rowLabels: ["9", "5"], columnLabels: ["3", "1", "4"],
+            values: [[0.1, 0.2, 0.7], [0.05, 0.9, 0.05]])
+        let train = CellRecord(
+            id: "train", index: 0, sourceLine: 12, status: .passed,
+            check: CheckSettings(mode: .loose, relativeTolerance: 1e-3, absoluteTolerance: 1e-6),
+            outputs: [
+                .series("lm/history", history),
+                .scalar("print-1", 0.125, label: "accuracy"),
+                .scalar("print-2", -.infinity),
+                .text("print-3", "床前明月光\n<script>alert(1)</script> \"quoted\""),
+                .table("table-1", table),
+                .heatmap("attention-1", attention),
+            ],
+            seconds: timings ? 1.5 : nil)
+        let failing = CellRecord(
+            id: "cell-2", index: 1, sourceLine: 30, status: .failed,
+            error: CellError(
+                message: "expected 'lm.history.valid.perplexity.last < 30', got 31.5",
+                location: SourceLocation(file: "notebooks/poems.md", line: 33, column: 8)),
+            outputs: [], seconds: timings ? 0.25 : nil)
+        let skipped = CellRecord(id: "cell-3", index: 2, sourceLine: 40, status: .skipped)
+        let notRun = CellRecord(id: "demo", index: 3, sourceLine: 50, status: .notRun, check: CheckSettings())
+        return RunRecord(
+            notebookPath: "notebooks/poems.md", notebookSource: "# Poems\n", unrollVersion: "0.1.0", seed: 7,
+            params: [
+                Parameter(name: "hidden", value: .integer(64)),
+                Parameter(name: "epochs", value: .integer(3)),
+                Parameter(name: "lr", value: .number(0.003)),
+                Parameter(name: "cell", value: .string("LSTM")),
+                Parameter(name: "bidirectional", value: .bool(true)),
+                Parameter(name: "sizes", value: .list([.integer(1), .number(2.5), .string("x")])),
+            ],
+            title: "Poems", cells: [train, failing, skipped, notRun], totalSeconds: timings ? 2.0 : nil)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import UnrollDiagnostics
+import XCTest
+@testable import UnrollRecord
+
+final class RunRecordTests: XCTestCase {
+    func testEncodeDecodeEncodeIsByteIdentical() throws {
+        for timings in [false, true] {
+            let record = RecordFixtures.fullRecord(timings: timings)
+            let first = record.encoded()
+            let decoded = try RunRecord.decode(from: first)
+            XCTAssertEqual(decoded, record)
+            XCTAssertEqual(decoded.encoded(), first)
+        }
+    }
+
+    func testSameRecordGivesSameBytes() {
+        XCTAssertEqual(RecordFixtures.fullRecord().encoded(), RecordFixtures.fullRecord().encoded())
+    }
+
+    func testTopLevelLayout() throws {
+        let text = RecordFixtures.fullRecord().encodedText()
+        XCTAssertTrue(text.hasSuffix("}\n"))
+        XCTAssertTrue(text.hasPrefix("{\n  \"cells\": [\n"))
+        XCTAssertTrue(text.contains("\n  \"notebook_sha256\": \"\(SHA256.hexDigest(of: "# Poems\n"))\",\n"))
+        XCTAssertTrue(text.contains("\n  \"seed\": 7,\n"))
+        XCTAssertTrue(text.contains("\n  \"format\": 1,\n"))
+        XCTAssertFalse(text.contains("seconds"), "timings must only appear when asked for")
+        XCTAssertTrue(RecordFixtures.fullRecord(timings: true).encodedText().contains("\"total_seconds\": 2.0"))
+    }
+
+    func testParamsAreSortedAndTyped() throws {
+        let record = RecordFixtures.fullRecord()
+        XCTAssertEqual(record.params.map(\.name), ["bidirectional", "cell", "epochs", "hidden", "lr", "sizes"])
+        XCTAssertEqual(record.param("lr"), .number(0.003))
+        let text = record.encodedText()
+        XCTAssertTrue(text.contains("\"epochs\": 3,"))
+        XCTAssertTrue(text.contains("\"lr\": 0.003,"))
+        XCTAssertTrue(text.contains("\"bidirectional\": true,"))
+        let decoded = try RunRecord.decode(from: record.encoded())
+        XCTAssertEqual(decoded.param("epochs"), .integer(3))
+        XCTAssertEqual(decoded.param("sizes"), .list([.integer(1), .number(2.5), .string("x")]))
+    }
+
+    func testNonFiniteValuesSurvive() throws {
+        let decoded = try RunRecord.decode(from: RecordFixtures.fullRecord().encoded())
+        guard case .series(let series)? = decoded.cell(id: "train")?.output(named: "lm/history")?.content else {
+            return XCTFail("history missing")
+        }
+        XCTAssertTrue(series.lines[1].y[1].isNaN)
+        XCTAssertEqual(series.lines[1].y[3], .infinity)
+        guard case .table(let table)? = decoded.cell(id: "train")?.output(named: "table-1")?.content else {
+            return XCTFail("table missing")
+        }
+        XCTAssertEqual(table.rows[1][0], .text("n/a"))
+        guard case .number(let value) = table.rows[1][1] else { return XCTFail("nan cell read back as text") }
+        XCTAssertTrue(value.isNaN)
+    }
+
+    func testCellFields() throws {
+        let decoded = try RunRecord.decode(from: RecordFixtures.fullRecord().encoded())
+        XCTAssertEqual(decoded.status, .failed)
+        XCTAssertEqual(decoded.cells.map(\.status), [.passed, .failed, .skipped, .notRun])
+        XCTAssertEqual(decoded.cell(id: "cell-2")?.error?.location, SourceLocation(file: "notebooks/poems.md", line: 33, column: 8))
+        XCTAssertEqual(decoded.cell(id: "train")?.check?.relativeTolerance, 1e-3)
+        XCTAssertNil(decoded.cell(id: "demo")?.check, "empty check settings are not recorded")
+        XCTAssertTrue(RecordFixtures.fullRecord().encodedText().contains("\"status\": \"not-run\""))
+    }
+
+    func testStatusDefaultsFromCells() {
+        let passing = RunRecord(
+            notebookPath: "a.md", notebookHash: "", unrollVersion: "0", seed: 0, params: [], title: "",
+            cells: [CellRecord(id: "a", index: 0, sourceLine: 1, status: .passed)])
+        XCTAssertEqual(passing.status, .passed)
+    }
+
+    func testSchemaErrorsNameTheField() throws {
+        var text = RecordFixtures.fullRecord().encodedText()
+        text = text.replacingOccurrences(of: "\"status\": \"skipped\"", with: "\"status\": \"skiped\"")
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(text.utf8))) { error in
+            XCTAssertEqual("\(error)", "cells[2].status: unknown value 'skiped'; did you mean 'skipped'?")
+        }
+
+        let missing = #"{"format": 1, "notebook": "a.md"}"#
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(missing.utf8))) { error in
+            XCTAssertEqual("\(error)", "missing key 'notebook_sha256'")
+        }
+
+        let future = #"{"format": 2}"#
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(future.utf8))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("format: record format 2 is not supported"), "\(error)")
+        }
+
+        var extra = RecordFixtures.fullRecord().encodedText()
+        extra = extra.replacingOccurrences(of: "\"source_line\": 40,", with: "\"source_line\": 40, \"colour\": 1,")
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(extra.utf8))) { error in
+            XCTAssertEqual("\(error)", "cells[2]: unknown key 'colour'")
+        }
+
+        var badShape = RecordFixtures.fullRecord().encodedText()
+        badShape = badShape.replacingOccurrences(of: "\"row_labels\": [\n", with: "\"row_labels\": [\n\"extra\",\n")
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(badShape.utf8))) { error in
+            XCTAssertEqual("\(error)", "cells[0].outputs[5].values: 2 rows for 3 row labels")
+        }
+    }
+
+    func testSyntaxErrorsAreReported() {
+        XCTAssertThrowsError(try RunRecord.decode(from: Data("{\"format\": 1,".utf8))) { error in
+            XCTAssertTrue(error is JSONSyntaxError)
+        }
+    }
+}
