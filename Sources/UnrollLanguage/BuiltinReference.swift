@@ -28,10 +28,10 @@ public enum BuiltinReference {
             for member in builtins.members(of: receiver) {
                 var meaning = cell(member.doc)
                 for p in member.parameters ?? [] {
-                    meaning += " `\(p.name)`: \(p.type)" + (p.constraint.map { ", \(cell($0.description))" } ?? "")
+                    meaning += " `\(p.name)`: \(typeName(p.type))" + (p.constraint.map { ", \(cell($0.description))" } ?? "")
                         + ", \(p.defaultValue); \(cell(p.doc))."
                 }
-                out.append("| `.\(memberHeader(member))` | \(member.result) | \(meaning) |")
+                out.append("| `.\(memberHeader(member))` | \(typeName(member.result)) | \(meaning) |")
             }
             out.append("")
         }
@@ -54,7 +54,7 @@ public enum BuiltinReference {
             if p.isPositional { return p.isRequired ? p.name : "\(p.name) = \(p.defaultValue)" }
             return p.isRequired ? "\(p.name):" : "\(p.name): \(p.defaultValue)"
         }
-        return "\(function.name)(\(parameters.joined(separator: ", "))) → \(function.result)"
+        return "\(function.name)(\(parameters.joined(separator: ", "))) → \(typeName(function.result))"
     }
 
     private static func memberHeader(_ member: Signature) -> String {
@@ -68,9 +68,14 @@ public enum BuiltinReference {
         for p in parameters {
             let name = p.isPositional ? "`\(p.name)` (positional)" : "`\(p.name):`"
             let constraint = p.constraint.map { cell($0.description) } ?? ""
-            rows.append("| \(name) | \(cell(p.type.description)) | \(cell(p.defaultValue.description)) | \(constraint) | \(cell(p.doc)) |")
+            rows.append("| \(name) | \(cell(typeName(p.type))) | \(cell(p.defaultValue.description)) | \(constraint) | \(cell(p.doc)) |")
         }
         return rows + [""]
+    }
+
+    /// A type as the reference names it; `unknown` reads as `any` there.
+    private static func typeName(_ type: ValueType) -> String {
+        type == .unknown ? "any" : type.description
     }
 
     /// Text made safe for a Markdown table cell.

@@ -63,7 +63,7 @@ extension Builtins {
                 .positional("input", .oneOf([.string, .list(.unknown)]),
                             doc: "a text for text models; a list of steps (each a list of features) for a Regressor"),
             ],
-            result: .unknown,
+            result: .oneOf([.string, .list(.string), .list(.float)]),
             doc: "The model's prediction for one input: the next token, the label, the tags (a list), or the numbers (a list).",
             rule: { facts in
                 guard let kind = modelKind(facts) else { return CallOutcome(.unknown) }

@@ -5,7 +5,7 @@ extension Builtins {
     }
 
     private static let fractionParameter = Parameter.positional(
-        "fraction", .float, .required, .fraction, doc: "share of the examples in the first part")
+        "fraction", .float, .required, .fraction, doc: "the share that goes to the first part")
 
     /// The receiver itself, so that `train`, `test` and `split` keep a dataset's facts.
     private static func sameAsReceiver(_ fallback: ValueType) -> CallRule {

@@ -166,13 +166,13 @@ extension Checker {
     func memberSignature(of type: ValueType, _ name: Identifier) -> Signature? {
         if type == .unknown { return nil }
         guard let receiver = type.receiverName else {
-            error("\(type) has no member '\(name.text)'", at: name.location, length: name.text.count)
+            error("unknown member '\(name.text)' of \(type)", at: name.location, length: name.text.count)
             return nil
         }
         if let signature = builtins.member(name.text, of: receiver) { return signature }
         let names = builtins.members(of: receiver).map(\.name)
         let hint = Suggestion.closest(to: name.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-        error("\(receiver) has no member '\(name.text)'\(hint)", at: name.location, length: name.text.count)
+        error("unknown member '\(name.text)' of \(receiver)\(hint)", at: name.location, length: name.text.count)
         return nil
     }
 

@@ -15,8 +15,6 @@ public enum Constraint: Hashable, Sendable, CustomStringConvertible {
     public static let probability = Constraint.interval(lower: 0, lowerIncluded: true, upper: 1, upperIncluded: false)
     /// A fraction strictly between 0 and 1 (a split).
     public static let fraction = Constraint.interval(lower: 0, lowerIncluded: false, upper: 1, upperIncluded: false)
-    /// A value in `[0, 1]` (teacher forcing, momentum-like rates).
-    public static let unit = Constraint.interval(lower: 0, lowerIncluded: true, upper: 1, upperIncluded: true)
 
     /// How messages and the reference state it: `positive`, `in [0, 1)`, `one of "char", "word"`.
     public var description: String {

@@ -52,9 +52,13 @@ public enum UnaryOperator: String, Hashable, Sendable {
 
 /// An infix operator, from the loosest binding (`or`) to the tightest (`*`, `/`, `%`).
 public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    /// Logical operators, loosest first.
     case or, and
+    /// Comparisons.
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    /// Addition (also joins strings and lists) and subtraction.
     case add = "+", subtract = "-"
+    /// Multiplication, division (always a float) and remainder (with the sign of the divisor).
     case multiply = "*", divide = "/", remainder = "%"
 
     /// How tightly it binds: `or` 1, `and` 2, comparisons 4, `+ -` 6, `* / %` 7 (`not` is 3, ranges 5).

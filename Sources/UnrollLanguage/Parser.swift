@@ -65,6 +65,9 @@ public final class Parser {
 
     private func statement() throws -> Statement {
         let first = peek
+        if case .keyword(let keyword) = first.kind, tokens[current + 1].kind == .punctuation(.equal) {
+            throw error("'\(keyword.rawValue)' is a keyword and cannot be assigned; choose another name", at: first)
+        }
         switch first.kind {
         case .keyword(.seed):
             advance()

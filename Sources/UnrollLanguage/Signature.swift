@@ -2,6 +2,8 @@ import UnrollDiagnostics
 
 /// The groups the builtin reference is organised in.
 public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
+    /// One group each: data readers, synthetic tasks, models, recurrent layers, optimizers, evaluation,
+    /// utilities, members of types, and the options of statements.
     case data, tasks, models, layers, optimizers, evaluation, utility, members, statements
 
     /// The heading of the family in the reference.

@@ -2,9 +2,13 @@ import UnrollDiagnostics
 
 /// The reserved words of the notebook language.
 public enum Keyword: String, CaseIterable, Sendable {
+    /// Words that start a statement (`on` joins `fit MODEL on DATA`).
     case seed, fit, on, print, show, plot, expect
+    /// Control flow.
     case `for`, `in`, `if`, `else`
+    /// Logical operators.
     case and, or, not
+    /// Boolean literals.
     case `true`, `false`
 
     /// The keywords that begin a statement, used by error recovery and "did you mean" hints.
@@ -13,12 +17,19 @@ public enum Keyword: String, CaseIterable, Sendable {
 
 /// The operators and punctuation of the notebook language.
 public enum Punctuation: String, CaseIterable, Sendable {
+    /// Grouping and call arguments.
     case leftParen = "(", rightParen = ")"
+    /// List literals and indexing.
     case leftBracket = "[", rightBracket = "]"
+    /// Records, options and blocks.
     case leftBrace = "{", rightBrace = "}"
+    /// Separators, labels, member access and ranges.
     case comma = ",", colon = ":", dot = ".", ellipsis = "..."
+    /// Assignment and (in)equality.
     case equal = "=", equalEqual = "==", bangEqual = "!="
+    /// Ordering comparisons.
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    /// Arithmetic.
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
 }
 

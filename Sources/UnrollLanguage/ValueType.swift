@@ -23,10 +23,6 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case tuple([ValueType])
     /// A record literal's fields, in source order.
     case record([RecordFieldType])
-    /// A builtin function named but not called.
-    case function(String)
-    /// A namespace of builtins such as `task`.
-    case namespace(String)
     /// A tokenised text for language modelling.
     case corpus
     /// The token vocabulary of a corpus or dataset.
@@ -124,7 +120,6 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     public var withArticle: String {
         switch self {
         case .unknown, .nothing, .oneOf: return description
-        case .function, .namespace: return "the \(description)"
         case .tuple: return "a tuple \(description)"
         default:
             let text = description
@@ -147,8 +142,6 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .list(let element): return "list of \(element)"
         case .tuple(let items): return "(" + items.map(\.description).joined(separator: ", ") + ")"
         case .record: return "record"
-        case .function(let name): return "function '\(name)'"
-        case .namespace(let name): return "namespace '\(name)'"
         case .corpus: return "Corpus"
         case .vocabulary: return "Vocabulary"
         case .dataset(let facts): return facts.kind.map { "Dataset of \($0.description)" } ?? "Dataset"

@@ -28,7 +28,7 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(messages(result), [
             "2:46: unknown layer 'LTSM'; did you mean 'LSTM'?",
             "3:7: unknown name 'corpsu'; did you mean 'corpus'?",
-            "3:27: Corpus has no member 'sise'; did you mean 'size'?",
+            "3:27: unknown member 'sise' of Corpus; did you mean 'size'?",
             "4:5: missing required argument 'hidden' for 'GRU'",
             "4:9: unknown argument 'hiddn' for 'GRU'; did you mean 'hidden'?",
         ])

@@ -6,7 +6,6 @@ final class ConstraintTests: XCTestCase {
         XCTAssertEqual(Constraint.positive.description, "positive")
         XCTAssertEqual(Constraint.probability.description, "in [0, 1)")
         XCTAssertEqual(Constraint.fraction.description, "in (0, 1)")
-        XCTAssertEqual(Constraint.unit.description, "in [0, 1]")
         XCTAssertEqual(Constraint.interval(lower: 0.5, lowerIncluded: true, upper: 2, upperIncluded: true).description, "in [0.5, 2]")
         XCTAssertEqual(Constraint.oneOf(["char", "word"]).description, "one of \"char\", \"word\"")
     }

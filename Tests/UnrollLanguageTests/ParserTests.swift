@@ -166,6 +166,8 @@ final class ParserTests: XCTestCase {
             ("a.b = 1", "1:1: error: cannot assign to 'a.b'; only plain names can be assigned"),
             ("f(x: 1, 2)", "1:9: error: positional argument after the labelled argument 'x'; put positional arguments first"),
             ("else { }", "1:1: error: 'else' must follow the '}' of an 'if' block"),
+            ("in = 3", "1:1: error: 'in' is a keyword and cannot be assigned; choose another name"),
+            ("print = 3", "1:1: error: 'print' is a keyword and cannot be assigned; choose another name"),
             ("for x xs { }", "1:7: error: expected 'in' after the loop variable 'x', found 'xs'"),
             ("for x in xs\n{ }", "1:12: error: expected '{' to start the body of 'for', found end of line"),
             ("if a { print 1", "1:15: error: expected '}' to close the block started at 1:6, found end of cell"),
