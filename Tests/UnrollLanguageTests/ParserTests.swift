@@ -1,3 +1,4 @@
+import Foundation
 import UnrollDiagnostics
 import XCTest
 @testable import UnrollLanguage
@@ -203,5 +204,20 @@ final class ParserTests: XCTestCase {
         guard case .assign(_, let value)? = program.statements.first?.kind else { return XCTFail() }
         XCTAssertEqual(value.range.start.column, 5)
         XCTAssertEqual(value.range.length, 13)
+    }
+
+    /// Every prefix of a real notebook parses and checks without trapping or hanging: errors users can
+    /// cause become diagnostics.
+    func testEveryPrefixOfANotebookIsHandled() throws {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/valid", withExtension: "rnn"))
+        let scalars = Array(try String(contentsOf: url, encoding: .utf8).unicodeScalars)
+        var sawErrors = 0
+        for end in stride(from: 0, through: scalars.count, by: 5) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[..<end])
+            let analysis = Analysis(cells: [CellSource(source: String(view), firstLine: 1)], file: "prefix")
+            if analysis.hasErrors { sawErrors += 1 }
+        }
+        XCTAssertGreaterThan(sawErrors, 60)
     }
 }

@@ -40,24 +40,4 @@ final class ValueTypeTests: XCTestCase {
         XCTAssertEqual(ValueType.optimizer.withArticle, "an Optimizer")
         XCTAssertEqual(ValueType.tuple([.int]).withArticle, "a tuple (int)")
     }
-
-    func testModelKindsAcceptTheirData() {
-        XCTAssertEqual(ModelKind.languageModel.accepts(.corpus), true)
-        XCTAssertEqual(ModelKind.languageModel.accepts(.dataset(.labelled)), false)
-        XCTAssertEqual(ModelKind.classifier.accepts(.dataset(.labelled)), true)
-        XCTAssertEqual(ModelKind.tagger.accepts(.dataset(.pairs)), true)
-        XCTAssertEqual(ModelKind.regressor.accepts(.dataset(.tagged)), false)
-        XCTAssertNil(ModelKind.regressor.accepts(.anyDataset))
-        XCTAssertNil(ModelKind.regressor.accepts(.unknown))
-        XCTAssertEqual(ModelKind.regressor.accepts(.int), false)
-    }
-
-    func testConstantTypesAndText() {
-        XCTAssertEqual(ConstantValue.list([.int(1), .float(2)]).type, .list(.number))
-        XCTAssertEqual(ConstantValue.list([]).type, .list(.unknown))
-        XCTAssertEqual(ConstantValue.float(0.003).description, "0.003")
-        XCTAssertEqual(ConstantValue.float(2).description, "2.0")
-        XCTAssertEqual(ConstantValue.string("a\"b\n").description, #""a\"b\n""#)
-        XCTAssertEqual(ConstantValue.range(4, 10).description, "4...10")
-    }
 }
