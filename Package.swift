@@ -61,6 +61,14 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+
+        // The notebook language: lexer, parser, syntax tree, builtin catalog and static checker.
+        .target(name: "UnrollLanguage", dependencies: ["UnrollDiagnostics"]),
+        .testTarget(
+            name: "UnrollLanguageTests",
+            dependencies: ["UnrollLanguage", "UnrollDiagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,45 @@
+extension Builtins {
+    /// Readers of data files; paths are relative to the notebook.
+    static let dataFunctions: [Signature] = [
+        Signature(
+            name: "text", family: .data,
+            parameters: [
+                .positional("path", .string, doc: "file to read, relative to the notebook"),
+                .labelled("tokens", .string, .value(.string("char")), .oneOf(["char", "word"]),
+                          doc: "split into characters (Unicode scalars) or whitespace-separated words"),
+                .labelled("min_freq", .int, .value(.int(1)), .positive,
+                          doc: "tokens seen fewer times become the unknown token"),
+                .labelled("lowercase", .bool, .value(.bool(false)), doc: "lower-case the text first"),
+            ],
+            result: .corpus,
+            doc: "Reads a text file as one token stream for language modelling."
+        ),
+        Signature(
+            name: "csv", family: .data,
+            parameters: [
+                .positional("path", .string, doc: "CSV file with a header row, relative to the notebook"),
+                .labelled("text", .string, .value(.string("text")), doc: "column holding the text"),
+                .labelled("label", .string, .value(.string("label")), doc: "column holding the label"),
+                .labelled("tokens", .string, .value(.string("word")), .oneOf(["word", "char"]),
+                          doc: "split texts into words or characters"),
+                .labelled("min_freq", .int, .value(.int(1)), .positive,
+                          doc: "tokens seen fewer times become the unknown token"),
+                .labelled("lowercase", .bool, .value(.bool(false)), doc: "lower-case the texts first"),
+            ],
+            result: .dataset(DatasetFacts(kind: .labelled, origin: "csv")),
+            doc: "Reads labelled texts (one example per row) for sequence classification."
+        ),
+        Signature(
+            name: "tagged", family: .data,
+            parameters: [
+                .positional("path", .string, doc: "file of lines `token/TAG token/TAG …`, relative to the notebook"),
+                .labelled("separator", .string, .value(.string("/")), doc: "what separates a token from its tag"),
+                .labelled("min_freq", .int, .value(.int(1)), .positive,
+                          doc: "tokens seen fewer times become the unknown token"),
+                .labelled("lowercase", .bool, .value(.bool(false)), doc: "lower-case the tokens first"),
+            ],
+            result: .dataset(DatasetFacts(kind: .tagged, origin: "tagged")),
+            doc: "Reads tagged sequences, one per line (BMES segmentation, NER), for sequence labelling."
+        ),
+    ]
+}

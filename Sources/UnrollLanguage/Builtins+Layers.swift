@@ -1,0 +1,43 @@
+extension Builtins {
+    private static func recurrentParameters(_ extra: [Parameter] = []) -> [Parameter] {
+        [
+            .labelled("hidden", .int, .required, .positive, doc: "hidden units per layer and direction"),
+            .labelled("layers", .int, .value(.int(1)), .positive, doc: "stacked layers"),
+            .labelled("bidirectional", .bool, .value(.bool(false)), doc: "also run right to left and concatenate"),
+            .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout between stacked layers"),
+        ] + extra
+    }
+
+    private static func recurrentRule(_ kind: RecurrentKind) -> CallRule {
+        { facts in
+            var problems: [CallProblem] = []
+            if case .float(let p)? = facts.constant("dropout"), p > 0, facts.int("layers") == 1 {
+                problems.append(CallProblem("'dropout' acts between stacked layers and has no effect with 'layers: 1'",
+                                            at: "dropout", severity: .warning))
+            }
+            return CallOutcome(.recurrent(kind), problems: problems)
+        }
+    }
+
+    /// Recurrent layer specifications; models build them with PyTorch's equations and weight names.
+    static let layerFunctions: [Signature] = [
+        Signature(
+            name: "RNN", family: .layers,
+            parameters: recurrentParameters([
+                .labelled("nonlinearity", .string, .value(.string("tanh")), .oneOf(["tanh", "relu"]),
+                          doc: "the activation of the Elman update"),
+            ]),
+            result: .recurrent(.rnn),
+            doc: "The Elman RNN: h = act(W_ih x + b_ih + W_hh h + b_hh).",
+            rule: recurrentRule(.rnn)
+        ),
+        Signature(
+            name: "LSTM", family: .layers, parameters: recurrentParameters(), result: .recurrent(.lstm),
+            doc: "Long short-term memory, gates in PyTorch's order i, f, g, o.", rule: recurrentRule(.lstm)
+        ),
+        Signature(
+            name: "GRU", family: .layers, parameters: recurrentParameters(), result: .recurrent(.gru),
+            doc: "The gated recurrent unit, gates in PyTorch's order r, z, n.", rule: recurrentRule(.gru)
+        ),
+    ]
+}

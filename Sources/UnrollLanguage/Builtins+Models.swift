@@ -1,0 +1,62 @@
+extension Builtins {
+    private static let vocabType = ValueType.oneOf([.int, .vocabulary])
+    private static let anyRecurrent = ValueType.recurrent(nil)
+
+    /// Trainable models: an embedding or input layer, a recurrent stack and an output layer.
+    static let modelFunctions: [Signature] = [
+        Signature(
+            name: "LanguageModel", family: .models,
+            parameters: [
+                .labelled("vocab", vocabType, doc: "the vocabulary (`corpus.vocab`) or its size"),
+                .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
+                .labelled("rnn", anyRecurrent, doc: "the recurrent stack, e.g. `LSTM(hidden: 128)`"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and outputs"),
+            ],
+            result: .model(.languageModel),
+            doc: "Predicts the next token at every step; trains on a Corpus with truncated BPTT."
+        ),
+        Signature(
+            name: "Classifier", family: .models,
+            parameters: [
+                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`) or its size"),
+                .labelled("classes", .int, .required, .positive, doc: "number of labels (`data.classes`)"),
+                .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
+                .labelled("rnn", anyRecurrent, doc: "the recurrent stack"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout before the output layer"),
+            ],
+            result: .model(.classifier),
+            doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional).",
+            rule: { facts in
+                if let classes = facts.int("classes"), classes == 1 {
+                    return CallOutcome(.model(.classifier), problems: [CallProblem("a classifier needs at least 2 classes, got 1", at: "classes")])
+                }
+                return CallOutcome(.model(.classifier))
+            }
+        ),
+        Signature(
+            name: "Tagger", family: .models,
+            parameters: [
+                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`) or its size"),
+                .labelled("tags", .int, .required, .positive, doc: "number of distinct tags (`data.tags`)"),
+                .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
+                .labelled("rnn", anyRecurrent, doc: "the recurrent stack; bidirectional sees the whole sentence"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout before the output layer"),
+            ],
+            result: .model(.tagger),
+            doc: "Gives one tag per token (sequence labelling)."
+        ),
+        Signature(
+            name: "Regressor", family: .models,
+            parameters: [
+                .labelled("inputs", .int, .required, .positive, doc: "input features per step"),
+                .labelled("outputs", .int, .value(.int(1)), .positive, doc: "numbers predicted per sequence"),
+                .labelled("rnn", anyRecurrent, doc: "the recurrent stack"),
+            ],
+            result: .model(.regressor),
+            doc: "Maps a numeric sequence to numbers from its final hidden state; trains with mean squared error.",
+            rule: { facts in
+                CallOutcome(.model(ModelFacts(kind: .regressor, inputs: facts.int("inputs"), outputs: facts.int("outputs"))))
+            }
+        ),
+    ]
+}

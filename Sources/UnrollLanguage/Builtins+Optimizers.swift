@@ -1,0 +1,32 @@
+extension Builtins {
+    /// Optimizer specifications for the `optimizer` option of `fit`.
+    static let optimizerFunctions: [Signature] = [
+        Signature(
+            name: "SGD", family: .optimizers,
+            parameters: [
+                .labelled("lr", .float, .required, .positive, doc: "learning rate"),
+                .labelled("momentum", .float, .value(.float(0)), .probability, doc: "momentum factor"),
+            ],
+            result: .optimizer,
+            doc: "Stochastic gradient descent, with optional momentum."
+        ),
+        Signature(
+            name: "Adam", family: .optimizers,
+            parameters: [.labelled("lr", .float, .value(.float(1e-3)), .positive, doc: "learning rate")],
+            result: .optimizer,
+            doc: "Adam with betas (0.9, 0.999) and eps 1e-8."
+        ),
+        Signature(
+            name: "RMSprop", family: .optimizers,
+            parameters: [.labelled("lr", .float, .value(.float(1e-2)), .positive, doc: "learning rate")],
+            result: .optimizer,
+            doc: "RMSprop with alpha 0.99 and eps 1e-8."
+        ),
+        Signature(
+            name: "Adagrad", family: .optimizers,
+            parameters: [.labelled("lr", .float, .value(.float(1e-2)), .positive, doc: "learning rate")],
+            result: .optimizer,
+            doc: "Adagrad with eps 1e-10."
+        ),
+    ]
+}

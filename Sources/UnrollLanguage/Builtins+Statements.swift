@@ -1,0 +1,35 @@
+extension Builtins {
+    /// The options records of `fit` and `plot`.
+    static let statementOptionSignatures: [Signature] = [
+        Signature(
+            name: "fit", family: .statements,
+            parameters: [
+                .labelled("epochs", .int, .value(.int(1)), .positive, doc: "passes over the training data"),
+                .labelled("batch", .int, .value(.int(32)), .positive, doc: "examples (or parallel streams) per step"),
+                .labelled("bptt", .int, .value(.int(35)), .positive,
+                          doc: "truncated BPTT window in tokens (language models only)"),
+                .labelled("optimizer", .optimizer, .call("Adam"), doc: "how weights are updated"),
+                .labelled("clip", .float, .absent, .positive, doc: "rescale gradients whose global norm exceeds this"),
+                .labelled("clip_value", .float, .absent, .positive, doc: "clamp each gradient to [-clip_value, clip_value]"),
+                .labelled("validate", .oneOf([.corpus, .anyDataset]), .absent,
+                          doc: "data to measure after each epoch, recorded in `history.valid`"),
+                .labelled("shuffle", .bool, .value(.bool(true)),
+                          doc: "shuffle examples each epoch with the notebook's seed (not the corpus stream)"),
+            ],
+            result: .nothing,
+            doc: "Options of `fit MODEL on DATA { … }`."
+        ),
+        Signature(
+            name: "plot", family: .statements,
+            parameters: [
+                .labelled("title", .string, .absent, doc: "the figure's title"),
+                .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
+                          doc: "which curves of a History to draw"),
+                .labelled("log", .bool, .value(.bool(false)), doc: "logarithmic y axis"),
+                .labelled("labels", .list(.string), .absent, doc: "one legend entry per plotted History or Series"),
+            ],
+            result: .nothing,
+            doc: "Options of `plot VALUE { … }`."
+        ),
+    ]
+}

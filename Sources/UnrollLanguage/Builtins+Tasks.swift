@@ -1,0 +1,60 @@
+extension Builtins {
+    /// Generated datasets for the classic long-term-dependency experiments; they use the notebook's seed.
+    static let taskFunctions: [Signature] = [
+        Signature(
+            name: "task.adding", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of examples"),
+                .labelled("length", .oneOf([.int, .range]), .required, .positive,
+                          doc: "steps per sequence, or a range to draw each length from"),
+            ],
+            result: .dataset(DatasetFacts(kind: .sequences, inputs: 2, outputs: 1, origin: "task.adding")),
+            doc: "The adding problem: 2 inputs per step (a value and a marker); the target is the sum of the two marked values.",
+            rule: { facts in
+                let shortest: Int?
+                switch facts.constant("length") {
+                case .int(let n)?: shortest = n
+                case .range(let lo, _)?: shortest = lo
+                default: shortest = nil
+                }
+                let result = ValueType.dataset(DatasetFacts(kind: .sequences, inputs: 2, outputs: 1, origin: "task.adding"))
+                if let shortest, shortest > 0, shortest < 2 {
+                    return CallOutcome(result, problems: [CallProblem("the adding problem needs sequences of at least 2 steps, got \(shortest)", at: "length")])
+                }
+                return CallOutcome(result)
+            }
+        ),
+        Signature(
+            name: "task.copy", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of examples"),
+                .labelled("length", .oneOf([.int, .range]), .required, .positive,
+                          doc: "symbols per sequence, or a range to draw each length from"),
+                .labelled("vocab", .int, .required, .positive, doc: "number of distinct symbols"),
+            ],
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "task.copy")),
+            doc: "Random symbol sequences whose target is the same sequence."
+        ),
+        Signature(
+            name: "task.reverse", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of examples"),
+                .labelled("length", .oneOf([.int, .range]), .required, .positive,
+                          doc: "symbols per sequence, or a range to draw each length from"),
+                .labelled("vocab", .int, .required, .positive, doc: "number of distinct symbols"),
+            ],
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "task.reverse")),
+            doc: "Random symbol sequences whose target is the sequence reversed."
+        ),
+        Signature(
+            name: "task.sine", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of windows"),
+                .labelled("length", .int, .required, .positive, doc: "steps per window"),
+                .labelled("noise", .float, .value(.float(0)), .nonNegative, doc: "standard deviation of added Gaussian noise"),
+            ],
+            result: .dataset(DatasetFacts(kind: .sequences, inputs: 1, outputs: 1, origin: "task.sine")),
+            doc: "Windows of sine waves with random phase and frequency: 1 input per step; the target is the next value."
+        ),
+    ]
+}

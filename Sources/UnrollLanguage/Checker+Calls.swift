@@ -1,0 +1,150 @@
+import UnrollDiagnostics
+
+extension Checker {
+    /// The type of a call, after resolving the callee to a catalog entry and checking the arguments.
+    func typeOfCall(_ callee: Expr, _ arguments: [Argument], at expression: Expr) -> Typed {
+        let typed = arguments.map { typeOf($0.value) }
+        switch callee.kind {
+        case .identifier(let name):
+            if let symbol = scopes.lookup(name) {
+                error("'\(name)' is \(symbol.type.withArticle), not a function", at: callee)
+                return .unknown
+            }
+            if let signature = builtins.function(named: name) {
+                return apply(signature, receiver: nil, arguments, typed, callee: callee)
+            }
+            if builtins.namespaces.contains(name) {
+                error("'\(name)' is a namespace; call one of its functions", at: callee)
+            } else {
+                reportUnknownFunction(name, at: callee)
+            }
+            return .unknown
+        case .member(let base, let name):
+            if let namespace = namespaceName(base) {
+                guard let signature = builtins.function(named: "\(namespace).\(name.text)") else {
+                    reportUnknownNamespaceMember(namespace, name)
+                    return .unknown
+                }
+                return apply(signature, receiver: nil, arguments, typed, callee: callee)
+            }
+            let receiver = typeOf(base)
+            if case .record = receiver.type {
+                error("'\(name.text)' is a field of a record, not a method", at: name.location, length: name.text.count)
+                return .unknown
+            }
+            guard let signature = memberSignature(of: receiver.type, name) else { return .unknown }
+            if signature.isProperty {
+                error("'\(name.text)' is a property of \(signature.receiver!), not a method; write '.\(name.text)' without '()'",
+                      at: name.location, length: name.text.count)
+                return Typed(signature.result)
+            }
+            return apply(signature, receiver: receiver.type, arguments, typed, callee: callee, calleeName: name)
+        default:
+            _ = typeOf(callee)
+            error("only functions and methods can be called; '\(callee)' is neither", at: callee)
+            return .unknown
+        }
+    }
+
+    private func reportUnknownFunction(_ name: String, at callee: Expr) {
+        let functions = builtins.globalFunctions
+        guard let suggestion = Suggestion.closest(to: name, in: functions.map(\.name)),
+              let family = builtins.function(named: suggestion)?.family else {
+            if let defined = definitions[name]?.first {
+                error("'\(name)' is used before its definition at \(defined.line):\(defined.column)", at: callee)
+            } else {
+                error("unknown function '\(name)'", at: callee)
+            }
+            return
+        }
+        let noun: String
+        switch family {
+        case .layers: noun = "layer"
+        case .models: noun = "model"
+        case .optimizers: noun = "optimizer"
+        default: noun = "function"
+        }
+        error("unknown \(noun) '\(name)'; did you mean '\(suggestion)'?", at: callee)
+    }
+
+    /// Checks `arguments` against `signature` and runs its rule; `callee` is where missing arguments are reported.
+    private func apply(_ signature: Signature, receiver: ValueType?, _ arguments: [Argument], _ typed: [Typed],
+                       callee: Expr, calleeName: Identifier? = nil) -> Typed {
+        let place = calleeName.map { (location: $0.location, length: $0.text.count) }
+            ?? (location: callee.location, length: callee.range.length)
+        let outcome = checkArguments(
+            signature, receiver: receiver,
+            given: arguments.map { (label: $0.label, value: $0.value) }, typed: typed,
+            noun: "argument", owner: signature.name, at: place.location, length: place.length
+        )
+        return Typed(outcome)
+    }
+
+    /// Binds and checks the arguments (or options) `given` for `signature`, reports binding, type and
+    /// constraint problems and the rule's problems, and returns the refined result type. `noun` is
+    /// "argument" or "option"; `owner` names the call in messages.
+    func checkArguments(_ signature: Signature, receiver: ValueType?, given: [(label: Identifier?, value: Expr)],
+                        typed: [Typed], noun: String, owner: String, at location: SourceLocation, length: Int) -> ValueType {
+        let (bound, problems) = signature.bind(labels: given.map { $0.label?.text })
+        let positionalCount = given.filter { $0.label == nil }.count
+        /// Required parameters whose absence a hint already explains (`LSTM(64)` → `hidden: 64`).
+        var explained: Set<String> = []
+        for problem in problems {
+            switch problem {
+            case .tooManyPositional(let index, let accepted):
+                let value = given[index].value
+                if accepted == 0 {
+                    let wanted = (signature.parameters ?? []).first { $0.isRequired && bound[$0.name] == nil }
+                    let hint = wanted.map { "; did you mean '\($0.name): \(value)'?" } ?? ""
+                    if let wanted { explained.insert(wanted.name) }
+                    error("'\(owner)' takes labelled \(noun)s only\(hint)", at: value)
+                } else {
+                    error("'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s"), got \(positionalCount)",
+                          at: value)
+                }
+            case .unknownLabel(let label, let index, let suggestion):
+                let name = given[index].label!
+                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+                error("unknown \(noun) '\(label)' for '\(owner)'\(hint)", at: name.location, length: label.count)
+            case .labelOnPositional(let label, let index):
+                let name = given[index].label!
+                error("'\(label)' is passed by position; remove the label '\(label):'", at: name.location, length: label.count)
+            case .duplicate(let label, let index):
+                let name = given[index].label!
+                error("\(noun) '\(label)' is given twice", at: name.location, length: label.count)
+            case .missing(let parameter, _):
+                if explained.contains(parameter) { continue }
+                error("missing required \(noun) '\(parameter)' for '\(owner)'", at: location, length: length)
+            }
+        }
+        var facts: [String: ArgumentFact] = [:]
+        for (name, index) in bound.sorted(by: { $0.value < $1.value }) {
+            guard let parameter = signature.parameter(named: name) else { continue }
+            let value = given[index].value
+            let argument = typed[index]
+            if !argument.type.isAssignable(to: parameter.type) {
+                error("\(noun) '\(name)' of '\(owner)' expects \(parameter.type), got \(argument.type)", at: value)
+            } else if let constant = argument.constant, let constraint = parameter.constraint,
+                      let why = constraint.violation(by: constant) {
+                var origin = ""
+                if case .parameter(let param) = value.kind { origin = " from 'params.\(param)'" }
+                error("'\(name)' \(why)\(origin)", at: value)
+            }
+            facts[name] = ArgumentFact(type: argument.type, constant: argument.constant, range: value.range)
+        }
+        var defaults: [String: ConstantValue] = [:]
+        for parameter in signature.parameters ?? [] where bound[parameter.name] == nil {
+            if case .value(let v) = parameter.defaultValue { defaults[parameter.name] = v }
+        }
+        let outcome = signature.rule?(CallFacts(receiver: receiver, arguments: facts, defaults: defaults))
+            ?? CallOutcome(signature.result)
+        for problem in outcome.problems {
+            if let parameter = problem.parameter, let fact = facts[parameter] {
+                diagnostics.append(Diagnostic(problem.severity, problem.message, at: fact.range.start, length: fact.range.length))
+            } else {
+                diagnostics.append(Diagnostic(problem.severity, problem.message, at: location, length: length))
+            }
+        }
+        return outcome.result
+    }
+}

@@ -1,0 +1,320 @@
+import UnrollDiagnostics
+
+extension Checker {
+    /// The type of `expression` (and its value when known), reporting every problem inside it.
+    func typeOf(_ expression: Expr) -> Typed {
+        switch expression.kind {
+        case .integer(let i): return Typed(constant: .int(i))
+        case .float(let x): return Typed(constant: .float(x))
+        case .string(let s): return Typed(constant: .string(s))
+        case .bool(let b): return Typed(constant: .bool(b))
+        case .invalid: return .unknown
+        case .identifier(let name): return typeOfName(name, at: expression)
+        case .parameter(let name): return typeOfParameter(name, at: expression)
+        case .list(let items):
+            let typed = items.map(typeOf)
+            let element = typed.dropFirst().reduce(typed.first?.type ?? .unknown) { $0.joined(with: $1.type) }
+            let constants = typed.compactMap(\.constant)
+            return Typed(.list(element), constants.count == typed.count ? .list(constants) : nil)
+        case .record(let fields):
+            var seen: Set<String> = []
+            var types: [RecordFieldType] = []
+            for field in fields {
+                let typed = typeOf(field.value)
+                if !seen.insert(field.name.text).inserted {
+                    error("field '\(field.name.text)' is given twice", at: field.name.location, length: field.name.text.count)
+                    continue
+                }
+                types.append(RecordFieldType(name: field.name.text, type: typed.type))
+            }
+            return Typed(.record(types))
+        case .range(let lower, let upper):
+            return typeOfRange(lower, upper, at: expression)
+        case .member(let base, let name):
+            return typeOfMember(base, name, at: expression)
+        case .call(let callee, let arguments):
+            return typeOfCall(callee, arguments, at: expression)
+        case .index(let base, let index):
+            return typeOfIndex(base, index)
+        case .unary(let op, let operand):
+            return typeOfUnary(op, operand, at: expression)
+        case .binary(let op, let left, let right):
+            return typeOfBinary(op, left, right, at: expression)
+        }
+    }
+
+    // MARK: - Names
+
+    private func typeOfName(_ name: String, at expression: Expr) -> Typed {
+        if let symbol = scopes.lookup(name) { return Typed(symbol.type, symbol.constant) }
+        if builtins.function(named: name) != nil {
+            error("'\(name)' is a function; call it as '\(name)(...)'", at: expression)
+        } else if builtins.namespaces.contains(name) {
+            let example = builtins.functions(in: name).first.map { " such as '\($0.name)(...)'" } ?? ""
+            error("'\(name)' is a namespace; call one of its functions,\(example)", at: expression)
+        } else if name == "params" {
+            error("'params' holds the front-matter params; read one as 'params.NAME'", at: expression)
+        } else {
+            reportUnknownName(name, at: expression)
+        }
+        return .unknown
+    }
+
+    /// "unknown name", or "used before its definition" when the name is assigned later or in a block
+    /// that has ended.
+    func reportUnknownName(_ name: String, at expression: Expr) {
+        let use = expression.location
+        if let places = definitions[name], !places.isEmpty {
+            if let later = places.first(where: { ($0.line, $0.column) > (use.line, use.column) }) {
+                error("'\(name)' is used before its definition at \(later.line):\(later.column)", at: expression)
+            } else {
+                let place = places[0]
+                error("'\(name)' is not defined here; the '\(name)' at \(place.line):\(place.column) is local to its block",
+                      at: expression)
+            }
+            return
+        }
+        let candidates = scopes.visibleNames + builtins.globalFunctions.map(\.name) + builtins.namespaces
+        let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        error("unknown name '\(name)'\(hint)", at: expression)
+    }
+
+    private func typeOfParameter(_ name: String, at expression: Expr) -> Typed {
+        if let value = params[name] { return Typed(constant: value) }
+        if params.isEmpty {
+            error("unknown param 'params.\(name)'; the front matter defines no params", at: expression)
+        } else {
+            let known = params.keys.sorted()
+            let hint = Suggestion.closest(to: name, in: known).map { "; did you mean 'params.\($0)'?" }
+                ?? "; the front matter defines " + known.map { "'\($0)'" }.joined(separator: ", ")
+            error("unknown param 'params.\(name)'\(hint)", at: expression)
+        }
+        return .unknown
+    }
+
+    // MARK: - Ranges, members and indexing
+
+    private func typeOfRange(_ lower: Expr, _ upper: Expr, at expression: Expr) -> Typed {
+        let lo = typeOf(lower), hi = typeOf(upper)
+        for (side, typed) in [(lower, lo), (upper, hi)] where !typed.type.isAssignable(to: .int) {
+            error("the ends of a range must be int, got \(typed.type)", at: side)
+        }
+        if case .int(let a)? = lo.constant, case .int(let b)? = hi.constant {
+            if a > b {
+                error("the range \(a)...\(b) is empty; write the smaller end first", at: expression)
+                return Typed(.range)
+            }
+            return Typed(.range, .range(a, b))
+        }
+        return Typed(.range)
+    }
+
+    private func typeOfMember(_ base: Expr, _ name: Identifier, at expression: Expr) -> Typed {
+        if let namespace = namespaceName(base) {
+            if let function = builtins.function(named: "\(namespace).\(name.text)") {
+                error("'\(function.name)' is a function; call it as '\(function.name)(...)'", at: expression)
+            } else {
+                reportUnknownNamespaceMember(namespace, name)
+            }
+            return .unknown
+        }
+        let receiver = typeOf(base)
+        if case .record(let fields) = receiver.type {
+            if let field = fields.first(where: { $0.name == name.text }) { return Typed(field.type) }
+            let hint = Suggestion.closest(to: name.text, in: fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+            error("the record has no field '\(name.text)'\(hint)", at: name.location, length: name.text.count)
+            return .unknown
+        }
+        guard let signature = memberSignature(of: receiver.type, name) else { return .unknown }
+        if !signature.isProperty {
+            error("'\(name.text)' is a method of \(signature.receiver!); call it as '\(name.text)(...)'",
+                  at: name.location, length: name.text.count)
+            return .unknown
+        }
+        let outcome = signature.rule?(CallFacts(receiver: receiver.type, arguments: [:])) ?? CallOutcome(signature.result)
+        for problem in outcome.problems {
+            diagnostics.append(Diagnostic(problem.severity, problem.message, at: name.location, length: name.text.count))
+        }
+        return Typed(outcome.result, foldedCount(of: receiver.constant, member: name.text))
+    }
+
+    /// `count` of a constant list, string or range.
+    private func foldedCount(of constant: ConstantValue?, member: String) -> ConstantValue? {
+        guard member == "count", let constant else { return nil }
+        switch constant {
+        case .list(let items): return .int(items.count)
+        case .string(let s): return .int(s.unicodeScalars.count)
+        case .range(let lo, let hi): return .int(hi - lo + 1)
+        default: return nil
+        }
+    }
+
+    /// The namespace `base` names, when it is a bare namespace name not shadowed by a variable.
+    func namespaceName(_ base: Expr) -> String? {
+        guard case .identifier(let name) = base.kind, scopes.lookup(name) == nil,
+              builtins.namespaces.contains(name) else { return nil }
+        return name
+    }
+
+    func reportUnknownNamespaceMember(_ namespace: String, _ name: Identifier) {
+        let names = builtins.functions(in: namespace).map { String($0.name.dropFirst(namespace.count + 1)) }
+        let hint = Suggestion.closest(to: name.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        error("'\(namespace)' has no function '\(name.text)'\(hint)", at: name.location, length: name.text.count)
+    }
+
+    /// The catalog entry for member `name` of a value of type `type`, reporting when there is none.
+    func memberSignature(of type: ValueType, _ name: Identifier) -> Signature? {
+        if type == .unknown { return nil }
+        guard let receiver = type.receiverName else {
+            error("unknown member '\(name.text)' of \(type)", at: name.location, length: name.text.count)
+            return nil
+        }
+        if let signature = builtins.member(name.text, of: receiver) { return signature }
+        let names = builtins.members(of: receiver).map(\.name)
+        let hint = Suggestion.closest(to: name.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        error("unknown member '\(name.text)' of \(receiver)\(hint)", at: name.location, length: name.text.count)
+        return nil
+    }
+
+    private func typeOfIndex(_ base: Expr, _ index: Expr) -> Typed {
+        let container = typeOf(base)
+        let position = typeOf(index)
+        if !position.type.isAssignable(to: .int) {
+            error("an index must be an int, got \(position.type)", at: index)
+            return .unknown
+        }
+        var known: Int?
+        if case .int(let i)? = position.constant { known = i }
+        /// The position counted from the front, or nil (after reporting) when out of range.
+        func resolve(_ i: Int, count: Int, what: String) -> Int? {
+            let j = i < 0 ? count + i : i
+            if j < 0 || j >= count {
+                error("index \(i) is out of range for \(what) of \(count)", at: index)
+                return nil
+            }
+            return j
+        }
+        switch container.type {
+        case .list(let element):
+            if case .list(let items)? = container.constant, let i = known {
+                guard let j = resolve(i, count: items.count, what: "a list") else { return .unknown }
+                return Typed(element, items[j])
+            }
+            return Typed(element)
+        case .tuple(let items):
+            guard let i = known else { return Typed(items.dropFirst().reduce(items.first ?? .unknown) { $0.joined(with: $1) }) }
+            guard let j = resolve(i, count: items.count, what: "a tuple") else { return .unknown }
+            return Typed(items[j])
+        case .string: return Typed(.string)
+        case .range: return Typed(.int)
+        case .series: return Typed(.float)
+        case .unknown: return .unknown
+        default:
+            error("cannot index \(container.type); only lists, tuples, strings, ranges and Series can be indexed", at: base)
+            return .unknown
+        }
+    }
+
+    // MARK: - Operators
+
+    private func typeOfUnary(_ op: UnaryOperator, _ operand: Expr, at expression: Expr) -> Typed {
+        let typed = typeOf(operand)
+        switch op {
+        case .negate:
+            if typed.type == .unknown { return .unknown }
+            guard typed.type.isNumeric else {
+                error("cannot negate \(typed.type)", at: expression)
+                return .unknown
+            }
+            switch typed.constant {
+            case .int(let i)? where i != Int.min: return Typed(.int, .int(-i))
+            case .float(let x)?: return Typed(.float, .float(-x))
+            default: return Typed(typed.type)
+            }
+        case .not:
+            if !typed.type.isAssignable(to: .bool) {
+                error("'not' needs true or false, got \(typed.type)", at: operand)
+                return Typed(.bool)
+            }
+            if case .bool(let b)? = typed.constant { return Typed(.bool, .bool(!b)) }
+            return Typed(.bool)
+        }
+    }
+
+    private func typeOfBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at expression: Expr) -> Typed {
+        let l = typeOf(left), r = typeOf(right)
+        switch op {
+        case .and, .or:
+            if !l.type.isAssignable(to: .bool) || !r.type.isAssignable(to: .bool) {
+                error("'\(op.rawValue)' needs true or false on both sides, got \(l.type) and \(r.type)", at: expression)
+            }
+            return Typed(.bool)
+        case .equal, .notEqual:
+            if !l.type.isAssignable(to: r.type), !r.type.isAssignable(to: l.type) {
+                error("cannot compare \(l.type) with \(r.type)\(seriesHint(l.type, r.type))", at: expression)
+            }
+            return Typed(.bool)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let ordered = (l.type.isAssignable(to: .number) && r.type.isAssignable(to: .number))
+                || (l.type.isAssignable(to: .string) && r.type.isAssignable(to: .string))
+            if !ordered {
+                error("cannot compare \(l.type) with \(r.type) using '\(op.rawValue)'\(seriesHint(l.type, r.type))", at: expression)
+            }
+            return Typed(.bool)
+        case .add, .subtract, .multiply, .divide, .remainder:
+            return typeOfArithmetic(op, l, r, at: expression)
+        }
+    }
+
+    private func seriesHint(_ a: ValueType, _ b: ValueType) -> String {
+        a == .series || b == .series ? "; use '.last', '.min' or '.max' of the Series for a number" : ""
+    }
+
+    private func typeOfArithmetic(_ op: BinaryOperator, _ l: Typed, _ r: Typed, at expression: Expr) -> Typed {
+        if op == .add {
+            if l.type == .string, r.type == .string {
+                if case .string(let a)? = l.constant, case .string(let b)? = r.constant { return Typed(constant: .string(a + b)) }
+                return Typed(.string)
+            }
+            if case .list(let a) = l.type, case .list(let b) = r.type { return Typed(.list(a.joined(with: b))) }
+        }
+        if l.type == .unknown || r.type == .unknown {
+            return Typed(l.type.isNumeric || r.type.isNumeric ? .number : .unknown)
+        }
+        guard l.type.isNumeric, r.type.isNumeric else {
+            let hint = op == .add && (l.type == .string || r.type == .string) ? "; convert with 'str(...)' to join text" : ""
+            error("cannot apply '\(op.rawValue)' to \(l.type) and \(r.type)\(hint)", at: expression)
+            return .unknown
+        }
+        if op == .divide || op == .remainder, let d = r.constant?.number, d == 0 {
+            error("division by zero", at: expression)
+            return Typed(op == .divide ? .float : l.type.joined(with: r.type))
+        }
+        let type: ValueType = op == .divide ? .float : (l.type == .int && r.type == .int ? .int
+            : (l.type == .float || r.type == .float ? .float : .number))
+        return Typed(type, fold(op, l.constant, r.constant))
+    }
+
+    /// The value of `a op b` for known numbers, or nil (on overflow too); `%` takes the sign of the divisor.
+    private func fold(_ op: BinaryOperator, _ a: ConstantValue?, _ b: ConstantValue?) -> ConstantValue? {
+        if case .int(let x)? = a, case .int(let y)? = b {
+            switch op {
+            case .add: let (v, o) = x.addingReportingOverflow(y); return o ? nil : .int(v)
+            case .subtract: let (v, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(v)
+            case .multiply: let (v, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(v)
+            case .divide: return y == 0 ? nil : .float(Double(x) / Double(y))
+            case .remainder: return y == 0 ? nil : .int(((x % y) + y) % y)
+            default: return nil
+            }
+        }
+        guard let x = a?.number, let y = b?.number else { return nil }
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide: return .float(x / y)
+        case .remainder: return .float(x - y * (x / y).rounded(.down))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import UnrollDiagnostics
+
+extension Checker {
+    /// `fit MODEL on DATA { options }`: a model, data it can read, shapes that agree, valid options.
+    func checkFit(model: Expr, data: Expr, options: [Field], at location: SourceLocation) {
+        let modelType = typeOf(model).type
+        let dataType = typeOf(data).type
+        var facts: ModelFacts?
+        switch modelType {
+        case .model(let m): facts = m
+        case .unknown: break
+        default: error("cannot fit '\(model)': it is \(modelType.withArticle), not a model", at: model)
+        }
+        if let facts {
+            checkData(dataType, at: data, for: model, facts)
+        } else if !dataType.isAssignable(to: .oneOf([.corpus, .anyDataset])) {
+            error("'fit' needs data (a Corpus or a Dataset) after 'on', got \(dataType)", at: data)
+        }
+        guard let signature = builtins.options(of: "fit") else { return }
+        let typed = options.map { typeOf($0.value) }
+        _ = checkArguments(signature, receiver: nil, given: options.map { (label: $0.name, value: $0.value) }, typed: typed,
+                           noun: "option", owner: "fit", at: location, length: 3)
+        guard let kind = facts?.kind else { return }
+        for (field, value) in zip(options, typed) {
+            switch field.name.text {
+            case "validate":
+                checkData(value.type, at: field.value, for: model, facts!)
+            case "bptt" where kind != .languageModel:
+                warning("'bptt' only applies to language models; a \(kind.rawValue) reads whole sequences",
+                        at: field.name.location, length: field.name.text.count)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Reports when `data` cannot feed the model `model`, by kind or by feature counts.
+    private func checkData(_ data: ValueType, at expression: Expr, for model: Expr, _ facts: ModelFacts) {
+        guard let kind = facts.kind else { return }
+        if kind.accepts(data) == false {
+            error("a \(kind.rawValue) trains on \(kind.trainsOn), not on \(data.withArticle)", at: expression)
+            return
+        }
+        guard case .dataset(let d) = data else { return }
+        let origin = d.origin.map { " (\($0))" } ?? ""
+        if let want = facts.inputs, let have = d.inputs, want != have {
+            error("the data has \(have) input feature\(have == 1 ? "" : "s") per step\(origin), but '\(model)' expects \(want)",
+                  at: expression)
+        }
+        if let want = facts.outputs, let have = d.outputs, want != have {
+            error("the data has \(have) target value\(have == 1 ? "" : "s") per example\(origin), but '\(model)' predicts \(want)",
+                  at: expression)
+        }
+    }
+
+    /// `plot VALUE { options }`: something with curves, and valid options.
+    func checkPlot(_ value: Expr, options: [Field], at location: SourceLocation) {
+        let type = typeOf(value).type
+        let plottable: Bool
+        switch type {
+        case .unknown, .history, .series, .list(.history), .list(.series), .list(.unknown): plottable = true
+        case .list(let element): plottable = element.isNumeric
+        default: plottable = false
+        }
+        if !plottable {
+            error("cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series",
+                  at: value)
+        }
+        guard let signature = builtins.options(of: "plot") else { return }
+        let typed = options.map { typeOf($0.value) }
+        _ = checkArguments(signature, receiver: nil, given: options.map { (label: $0.name, value: $0.value) }, typed: typed,
+                           noun: "option", owner: "plot", at: location, length: 4)
+    }
+}

@@ -1,0 +1,328 @@
+import UnrollDiagnostics
+
+/// Parses the tokens of one cell into a `Program`, reporting every syntax error it can find in one run.
+///
+/// A recursive-descent parser in the style of jlox: `consume(_:_:)` reports what it expected and what it
+/// found, and after an error `synchronize(from:)` skips to the start of the next statement so that later
+/// errors are reported too. Line ends separate statements except inside `( )`, `[ ]` and records, where
+/// they are skipped.
+public final class Parser {
+    /// Thrown to unwind to the statement level after an error has been recorded.
+    struct ParseError: Error {}
+
+    let tokens: [Token]
+    private let scalars: [Unicode.Scalar]
+    var current = 0
+    /// How many brackets or records enclose the current token; line ends are skipped while it is above 0.
+    var nesting = 0
+    /// The last token consumed, used to find where an expression ends.
+    var previous: Token
+    /// The errors found so far.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Parses one cell: its source, the file it sits in and the line of that file where the source starts.
+    /// Returns the statements that parsed and every lexical and syntax error, sorted by place.
+    public static func parse(source: String, file: String, firstLine: Int = 1, columnOffset: Int = 0) -> (Program, [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokenize(source: source, file: file, firstLine: firstLine, columnOffset: columnOffset)
+        let parser = Parser(tokens: tokens, source: source)
+        let program = parser.parseProgram()
+        return (program, DiagnosticList(lexical + parser.diagnostics).diagnostics)
+    }
+
+    /// A parser over `tokens` (which end with an `end` token) lexed from `source`.
+    init(tokens: [Token], source: String) {
+        precondition(tokens.last?.kind == .end, "parser: token list must end with an end token, got \(tokens.count) tokens")
+        self.tokens = tokens
+        self.scalars = Array(source.unicodeScalars)
+        self.previous = tokens[0]
+    }
+
+    /// All statements of the cell.
+    func parseProgram() -> Program {
+        Program(statements: parseStatements(inBlock: false))
+    }
+
+    // MARK: - Statements
+
+    /// Statements up to the end of the cell, or up to (not including) the `}` that closes a block.
+    private func parseStatements(inBlock: Bool) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            skipNewlines()
+            let kind = tokens[current].kind
+            if kind == .end || (inBlock && kind == .punctuation(.rightBrace)) { break }
+            let start = current
+            do {
+                statements.append(try statement())
+                try endStatement()
+            } catch {
+                if current == start { current += 1 }
+                synchronize(from: start)
+            }
+        }
+        return statements
+    }
+
+    private func statement() throws -> Statement {
+        let first = peek
+        if case .keyword(let keyword) = first.kind, tokens[current + 1].kind == .punctuation(.equal) {
+            throw error("'\(keyword.rawValue)' is a keyword and cannot be assigned; choose another name", at: first)
+        }
+        switch first.kind {
+        case .keyword(.seed):
+            advance()
+            return Statement(.seed(try expression(after: "'seed'")), at: first.location)
+        case .keyword(.fit):
+            advance()
+            let model = try expression(after: "'fit'")
+            try consume(.keyword(.on), "expected 'on' after the model in 'fit'")
+            let data = try expression(after: "'on'")
+            let options = check(.punctuation(.leftBrace)) ? try record(named: "options") : []
+            return Statement(.fit(model: model, data: data, options: options), at: first.location)
+        case .keyword(.print):
+            advance()
+            var items = [try expression(after: "'print'")]
+            while match(.punctuation(.comma)) != nil { items.append(try expression(after: "','")) }
+            return Statement(.print(items), at: first.location)
+        case .keyword(.show):
+            advance()
+            return Statement(.show(try expression(after: "'show'")), at: first.location)
+        case .keyword(.plot):
+            advance()
+            let value = try expression(after: "'plot'")
+            let options = check(.punctuation(.leftBrace)) ? try record(named: "options") : []
+            return Statement(.plot(value, options: options), at: first.location)
+        case .keyword(.expect):
+            advance()
+            let condition = try expression(after: "'expect'")
+            return Statement(.expect(condition, text: sourceText(of: condition)), at: first.location)
+        case .keyword(.for):
+            advance()
+            let name = try consume(.identifier, "expected a loop variable name after 'for'")
+            try consume(.keyword(.in), "expected 'in' after the loop variable '\(name.text)'")
+            let sequence = try expression(after: "'in'")
+            let body = try block(of: "for")
+            return Statement(.forLoop(Identifier(name.text, at: name.location), sequence, body: body), at: first.location)
+        case .keyword(.if):
+            return try ifStatement()
+        case .keyword(.else):
+            throw error("'else' must follow the '}' of an 'if' block", at: first)
+        case .identifier where isAssignment():
+            return try assignment()
+        default:
+            return try expressionStatement()
+        }
+    }
+
+    private func ifStatement() throws -> Statement {
+        let first = advance()
+        let condition = try expression(after: "'if'")
+        let then = try block(of: "if")
+        // `else` may sit on the line after the closing brace.
+        var look = current
+        while tokens[look].kind == .newline { look += 1 }
+        guard tokens[look].kind == .keyword(.else) else {
+            return Statement(.ifElse(condition, then: then, otherwise: nil), at: first.location)
+        }
+        current = look
+        advance()
+        let otherwise = check(.keyword(.if)) ? [try ifStatement()] : try block(of: "else")
+        return Statement(.ifElse(condition, then: then, otherwise: otherwise), at: first.location)
+    }
+
+    /// `{ statements }` on the same line as the statement that owns it.
+    private func block(of owner: String) throws -> [Statement] {
+        let open = try consume(.punctuation(.leftBrace), "expected '{' to start the body of '\(owner)'")
+        let body = parseStatements(inBlock: true)
+        guard tokens[current].kind == .punctuation(.rightBrace) else {
+            throw error("expected '}' to close the block started at \(position(open)), found \(tokens[current].quoted)",
+                        at: tokens[current])
+        }
+        advance()
+        return body
+    }
+
+    private func isAssignment() -> Bool {
+        let next = tokens[current + 1].kind
+        return next == .punctuation(.equal) || next == .punctuation(.comma)
+    }
+
+    private func assignment() throws -> Statement {
+        let first = peek
+        var names: [Identifier] = []
+        repeat {
+            let name = try consume(.identifier, "expected a name to assign to")
+            names.append(Identifier(name.text, at: name.location))
+        } while match(.punctuation(.comma)) != nil
+        try consume(.punctuation(.equal), "expected '=' after the names to assign")
+        let value = try expression(after: "'='")
+        return Statement(.assign(names, value), at: first.location)
+    }
+
+    private func expressionStatement() throws -> Statement {
+        let first = peek
+        let value = try expression()
+        if check(.punctuation(.equal)) {
+            throw error("cannot assign to '\(value)'; only plain names can be assigned", at: first, length: value.range.length)
+        }
+        // `pritn x` reads as a misspelt statement keyword followed by more tokens on the line.
+        if case .identifier(let name) = value.kind, !isStatementEnd(peek),
+           let keyword = Suggestion.closest(to: name, in: Keyword.statementStarters.map(\.rawValue)) {
+            throw error("unknown statement '\(name)'; did you mean '\(keyword)'?", at: first)
+        }
+        return Statement(.expression(value), at: first.location)
+    }
+
+    /// A statement ends at a line end, at the end of the cell, or before the `}` closing its block.
+    private func endStatement() throws {
+        let token = tokens[current]
+        if token.kind == .newline { current += 1; return }
+        if isStatementEnd(token) { return }
+        throw error("expected end of line after the statement, found \(token.quoted)", at: token)
+    }
+
+    private func isStatementEnd(_ token: Token) -> Bool {
+        token.kind == .newline || token.kind == .end || token.kind == .punctuation(.rightBrace)
+    }
+
+    /// `{ key: value, … }`: a record literal or the options of `fit` and `plot` (line ends are free inside).
+    func record(named what: String) throws -> [Field] {
+        let open = advance()
+        return try nested {
+            var fields: [Field] = []
+            while !check(.punctuation(.rightBrace)) {
+                let key = try consume(.identifier, "expected a name before ':' in the \(what) started at \(position(open))")
+                try consume(.punctuation(.colon), "expected ':' after '\(key.text)'")
+                let value = try expression(after: "'\(key.text):'")
+                fields.append(Field(name: Identifier(key.text, at: key.location), value: value))
+                if match(.punctuation(.comma)) == nil { break }
+            }
+            try consume(.punctuation(.rightBrace), "expected '}' to close the \(what) started at \(position(open))")
+            return fields
+        }
+    }
+
+    // MARK: - Error recovery
+
+    /// Skips to the start of the next statement after an error in the statement that began at token `start`.
+    ///
+    /// A line end ends the broken statement once the brackets opened since `start` are closed, or when the
+    /// next line starts at or left of the statement's column with a statement keyword or a name (so that an
+    /// unclosed `(` does not swallow the rest of the cell). A `}` that closes the enclosing block is left for
+    /// the block to consume.
+    private func synchronize(from start: Int) {
+        var depth = 0
+        for token in tokens[start..<current] { depth += bracketDelta(token) }
+        let column = tokens[start].location.column
+        if current > start, tokens[current - 1].kind == .newline, resumes(at: current, column: column) { return }
+        while tokens[current].kind != .end {
+            let token = tokens[current]
+            if token.kind == .newline {
+                var next = current + 1
+                while tokens[next].kind == .newline { next += 1 }
+                if depth <= 0 || resumes(at: next, column: column) {
+                    current = next
+                    return
+                }
+            } else if token.kind == .punctuation(.rightBrace), depth <= 0 {
+                return
+            } else {
+                depth += bracketDelta(token)
+            }
+            current += 1
+        }
+    }
+
+    /// Whether the token at `index`, first on its line, is where parsing can go on after a statement at
+    /// `column` broke: a statement starting at or left of that column, or a `}` left of it (closing the
+    /// enclosing block).
+    private func resumes(at index: Int, column: Int) -> Bool {
+        let token = tokens[index]
+        if token.kind == .punctuation(.rightBrace) { return token.location.column < column }
+        guard token.location.column <= column else { return false }
+        if case .keyword(let k) = token.kind { return Keyword.statementStarters.contains(k) }
+        return token.kind == .identifier
+    }
+
+    private func bracketDelta(_ token: Token) -> Int {
+        switch token.kind {
+        case .punctuation(.leftParen), .punctuation(.leftBracket), .punctuation(.leftBrace): return 1
+        case .punctuation(.rightParen), .punctuation(.rightBracket), .punctuation(.rightBrace): return -1
+        default: return 0
+        }
+    }
+
+    // MARK: - Token access
+
+    /// The current token, skipping line ends while inside brackets.
+    var peek: Token {
+        if nesting > 0 { while tokens[current].kind == .newline { current += 1 } }
+        return tokens[current]
+    }
+
+    /// The first token after the current one that is not a line end.
+    var peekNext: Token {
+        _ = peek
+        var i = current + 1
+        while tokens[i].kind == .newline, i < tokens.count - 1 { i += 1 }
+        return tokens[min(i, tokens.count - 1)]
+    }
+
+    func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+
+    @discardableResult
+    func advance() -> Token {
+        let token = peek
+        if token.kind != .end { current += 1 }
+        previous = token
+        return token
+    }
+
+    func match(_ kind: TokenKind) -> Token? {
+        check(kind) ? advance() : nil
+    }
+
+    /// The current token if it is of `kind`; otherwise records `message, found X` and throws.
+    @discardableResult
+    func consume(_ kind: TokenKind, _ message: @autoclosure () -> String) throws -> Token {
+        if check(kind) { return advance() }
+        throw error("\(message()), found \(peek.quoted)", at: peek)
+    }
+
+    private func skipNewlines() {
+        while tokens[current].kind == .newline { current += 1 }
+    }
+
+    /// Runs `body` with line ends skipped (inside brackets and records), restoring the previous mode after.
+    func nested<T>(_ body: () throws -> T) rethrows -> T {
+        nesting += 1
+        defer { nesting -= 1 }
+        return try body()
+    }
+
+    /// Records an error at `token` and returns the error to throw.
+    func error(_ message: String, at token: Token, length: Int? = nil) -> ParseError {
+        diagnostics.append(Diagnostic(.error, message, at: token.location, length: length ?? token.length))
+        return ParseError()
+    }
+
+    /// Records an error without unwinding.
+    func report(_ message: String, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(Diagnostic(.error, message, at: location, length: length))
+    }
+
+    /// `line:col` of a token, as messages cite the bracket that opened a construct.
+    func position(_ token: Token) -> String { "\(token.location.line):\(token.location.column)" }
+
+    /// The source text from the first character of `expression` to the end of the last token consumed.
+    func sourceText(of expression: Expr) -> String {
+        guard let first = tokens.first(where: { $0.location == expression.location && $0.kind != .newline }) else {
+            return expression.description
+        }
+        let end = previous.offset + previous.length
+        guard first.offset < end, end <= scalars.count else { return expression.description }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first.offset..<end])
+        return String(view)
+    }
+}
