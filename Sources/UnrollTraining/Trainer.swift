@@ -13,9 +13,12 @@ public enum Trainer {
     ///
     /// Each batch: forward, backward, optional clipping (by value, then by global norm), optimizer step.
     /// After each epoch the validation objective, if any, is measured without gradients or dropout.
+    /// `checkpoint` runs after every batch with the batch's 1-based index and count; it may throw to stop
+    /// training (a cell timeout), and the error propagates.
     public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
                            optimizer: Optimizer, rng: inout RandomGenerator,
-                           progress: ProgressHandler? = nil) -> History {
+                           checkpoint: (_ batch: Int, _ batches: Int) throws -> Void = { _, _ in },
+                           progress: ProgressHandler? = nil) rethrows -> History {
         var history = History()
         for epoch in 1...max(options.epochs, 1) {
             var sum = 0.0, count = 0, correct = 0, classifies = false
@@ -31,6 +34,7 @@ public enum Trainer {
                 sum += Double(outcome.loss.value.scalar) * Double(outcome.count)
                 count += outcome.count
                 if let c = outcome.correct { correct += c; classifies = true }
+                try checkpoint(b + 1, batches)
             }
             let train = metrics(sum: sum, count: count, correct: classifies ? correct : nil,
                                 perplexity: objective.reportsPerplexity)
