@@ -55,6 +55,10 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+
+        // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
+        .target(name: "UnrollData", dependencies: ["UnrollTensor"]),
+        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData", "UnrollTensor"]),
     ],
     swiftLanguageModes: [.v5]
 )
