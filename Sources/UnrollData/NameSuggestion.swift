@@ -2,8 +2,9 @@
 ///
 /// This module depends only on UnrollTensor, so it keeps its own small edit-distance helper.
 enum NameSuggestion {
-    /// The candidate closest to `word` (case-insensitive edit distance, a swap of neighbours counting as one edit) if it is within a third of the
-    /// word's length (at least one edit) and does not replace every character (so `Q` does not suggest `B`).
+    /// The candidate closest to `word` (case-insensitive edit distance, a swap of neighbours counting as one
+    /// edit) if it is within a third of the word's length (at least one edit) and does not replace every
+    /// character (so `Q` does not suggest `B`).
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?

@@ -90,6 +90,7 @@ public struct SequencePairDataset: ExampleDataset, Sendable {
     /// `<unk>` are left out.
     public func decodeTarget(_ ids: [Int]) -> String {
         let end = ids.firstIndex(of: 3) ?? ids.count
-        return targetUnit.join(targetVocabulary.decode(ids[..<end].filter { $0 == 1 || !targetVocabulary.isReserved($0) }))
+        let kept = ids[..<end].filter { $0 == 1 || !targetVocabulary.isReserved($0) }
+        return targetUnit.join(targetVocabulary.decode(kept))
     }
 }

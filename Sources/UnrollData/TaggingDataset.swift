@@ -40,13 +40,15 @@ public struct TaggingDataset: ExampleDataset, Sendable {
     public init(taggedText text: String, name: String = "text", minFrequency: Int = 1, maxSize: Int? = nil,
                 vocabulary: Vocabulary? = nil, tagNames: [String]? = nil) throws {
         var sentences: [(tokens: [String], tags: [String], line: Int)] = []
-        for (offset, rawLine) in TextFile.normalizeNewlines(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = TextFile.normalizeNewlines(text).split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, rawLine) in lines.enumerated() {
             let items = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if items.isEmpty { continue }
             var tokens: [String] = [], tags: [String] = []
             for item in items {
                 guard let slash = item.lastIndex(of: "/") else {
-                    throw DataError("item '\(item)' has no '/TAG'; write items as token/TAG", file: name, line: offset + 1)
+                    throw DataError("item '\(item)' has no '/TAG'; write items as token/TAG",
+                                    file: name, line: offset + 1)
                 }
                 let token = String(item[..<slash]), tag = String(item[item.index(after: slash)...])
                 if token.isEmpty || tag.isEmpty {
