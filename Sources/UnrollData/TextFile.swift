@@ -26,11 +26,10 @@ public enum TextFile {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let line = firstInvalidLine(body)
+        if let line = firstInvalidLine(body) {
             throw DataError("is not valid utf-8 text (save it with utf-8 encoding)", file: name, line: line)
         }
-        return normalizeNewlines(text)
+        return normalizeNewlines(String(decoding: body, as: UTF8.self))
     }
 
     /// `text` with `\r\n` and lone `\r` replaced by `\n`.
@@ -51,8 +50,8 @@ public enum TextFile {
         return String(scalars)
     }
 
-    /// The 1-based line holding the first byte that does not decode as UTF-8.
-    static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// The 1-based line holding the first byte that does not decode as UTF-8, or nil when all do.
+    static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var line = 1
@@ -61,7 +60,7 @@ public enum TextFile {
             case .valid(let encoded):
                 if encoded.count == 1, encoded.first == 10 { line += 1 }
             case .emptyInput:
-                return line
+                return nil
             case .error:
                 return line
             }

@@ -43,4 +43,14 @@ final class TextFileTests: XCTestCase {
         XCTAssertEqual(TextFile.normalizeNewlines("a\r\n\r\nb\r"), "a\n\nb\n")
         XCTAssertEqual(TextFile.normalizeNewlines("no change\n"), "no change\n")
     }
+
+    func testDecodeRejectsTruncatedAndOverlongSequences() {
+        XCTAssertEqual(try TextFile.decode(Array("中".utf8), name: "b"), "中")
+        XCTAssertThrowsError(try TextFile.decode(Array("中".utf8).dropLast(), name: "b")) {
+            XCTAssertEqual(($0 as? DataError)?.line, 1)
+        }
+        XCTAssertThrowsError(try TextFile.decode([0x61, 0x0A, 0x0A, 0xC0, 0xAF], name: "b")) {
+            XCTAssertEqual(($0 as? DataError)?.message, "b:3: is not valid utf-8 text (save it with utf-8 encoding)")
+        }
+    }
 }
