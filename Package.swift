@@ -46,6 +46,14 @@ let package = Package(
         ),
         .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
 
+        // Training: objectives pairing models with data, the fit loop, evaluation, sampling.
+        .target(
+            name: "UnrollTraining",
+            dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
+            swiftSettings: numericSettings
+        ),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollTensor"]),
+
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
@@ -69,6 +77,9 @@ let package = Package(
             dependencies: ["UnrollLanguage", "UnrollDiagnostics"],
             resources: [.copy("Fixtures")]
         ),
+        // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
+        .target(name: "UnrollData", dependencies: ["UnrollTensor"]),
+        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData", "UnrollTensor"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -18,7 +18,7 @@ public enum Trainer {
     public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
                            optimizer: Optimizer, rng: inout RandomGenerator,
                            checkpoint: (_ batch: Int, _ batches: Int) throws -> Void = { _, _ in },
-                           progress: ProgressHandler? = nil) rethrows -> History {
+                           progress: ProgressHandler? = nil) throws -> History {
         var history = History()
         for epoch in 1...max(options.epochs, 1) {
             var sum = 0.0, count = 0, correct = 0, classifies = false

@@ -18,7 +18,7 @@ final class TrainerTests: XCTestCase {
         var options = TrainingOptions()
         options.epochs = 15
         options.batchSize = 16
-        let history = Trainer.fit(objective, validation: objective, options: options,
+        let history = try Trainer.fit(objective, validation: objective, options: options,
                                   optimizer: try Adam(parameters: model.parameters, learningRate: 1e-2), rng: &rng)
         XCTAssertEqual(history.epochs, 15)
         XCTAssertGreaterThan(history.valid.last!.accuracy!, 0.95)
@@ -34,7 +34,7 @@ final class TrainerTests: XCTestCase {
         options.epochs = 8
         options.batchSize = 4
         options.clipNorm = 5
-        let history = Trainer.fit(objective, options: options,
+        let history = try Trainer.fit(objective, options: options,
                                   optimizer: try Adam(parameters: model.parameters, learningRate: 1e-2), rng: &rng)
         XCTAssertGreaterThan(history.train.first!.perplexity!, 2.5)
         XCTAssertLessThan(history.train.last!.perplexity!, 1.2)
@@ -54,7 +54,7 @@ final class TrainerTests: XCTestCase {
         options.epochs = 10
         options.batchSize = 16
         let objective = TaggerObjective(model: model, examples: examples)
-        let history = Trainer.fit(objective, validation: objective, options: options,
+        let history = try Trainer.fit(objective, validation: objective, options: options,
                                   optimizer: try Adam(parameters: model.parameters, learningRate: 2e-2), rng: &rng)
         XCTAssertEqual(history.valid.last!.accuracy!, 1, accuracy: 0.01)
     }
@@ -68,7 +68,7 @@ final class TrainerTests: XCTestCase {
         var options = TrainingOptions()
         options.epochs = 30
         options.batchSize = 32
-        _ = Trainer.fit(objective, options: options,
+        _ = try Trainer.fit(objective, options: options,
                         optimizer: try Adam(parameters: model.parameters, learningRate: 1e-2), rng: &rng)
         let after = Trainer.evaluate(objective, batchSize: 32, rng: &rng).loss
         XCTAssertLessThan(after, before / 4, "mse before \(before), after \(after)")
@@ -83,7 +83,7 @@ final class TrainerTests: XCTestCase {
             options.epochs = 2
             options.batchSize = 3
             options.bptt = 7
-            return Trainer.fit(LanguageModelObjective(model: model, ids: ids, bptt: 7), options: options,
+            return try Trainer.fit(LanguageModelObjective(model: model, ids: ids, bptt: 7), options: options,
                                optimizer: try SGD(parameters: model.parameters, learningRate: 0.1, momentum: 0.9), rng: &rng)
         }
         XCTAssertEqual(try run(), try run())
