@@ -1,13 +1,13 @@
 import UnrollAutograd
 import UnrollTensor
 
-/// A next-token language model: `Embedding(V, E) → recurrent stack → Dropout → Linear(D·H, V)`.
+/// A next-token language model: `Embedding(V, E) → Dropout → recurrent stack → Dropout → Linear(D·H, V)`.
 public final class LanguageModel: Parameterized {
     /// The token embedding.
     public let embedding: Embedding
     /// The recurrent stack.
     public let rnn: RecurrentLayer
-    /// Dropout before the output projection.
+    /// Dropout on the embeddings and before the output projection.
     public let dropout: Dropout
     /// The projection to vocabulary logits.
     public let head: Linear
@@ -26,7 +26,7 @@ public final class LanguageModel: Parameterized {
     /// Logits `(N·T, V)` for tokens `(N, T)` (row-major), continuing from `state` when given.
     public func logits(tokens: [Int], batch: Int, steps: Int, state: RecurrentLayer.State? = nil,
                        training: Bool, rng: inout RandomGenerator) -> (logits: Variable, state: RecurrentLayer.State) {
-        let x = embedding(tokens, shape: [batch, steps])
+        let x = dropout(embedding(tokens, shape: [batch, steps]), training: training, rng: &rng)
         let (h, newState) = rnn(x, initialState: state, training: training, rng: &rng)
         let features = dropout(h.reshaped([batch * steps, rnn.outputSize]), training: training, rng: &rng)
         return (head(features), newState)

@@ -7,13 +7,17 @@ public final class SequenceClassifier: Parameterized {
     public let embedding: Embedding
     /// The recurrent stack.
     public let rnn: RecurrentLayer
+    /// Dropout on the embeddings and before the output projection.
+    public let dropout: Dropout
     /// The projection to class logits.
     public let head: Linear
 
     /// A classifier of token sequences into `classes` classes.
-    public init(vocabulary: Int, classes: Int, embed: Int, rnn spec: RecurrentSpec, rng: inout RandomGenerator) {
+    public init(vocabulary: Int, classes: Int, embed: Int, rnn spec: RecurrentSpec, dropout: Float = 0,
+                rng: inout RandomGenerator) {
         embedding = Embedding(vocabularySize: vocabulary, dimension: embed, rng: &rng)
         rnn = spec.makeLayer(inputSize: embed, rng: &rng)
+        self.dropout = Dropout(dropout)
         head = Linear(inputSize: rnn.outputSize, outputSize: classes, rng: &rng)
     }
 
@@ -24,9 +28,9 @@ public final class SequenceClassifier: Parameterized {
     public func logits(tokens: [Int], lengths: [Int], steps: Int, training: Bool,
                        rng: inout RandomGenerator) -> Variable {
         let n = lengths.count
-        let x = embedding(tokens, shape: [n, steps])
+        let x = dropout(embedding(tokens, shape: [n, steps]), training: training, rng: &rng)
         let (_, state) = rnn(x, lengths: lengths, training: training, rng: &rng)
-        return head(rnn.summary(of: state, batch: n))
+        return head(dropout(rnn.summary(of: state, batch: n), training: training, rng: &rng))
     }
 
     public var namedParameters: [(name: String, variable: Variable)] {
