@@ -89,8 +89,8 @@ let package = Package(
         ),
         .testTarget(
             name: "UnrollInterpreterTests",
-            dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData",
-                           "UnrollNN", "UnrollTensor", "UnrollDiagnostics"],
+            dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollReport", "UnrollTraining",
+                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics"],
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),
