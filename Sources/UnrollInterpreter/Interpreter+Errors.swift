@@ -13,11 +13,12 @@ extension Interpreter {
         }
     }
 
-    /// The message of a `DataError`: `'data/x.csv', line 3: unterminated quoted field`.
+    /// The message of a `DataError`: `'data/x.csv', line 3: unterminated quoted field`, with the file named as
+    /// the notebook named it.
     static func describe(_ error: DataError, file: (shown: String, actual: String)?) -> String {
-        guard let name = error.file else { return error.message }
-        guard let file, name == file.actual || name == file.shown else { return error.message }
+        guard var name = error.file else { return error.message }
+        if let file, name == file.actual { name = file.shown }
         let line = error.line.map { ", line \($0)" } ?? ""
-        return "'\(file.shown)'\(line): \(error.reason)"
+        return "'\(name)'\(line): \(error.reason)"
     }
 }
