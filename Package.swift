@@ -80,6 +80,20 @@ let package = Package(
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
         .target(name: "UnrollData", dependencies: ["UnrollTensor"]),
         .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData", "UnrollTensor"]),
+        // The interpreter: runs checked programs against the model library and records typed cell outputs.
+        .target(
+            name: "UnrollInterpreter",
+            dependencies: ["UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData", "UnrollNN",
+                           "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics"],
+            swiftSettings: numericSettings
+        ),
+        .testTarget(
+            name: "UnrollInterpreterTests",
+            dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollReport", "UnrollTraining",
+                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: numericSettings
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

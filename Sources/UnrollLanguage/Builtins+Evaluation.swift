@@ -92,7 +92,7 @@ extension Builtins {
                           doc: "divides the logits; below 1 is more conservative"),
             ],
             result: .string,
-            doc: "Generates text from a language model, drawing from the notebook's seeded generator.",
+            doc: "Generates text from a language model, drawing from the notebook's seeded generator; the text starts with the prime.",
             rule: { facts in
                 CallOutcome(.string, problems: [kindProblem(facts, [.languageModel], "sample needs a LanguageModel")].compactMap { $0 })
             }

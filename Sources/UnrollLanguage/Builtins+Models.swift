@@ -7,7 +7,7 @@ extension Builtins {
         Signature(
             name: "LanguageModel", family: .models,
             parameters: [
-                .labelled("vocab", vocabType, doc: "the vocabulary (`corpus.vocab`) or its size"),
+                .labelled("vocab", vocabType, doc: "the vocabulary (`corpus.vocab`), or its number of symbols"),
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack, e.g. `LSTM(hidden: 128)`"),
                 .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and outputs"),
@@ -18,11 +18,10 @@ extension Builtins {
         Signature(
             name: "Classifier", family: .models,
             parameters: [
-                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`) or its size"),
+                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`), or its number of symbols"),
                 .labelled("classes", .int, .required, .positive, doc: "number of labels (`data.classes`)"),
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack"),
-                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout before the output layer"),
             ],
             result: .model(.classifier),
             doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional).",
@@ -36,11 +35,10 @@ extension Builtins {
         Signature(
             name: "Tagger", family: .models,
             parameters: [
-                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`) or its size"),
+                .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`), or its number of symbols"),
                 .labelled("tags", .int, .required, .positive, doc: "number of distinct tags (`data.tags`)"),
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack; bidirectional sees the whole sentence"),
-                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout before the output layer"),
             ],
             result: .model(.tagger),
             doc: "Gives one tag per token (sequence labelling)."

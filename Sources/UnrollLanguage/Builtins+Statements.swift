@@ -25,7 +25,6 @@ extension Builtins {
                 .labelled("title", .string, .absent, doc: "the figure's title"),
                 .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
                           doc: "which curves of a History to draw"),
-                .labelled("log", .bool, .value(.bool(false)), doc: "logarithmic y axis"),
                 .labelled("labels", .list(.string), .absent, doc: "one legend entry per plotted History or Series"),
             ],
             result: .nothing,

@@ -1,0 +1,83 @@
+import UnrollDiagnostics
+import UnrollLanguage
+
+/// The arguments of one builtin call (or the options of `fit` or `plot`) after binding: every parameter
+/// given or defaulted, by name, with the place of each given argument for messages.
+struct Arguments {
+    /// The builtin's name, for messages: `LSTM`, `fit`.
+    let owner: String
+    /// The value of each parameter that was given or has a default.
+    let values: [String: Value]
+    /// Where each given argument's value is.
+    let places: [String: SourceRange]
+    /// Each given argument as written, for messages.
+    let sources: [String: String]
+    /// Where the call is, for problems that concern no single argument.
+    let site: SourceRange
+
+    /// The value of `name`, if given or defaulted.
+    subscript(_ name: String) -> Value? { values[name] }
+
+    /// The argument `name` as written, or `fallback` when it was not given.
+    func source(_ name: String, or fallback: String) -> String { sources[name] ?? fallback }
+
+    /// Where the argument `name` is, or the call when it was not given.
+    func place(_ name: String) -> SourceRange { places[name] ?? site }
+
+    /// An error pointing at argument `name` (or the call).
+    func error(_ message: String, at name: String) -> RuntimeError {
+        RuntimeError(message, at: place(name))
+    }
+
+    /// The value of `name`, which the binding guarantees is present (required or defaulted).
+    func value(_ name: String) throws -> Value {
+        guard let value = values[name] else { throw RuntimeError("missing required argument '\(name)' for '\(owner)'", at: site) }
+        return value
+    }
+
+    /// The `int` argument `name`.
+    func int(_ name: String) throws -> Int {
+        let v = try value(name)
+        guard case .int(let i) = v else { throw mismatch(name, "int", v) }
+        return i
+    }
+
+    /// The number argument `name`, as a double (ints widen).
+    func double(_ name: String) throws -> Double {
+        let v = try value(name)
+        guard let x = v.number else { throw mismatch(name, "float", v) }
+        return x
+    }
+
+    /// The number argument `name`, if given or defaulted.
+    func optionalDouble(_ name: String) throws -> Double? {
+        values[name] == nil ? nil : try double(name)
+    }
+
+    /// The `bool` argument `name`.
+    func bool(_ name: String) throws -> Bool {
+        let v = try value(name)
+        guard case .bool(let b) = v else { throw mismatch(name, "bool", v) }
+        return b
+    }
+
+    /// The `string` argument `name`.
+    func string(_ name: String) throws -> String {
+        let v = try value(name)
+        guard case .string(let s) = v else { throw mismatch(name, "string", v) }
+        return s
+    }
+
+    /// The `int` or `range` argument `name` as a closed range (`5` is `5...5`).
+    func lengths(_ name: String) throws -> ClosedRange<Int> {
+        switch try value(name) {
+        case .int(let n): return n...n
+        case .range(let lo, let hi) where lo <= hi: return lo...hi
+        case let other: throw mismatch(name, "int or range", other)
+        }
+    }
+
+    private func mismatch(_ name: String, _ expected: String, _ got: Value) -> RuntimeError {
+        error("argument '\(name)' of '\(owner)' expects \(expected), got \(got.type)", at: name)
+    }
+}

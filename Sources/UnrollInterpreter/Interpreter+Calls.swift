@@ -1,0 +1,116 @@
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension Interpreter {
+    /// A call: a builtin function (`text(…)`, `task.adding(…)`) or a method (`corpus.split(0.9)`).
+    func call(_ callee: Expr, _ arguments: [Argument], at expression: Expr) throws -> Value {
+        let given = arguments.map { (label: $0.label, value: $0.value) }
+        switch callee.kind {
+        case .identifier(let name):
+            if let value = environment.lookup(name) {
+                throw RuntimeError("'\(name)' is \(value.type.withArticle), not a function", at: callee.range)
+            }
+            guard let signature = builtins.function(named: name) else {
+                let hint = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                throw RuntimeError("unknown function '\(name)'\(hint)", at: callee.range)
+            }
+            return try callFunction(signature, given, site: callee.range)
+        case .member(let base, let name):
+            let nameRange = SourceRange(start: name.location, length: name.text.count)
+            if case .identifier(let namespace) = base.kind, environment.lookup(namespace) == nil,
+               builtins.namespaces.contains(namespace) {
+                guard let signature = builtins.function(named: "\(namespace).\(name.text)") else {
+                    throw RuntimeError("'\(namespace)' has no function '\(name.text)'", at: nameRange)
+                }
+                return try callFunction(signature, given, site: callee.range)
+            }
+            let receiver = try evaluate(base)
+            guard let receiverName = receiver.type.receiverName,
+                  let signature = builtins.member(name.text, of: receiverName), !signature.isProperty,
+                  let method = Self.methods[signature.qualifiedName] else {
+                throw RuntimeError("\(receiver.type.withArticle) has no method '\(name.text)'", at: nameRange)
+            }
+            let bound = try bind(signature, given, noun: "argument", owner: name.text, site: nameRange)
+            return try method(self, receiver, bound)
+        default:
+            throw RuntimeError("only functions and methods can be called; '\(callee)' is neither", at: callee.range)
+        }
+    }
+
+    private func callFunction(_ signature: Signature, _ given: [(label: Identifier?, value: Expr)],
+                              site: SourceRange) throws -> Value {
+        guard let implementation = Self.functions[signature.name] else {
+            preconditionFailure("interpreter: builtin '\(signature.name)' is in the catalog but has no implementation")
+        }
+        let bound = try bind(signature, given, noun: "argument", owner: signature.name, site: site)
+        return try implementation(self, bound)
+    }
+
+    /// Calls the builtin `name` with no arguments (the default `Adam()` of `fit`'s optimizer).
+    func callWithoutArguments(_ name: String, site: SourceRange) throws -> Value {
+        guard let signature = builtins.function(named: name) else {
+            preconditionFailure("interpreter: default calls unknown builtin '\(name)'")
+        }
+        return try callFunction(signature, [], site: site)
+    }
+
+    /// Matches `given` to the parameters of `signature`, evaluates the arguments in source order, checks their
+    /// types and constraints, and fills in defaults. `noun` is "argument" or "option".
+    func bind(_ signature: Signature, _ given: [(label: Identifier?, value: Expr)], noun: String, owner: String,
+              site: SourceRange) throws -> Arguments {
+        let (bound, problems) = signature.bind(labels: given.map { $0.label?.text })
+        if let problem = problems.first {
+            throw bindingError(problem, given, noun: noun, owner: owner, site: site)
+        }
+        var values: [String: Value] = [:]
+        var places: [String: SourceRange] = [:]
+        var sources: [String: String] = [:]
+        for (name, index) in bound.sorted(by: { $0.value < $1.value }) {
+            guard let parameter = signature.parameter(named: name) else { continue }
+            let expression = given[index].value
+            let value = try evaluate(expression)
+            if !value.fits(parameter.type) {
+                throw RuntimeError("\(noun) '\(name)' of '\(owner)' expects \(parameter.type), got \(value.type)",
+                                   at: expression.range)
+            }
+            if let constraint = parameter.constraint, let constant = value.constant,
+               let why = constraint.violation(by: constant) {
+                throw RuntimeError("'\(name)' \(why)", at: expression.range)
+            }
+            values[name] = value
+            places[name] = expression.range
+            sources[name] = expression.description
+        }
+        for parameter in signature.parameters ?? [] where bound[parameter.name] == nil {
+            switch parameter.defaultValue {
+            case .value(let constant): values[parameter.name] = Value(constant)
+            case .call(let builtin): values[parameter.name] = try callWithoutArguments(builtin, site: site)
+            case .absent, .required: break
+            }
+        }
+        return Arguments(owner: owner, values: values, places: places, sources: sources, site: site)
+    }
+
+    private func bindingError(_ problem: BindingProblem, _ given: [(label: Identifier?, value: Expr)], noun: String,
+                              owner: String, site: SourceRange) -> RuntimeError {
+        func labelRange(_ index: Int) -> SourceRange {
+            guard let label = given[index].label else { return given[index].value.range }
+            return SourceRange(start: label.location, length: label.text.count)
+        }
+        switch problem {
+        case .tooManyPositional(let index, let accepted):
+            let message = accepted == 0 ? "'\(owner)' takes labelled \(noun)s only"
+                : "'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s")"
+            return RuntimeError(message, at: given[index].value.range)
+        case .unknownLabel(let label, let index, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return RuntimeError("unknown \(noun) '\(label)' for '\(owner)'\(hint)", at: labelRange(index))
+        case .labelOnPositional(let label, let index):
+            return RuntimeError("'\(label)' is passed by position; remove the label '\(label):'", at: labelRange(index))
+        case .duplicate(let label, let index):
+            return RuntimeError("\(noun) '\(label)' is given twice", at: labelRange(index))
+        case .missing(let parameter, _):
+            return RuntimeError("missing required \(noun) '\(parameter)' for '\(owner)'", at: site)
+        }
+    }
+}

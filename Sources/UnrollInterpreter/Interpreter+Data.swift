@@ -1,0 +1,88 @@
+import Foundation
+import UnrollData
+import UnrollDiagnostics
+
+extension Interpreter {
+    /// `text(path, tokens:, min_freq:, lowercase:)`: a file as one token stream.
+    func text(_ arguments: Arguments) throws -> Value {
+        let (shown, actual, contents) = try readDataFile(arguments)
+        let unit = try tokenUnit(arguments)
+        let corpus = try Self.dataErrors(at: arguments.place("path"), file: (shown, actual)) {
+            try TextCorpus(text: contents, unit: unit, lowercase: arguments.bool("lowercase"), name: shown,
+                           minFrequency: arguments.int("min_freq"))
+        }
+        return .corpus(corpus)
+    }
+
+    /// `csv(path, text:, label:, tokens:, min_freq:, lowercase:)`: labelled texts, one per row.
+    func csv(_ arguments: Arguments) throws -> Value {
+        let (shown, actual, contents) = try readDataFile(arguments)
+        let unit = try tokenUnit(arguments)
+        let data = try Self.dataErrors(at: arguments.place("path"), file: (shown, actual)) {
+            try ClassificationDataset(csv: CSVTable(parsing: contents, name: shown),
+                                      textColumn: arguments.string("text"), labelColumn: arguments.string("label"),
+                                      unit: unit, lowercase: arguments.bool("lowercase"),
+                                      minFrequency: arguments.int("min_freq"))
+        }
+        return .dataset(DatasetValue(.labelled(data), origin: "csv"))
+    }
+
+    /// `tagged(path, separator:, min_freq:, lowercase:)`: lines of `token/TAG` items.
+    func tagged(_ arguments: Arguments) throws -> Value {
+        let (shown, actual, contents) = try readDataFile(arguments)
+        let separator = try arguments.string("separator")
+        let lowercase = try arguments.bool("lowercase")
+        guard !separator.isEmpty else { throw arguments.error("'separator' must not be empty", at: "separator") }
+        var source = contents
+        if separator != "/" || lowercase {
+            source = try Self.normalizeTagged(contents, separator: separator, lowercase: lowercase, shown: shown,
+                                              at: arguments.place("path"))
+        }
+        let data = try Self.dataErrors(at: arguments.place("path"), file: (shown, actual)) {
+            try TaggingDataset(taggedText: source, name: shown, minFrequency: arguments.int("min_freq"))
+        }
+        return .dataset(DatasetValue(.tagged(data), origin: "tagged", lowercaseTokens: lowercase))
+    }
+
+    /// Rewrites tagged lines into the `token/TAG` form the data module reads: each item is cut at the last
+    /// `separator`, and its token lower-cased when asked.
+    static func normalizeTagged(_ text: String, separator: String, lowercase: Bool, shown: String,
+                                at place: SourceRange) throws -> String {
+        var lines: [String] = []
+        for (offset, line) in TextFile.normalizeNewlines(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var items: [String] = []
+            for item in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                guard let cut = item.range(of: separator, options: .backwards) else {
+                    throw RuntimeError("'\(shown)', line \(offset + 1): item '\(item)' has no '\(separator)TAG'; "
+                        + "write items as token\(separator)TAG", at: place)
+                }
+                let token = String(item[..<cut.lowerBound]), tag = String(item[cut.upperBound...])
+                if separator != "/" && tag.contains("/") {
+                    throw RuntimeError("'\(shown)', line \(offset + 1): tag '\(tag)' contains '/', which tags cannot hold",
+                                       at: place)
+                }
+                items.append((lowercase ? token.lowercased() : token) + "/" + tag)
+            }
+            lines.append(items.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Reads the file named by the `path` argument, inside the notebook's folder or an allowed root.
+    private func readDataFile(_ arguments: Arguments) throws -> (shown: String, actual: String, text: String) {
+        let shown = try arguments.string("path")
+        let place = arguments.place("path")
+        guard let actual = sandbox.resolve(shown) else {
+            let roots = settings.allowedRoots.isEmpty ? "" : " or an allowed folder"
+            throw RuntimeError("'\(shown)' is outside the notebook's folder; data files must be inside it\(roots)",
+                               at: place)
+        }
+        let text = try Self.dataErrors(at: place, file: (shown, actual)) { try TextFile.read(actual) }
+        return (shown, actual, text)
+    }
+
+    private func tokenUnit(_ arguments: Arguments) throws -> TokenUnit {
+        let name = try arguments.string("tokens")
+        return try Self.dataErrors(at: arguments.place("tokens")) { try TokenUnit.named(name) }
+    }
+}

@@ -1,0 +1,132 @@
+import UnrollDiagnostics
+import UnrollLanguage
+import UnrollNN
+import UnrollTraining
+
+extension Interpreter {
+    /// `evaluate(model, data)`: loss, accuracy and perplexity without training.
+    func evaluateBuiltin(_ arguments: Arguments) throws -> Value {
+        let (model, metrics) = try measure(arguments)
+        return .metrics(MetricsValue(metrics: metrics, kind: model.kind))
+    }
+
+    /// `accuracy(model, data)`: the fraction of right next tokens, labels or tags.
+    func accuracyBuiltin(_ arguments: Arguments) throws -> Value {
+        let model = try modelArgument(arguments)
+        guard model.kind != .regressor else {
+            throw arguments.error("accuracy needs a model that predicts symbols, not a Regressor", at: "model")
+        }
+        let (_, metrics) = try measure(arguments)
+        return .float(metrics.accuracy ?? .nan)
+    }
+
+    /// `perplexity(model, corpus)`: the exponential of the mean next-token cross-entropy.
+    func perplexityBuiltin(_ arguments: Arguments) throws -> Value {
+        let model = try modelArgument(arguments)
+        guard model.kind == .languageModel else {
+            throw arguments.error("perplexity needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
+        }
+        let (_, metrics) = try measure(arguments)
+        return .float(metrics.perplexity ?? .nan)
+    }
+
+    /// `predict(model, input)`: the next token, the label, the tags, or the numbers for one input.
+    func predictBuiltin(_ arguments: Arguments) throws -> Value {
+        let model = try modelArgument(arguments)
+        let input = try arguments.value("input")
+        if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
+        guard case .string(let text) = input else {
+            throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")
+        }
+        let codec = try textCodec(of: model, arguments)
+        let ids = codec.encode(text)
+        guard !ids.isEmpty else { throw arguments.error("the input has no tokens to predict from", at: "input") }
+        switch model.network {
+        case .language(let network):
+            return .string(token(Prediction.nextToken(network, after: ids), in: codec))
+        case .classifier(let network):
+            return .string(label(Prediction.label(network, of: ids), of: model))
+        case .tagger(let network):
+            return .list(Prediction.tags(network, of: ids).map { .string(label($0, of: model)) })
+        case .regressor:
+            preconditionFailure("interpreter: regressors predict numbers")
+        }
+    }
+
+    /// `sample(model, prime:, length:, temperature:)`: generated text, prime included.
+    func sampleBuiltin(_ arguments: Arguments) throws -> Value {
+        let model = try modelArgument(arguments)
+        guard case .language(let network) = model.network else {
+            throw arguments.error("sample needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
+        }
+        let codec = try textCodec(of: model, arguments)
+        let prime = try arguments.string("prime")
+        let length = try arguments.int("length"), temperature = Float(try arguments.double("temperature"))
+        let generated = try TextSampler.sample(network, prime: codec.encode(prime), length: length,
+                                               temperature: temperature, rng: &rng, checkpoint: { try self.checkpoint() })
+        let text = codec.decode(generated)
+        if prime.isEmpty { return .string(text) }
+        return .string(codec.splitting == .unit(.char) ? prime + text : prime + " " + text)
+    }
+
+    /// The model and its metrics on the `data` argument.
+    private func measure(_ arguments: Arguments) throws -> (ModelValue, Metrics) {
+        let model = try modelArgument(arguments)
+        let data = try arguments.value("data")
+        let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
+                                           modelName: arguments.source("model", or: "model"), bptt: model.bptt)
+        if case .language(let network) = model.network, case .corpus(let corpus) = data {
+            return (model, LanguageModelEvaluation.measure(network, ids: corpus.ids, batchSize: model.batchSize, bptt: model.bptt))
+        }
+        return (model, Trainer.evaluate(objective, batchSize: model.batchSize, rng: &rng))
+    }
+
+    private func modelArgument(_ arguments: Arguments) throws -> ModelValue {
+        let value = try arguments.value("model")
+        guard case .model(let model) = value else {
+            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
+        }
+        return model
+    }
+
+    private func textCodec(of model: ModelValue, _ arguments: Arguments) throws -> TextCodec {
+        guard let codec = model.codec else {
+            throw arguments.error("the model was built from a vocabulary size and has no tokens to read or write text; "
+                + "build it with 'vocab: data.vocab' or fit it first", at: "model")
+        }
+        return codec
+    }
+
+    private func token(_ id: Int, in codec: TextCodec) -> String {
+        codec.vocabulary.decode([id])[0]
+    }
+
+    private func label(_ index: Int, of model: ModelValue) -> String {
+        guard let names = model.labelNames, index < names.count else { return String(index) }
+        return names[index]
+    }
+
+    private func predictNumbers(_ model: ModelValue, _ input: Value, _ arguments: Arguments) throws -> Value {
+        guard case .regressor(let network) = model.network else { preconditionFailure("interpreter: not a regressor") }
+        guard case .list(let steps) = input, !steps.isEmpty else {
+            throw arguments.error("a Regressor predicts from a non-empty list of steps, got \(input.literal)", at: "input")
+        }
+        let features = network.inputCount
+        var inputs: [Float] = []
+        for (t, step) in steps.enumerated() {
+            let values: [Value]
+            switch step {
+            case .list(let items): values = items
+            case .int, .float: values = [step]
+            default: values = []
+            }
+            let numbers = values.compactMap(\.number)
+            guard numbers.count == values.count, numbers.count == features else {
+                throw arguments.error("step \(t + 1) of the input must be a list of \(features) number\(features == 1 ? "" : "s"), "
+                    + "got \(step.literal)", at: "input")
+            }
+            inputs += numbers.map(Float.init)
+        }
+        return .list(Prediction.values(network, inputs: inputs, steps: steps.count).map { .float(Double($0)) })
+    }
+}

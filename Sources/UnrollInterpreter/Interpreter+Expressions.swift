@@ -1,0 +1,115 @@
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension Interpreter {
+    /// The value of `expression`, evaluated left to right.
+    func evaluate(_ expression: Expr) throws -> Value {
+        switch expression.kind {
+        case .integer(let i): return .int(i)
+        case .float(let x): return .float(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .identifier(let name): return try lookup(name, at: expression)
+        case .parameter(let name):
+            guard let value = settings.params[name] else {
+                let hint = Suggestion.closest(to: name, in: settings.params.keys.sorted()).map { "; did you mean 'params.\($0)'?" } ?? ""
+                throw RuntimeError("unknown param 'params.\(name)'\(hint)", at: expression.range)
+            }
+            return Value(value)
+        case .list(let items):
+            return .list(try items.map(evaluate))
+        case .record(let fields):
+            var values: [RecordField] = []
+            for field in fields {
+                if values.contains(where: { $0.name == field.name.text }) {
+                    throw RuntimeError("field '\(field.name.text)' is given twice",
+                                       at: SourceRange(start: field.name.location, length: field.name.text.count))
+                }
+                values.append(RecordField(name: field.name.text, value: try evaluate(field.value)))
+            }
+            return .record(values)
+        case .range(let lower, let upper):
+            let lo = try evaluateInt(lower, what: "the ends of a range")
+            let hi = try evaluateInt(upper, what: "the ends of a range")
+            guard lo <= hi else {
+                throw RuntimeError("the range \(lo)...\(hi) is empty; write the smaller end first", at: expression.range)
+            }
+            return .range(lo, hi)
+        case .member(let base, let name):
+            return try member(of: base, name, at: expression)
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, at: expression)
+        case .index(let base, let index):
+            return try subscripted(base, index)
+        case .unary(let op, let operand):
+            return try unary(op, operand, at: expression)
+        case .binary(let op, let left, let right):
+            return try binary(op, left, right, at: expression)
+        case .invalid:
+            throw RuntimeError("this expression did not parse and cannot run", at: expression.range)
+        }
+    }
+
+    /// The value of `expression`, which must be an `int`; `what` names it in the message.
+    func evaluateInt(_ expression: Expr, what: String) throws -> Int {
+        let value = try evaluate(expression)
+        guard case .int(let i) = value else {
+            throw RuntimeError("\(what) must be an int, got \(value.type)", at: expression.range)
+        }
+        return i
+    }
+
+    /// The value of `expression`, which must be a `bool`; `what` names the statement or operator.
+    func evaluateBool(_ expression: Expr, what: String) throws -> Bool {
+        let value = try evaluate(expression)
+        guard case .bool(let b) = value else {
+            throw RuntimeError("\(what) needs a condition that is true or false, got \(value.type)", at: expression.range)
+        }
+        return b
+    }
+
+    private func lookup(_ name: String, at expression: Expr) throws -> Value {
+        if let value = environment.lookup(name) { return value }
+        if builtins.function(named: name) != nil {
+            throw RuntimeError("'\(name)' is a function; call it as '\(name)(...)'", at: expression.range)
+        }
+        if builtins.namespaces.contains(name) {
+            throw RuntimeError("'\(name)' is a namespace; call one of its functions", at: expression.range)
+        }
+        if name == "params" {
+            throw RuntimeError("'params' holds the front-matter params; read one as 'params.NAME'", at: expression.range)
+        }
+        let hint = Suggestion.closest(to: name, in: environment.visibleNames).map { "; did you mean '\($0)'?" } ?? ""
+        throw RuntimeError("unknown name '\(name)'\(hint)", at: expression.range)
+    }
+
+    private func subscripted(_ base: Expr, _ index: Expr) throws -> Value {
+        let container = try evaluate(base)
+        let position = try evaluateInt(index, what: "an index")
+        /// The position counted from the front, after checking it is in range.
+        func resolve(_ count: Int, _ what: String) throws -> Int {
+            let j = position < 0 ? count + position : position
+            guard j >= 0 && j < count else {
+                throw RuntimeError("index \(position) is out of range for \(what) of \(count)", at: index.range)
+            }
+            return j
+        }
+        switch container {
+        case .list(let items): return items[try resolve(items.count, "a list")]
+        case .tuple(let items): return items[try resolve(items.count, "a tuple")]
+        case .string(let s):
+            let scalars = Array(s.unicodeScalars)
+            return .string(String(scalars[try resolve(scalars.count, "a string")]))
+        case .range(let lo, let hi):
+            let (span, overflow) = hi.subtractingReportingOverflow(lo)
+            guard !overflow, span < Int.max else {
+                throw RuntimeError("the range \(lo)...\(hi) is too large to index", at: base.range)
+            }
+            return .int(lo + (try resolve(span + 1, "a range")))
+        case .series(let s): return .float(s.values[try resolve(s.values.count, "a Series")])
+        default:
+            throw RuntimeError("cannot index \(container.type); only lists, tuples, strings, ranges and Series can be indexed",
+                               at: base.range)
+        }
+    }
+}

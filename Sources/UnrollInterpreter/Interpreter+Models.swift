@@ -1,0 +1,89 @@
+import UnrollData
+import UnrollNN
+
+extension Interpreter {
+    /// `LanguageModel(vocab:, embed:, rnn:, dropout:)`.
+    func languageModel(_ arguments: Arguments) throws -> Value {
+        let (size, codec) = try vocabulary(arguments)
+        let embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        let dropout = Float(try arguments.double("dropout"))
+        let network = LanguageModel(vocabulary: size, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
+        return .model(ModelValue(.language(network), spec: spec, embed: embed, codec: codec))
+    }
+
+    /// `Classifier(vocab:, classes:, embed:, rnn:)`.
+    func classifier(_ arguments: Arguments) throws -> Value {
+        let (size, codec) = try vocabulary(arguments)
+        let classes = try arguments.int("classes")
+        guard classes >= 2 else { throw arguments.error("a classifier needs at least 2 classes, got \(classes)", at: "classes") }
+        let embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec, rng: &rng)
+        return .model(ModelValue(.classifier(network), spec: spec, embed: embed, codec: codec))
+    }
+
+    /// `Tagger(vocab:, tags:, embed:, rnn:)`.
+    func tagger(_ arguments: Arguments) throws -> Value {
+        let (size, codec) = try vocabulary(arguments)
+        let tags = try arguments.int("tags"), embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        let network = SequenceTagger(vocabulary: size, tags: tags, embed: embed, rnn: spec, rng: &rng)
+        return .model(ModelValue(.tagger(network), spec: spec, embed: embed, codec: codec))
+    }
+
+    /// `Regressor(inputs:, outputs:, rnn:)`; it becomes a per-step regressor when fitted on per-step data.
+    func regressor(_ arguments: Arguments) throws -> Value {
+        let inputs = try arguments.int("inputs"), outputs = try arguments.int("outputs"), spec = try recurrent(arguments)
+        let network = SequenceRegressor(inputs: inputs, outputs: outputs, rnn: spec, perStep: false, rng: &rng)
+        return .model(ModelValue(.regressor(network), spec: spec, embed: nil, codec: nil))
+    }
+
+    /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:)`.
+    func rnnLayer(_ arguments: Arguments) throws -> Value {
+        let kind: RecurrentCellKind = try arguments.string("nonlinearity") == "relu" ? .rnnRelu : .rnnTanh
+        return .recurrent(try recurrentSpec(kind, arguments))
+    }
+
+    /// `LSTM(hidden:, layers:, bidirectional:, dropout:)`.
+    func lstmLayer(_ arguments: Arguments) throws -> Value { .recurrent(try recurrentSpec(.lstm, arguments)) }
+
+    /// `GRU(hidden:, layers:, bidirectional:, dropout:)`.
+    func gruLayer(_ arguments: Arguments) throws -> Value { .recurrent(try recurrentSpec(.gru, arguments)) }
+
+    /// `SGD(lr:, momentum:)`.
+    func sgd(_ arguments: Arguments) throws -> Value {
+        .optimizer(.sgd(lr: try arguments.double("lr"), momentum: try arguments.double("momentum")))
+    }
+
+    /// `Adam(lr:)`.
+    func adam(_ arguments: Arguments) throws -> Value { .optimizer(.adam(lr: try arguments.double("lr"))) }
+
+    /// `RMSprop(lr:)`.
+    func rmsprop(_ arguments: Arguments) throws -> Value { .optimizer(.rmsprop(lr: try arguments.double("lr"))) }
+
+    /// `Adagrad(lr:)`.
+    func adagrad(_ arguments: Arguments) throws -> Value { .optimizer(.adagrad(lr: try arguments.double("lr"))) }
+
+    /// The embedding rows of a text model, and its codec when `vocab` is a Vocabulary. A bare number counts
+    /// the symbols; the reserved `<pad>` and `<unk>` come on top, so that `vocab: 12` fits `task.copy(vocab: 12)`.
+    private func vocabulary(_ arguments: Arguments) throws -> (size: Int, codec: TextCodec?) {
+        switch try arguments.value("vocab") {
+        case .vocabulary(let codec): return (codec.vocabulary.count, codec)
+        case .int(let n):
+            guard n >= 1 else { throw arguments.error("'vocab' must be positive, got \(n)", at: "vocab") }
+            return (n + 2, nil)
+        case let other:
+            throw arguments.error("argument 'vocab' of '\(arguments.owner)' expects int or Vocabulary, got \(other.type)", at: "vocab")
+        }
+    }
+
+    private func recurrent(_ arguments: Arguments) throws -> RecurrentSpec {
+        guard case .recurrent(let spec) = try arguments.value("rnn") else {
+            throw arguments.error("argument 'rnn' of '\(arguments.owner)' expects a recurrent layer", at: "rnn")
+        }
+        return spec
+    }
+
+    private func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
+        RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
+                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")))
+    }
+}

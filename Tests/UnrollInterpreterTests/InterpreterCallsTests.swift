@@ -1,0 +1,50 @@
+import XCTest
+@testable import UnrollInterpreter
+
+final class InterpreterCallsTests: XCTestCase {
+    func testArgumentsAreMatchedToTheCatalogWithDefaults() throws {
+        let h = try NotebookHarness()
+        XCTAssertEqual(try h.printed("print round(2.345, 2), round(2.5), round(-2.5), round(7)"), ["2.35 3 -3 7"])
+    }
+
+    func testBindingProblemsAreReportedWhereTheyAre() throws {
+        let h = try NotebookHarness()
+        XCTAssertEqual(h.failure("l = LSTM(hiden: 4)"), "1:10: unknown argument 'hiden' for 'LSTM'; did you mean 'hidden'?")
+        XCTAssertEqual(h.failure("l = LSTM(64)"), "1:10: 'LSTM' takes labelled arguments only")
+        XCTAssertEqual(h.failure("l = LSTM(hidden: 4, hidden: 5)"), "1:21: argument 'hidden' is given twice")
+        XCTAssertEqual(h.failure("x = round(1, 2, 3)"), "1:17: 'round' takes 2 positional arguments")
+        XCTAssertEqual(h.failure("x = round(x: 1.5)"), "1:11: 'x' is passed by position; remove the label 'x:'")
+        XCTAssertEqual(h.failure(#"x = LSTM(hidden: "4")"#), "1:18: argument 'hidden' of 'LSTM' expects int, got string")
+    }
+
+    func testConstraintsAreCheckedOnRuntimeValues() throws {
+        let h = try NotebookHarness()
+        try h.run("width = 4 * 2\nrate = 0 - 1")
+        XCTAssertEqual(h.failure("l = LSTM(hidden: width - 8)"), "1:18: 'hidden' must be positive, got 0")
+        XCTAssertEqual(h.failure("o = Adam(lr: rate)"), "1:14: 'lr' must be positive, got -1")
+    }
+
+    func testCallingThingsThatAreNotFunctions() throws {
+        let h = try NotebookHarness()
+        try h.run("f = 3")
+        XCTAssertEqual(h.failure("x = f(1)"), "1:5: 'f' is an int, not a function")
+        XCTAssertEqual(h.failure("x = lenn([1])"), "1:5: unknown function 'lenn'; did you mean 'len'?")
+        XCTAssertEqual(h.failure("x = task.add(count: 2, length: 3)"), "1:10: 'task' has no function 'add'")
+        XCTAssertEqual(h.failure("x = [1].count()"), "1:9: a list of int has no method 'count'")
+        XCTAssertEqual(h.failure("x = (1)(2)"), "1:5: only functions and methods can be called; '1' is neither")
+    }
+
+    func testEveryCatalogBuiltinHasAnImplementation() {
+        let catalog = Interpreter(settings: InterpreterSettings(notebookDirectory: "/")).builtins
+        for function in catalog.functions {
+            XCTAssertNotNil(Interpreter.functions[function.name], "no implementation of \(function.name)")
+        }
+        XCTAssertEqual(Set(Interpreter.functions.keys), Set(catalog.functions.map(\.name)))
+        for member in catalog.members {
+            let implemented = member.isProperty ? Interpreter.properties[member.qualifiedName] != nil
+                : Interpreter.methods[member.qualifiedName] != nil
+            XCTAssertTrue(implemented, "no implementation of \(member.qualifiedName)")
+        }
+        XCTAssertEqual(Interpreter.properties.count + Interpreter.methods.count, catalog.members.count)
+    }
+}
