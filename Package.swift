@@ -30,11 +30,20 @@ let package = Package(
         .target(name: "UnrollAutograd", dependencies: ["UnrollTensor"], swiftSettings: numericSettings),
         .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd"], swiftSettings: numericSettings),
 
+        // The runner: prepares notebooks (parse, check), runs their cells, writes reports.
+        .target(
+            name: "UnrollRunner",
+            dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
+                           "UnrollDiagnostics"]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "UnrollCLI",
             dependencies: [
                 "UnrollNN",
+                "UnrollRunner",
+                "UnrollReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import UnrollReport
+import UnrollRunner
+
+/// `unroll run`: runs notebooks and writes their reports.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run notebooks and write HTML, Markdown and JSON reports.",
+        discussion: """
+        Each notebook NAME.md is parsed and checked, then its rnn cells run in order in one environment. \
+        Reports go to OUT/NAME.html, OUT/NAME.md (figures in OUT/NAME/) and OUT/NAME.json (the run record \
+        that `unroll check` compares against). A failed cell is shown in the reports with its location; the \
+        cells after it are skipped unless --keep-going.
+
+        Exit status: 0 all cells passed, 1 a cell failed, 64 bad usage, 65 a notebook does not parse or check.
+        """)
+
+    @OptionGroup var notebooks: NotebookArguments
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the reports.", valueName: "dir"))
+    var out: String = "output"
+
+    @Option(help: "Run up to this many notebooks at once.")
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Default time limit per cell, in seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(help: "Keep running the cells after a failed one.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Report formats to write: html, md, json (comma-separated).", valueName: "list"))
+    var format: String = "html,md,json"
+
+    @Flag(help: "Record wall-clock times in the reports (they are then no longer byte-identical across runs).")
+    var timings = false
+
+    @Option(help: ArgumentHelp("Let notebooks read files under this folder too (repeatable).", valueName: "dir"))
+    var allowRead: [String] = []
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        do { _ = try ReportFormat.list(from: format) } catch { throw ValidationError("\(error)") }
+    }
+
+    func run() throws {
+        var settings = RunSettings()
+        settings.outputDirectory = out
+        settings.overrides = notebooks.params
+        settings.timeout = timeout
+        settings.keepGoing = keepGoing
+        settings.formats = try ReportFormat.list(from: format)
+        settings.timings = timings
+        settings.allowedRoots = allowRead
+        settings.unrollVersion = UnrollVersion.string
+        let paths: [String]
+        do {
+            paths = try NotebookDiscovery.notebooks(in: notebooks.paths)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let status = NotebookBatch.run(paths, settings: settings, jobs: jobs)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

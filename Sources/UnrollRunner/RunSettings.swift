@@ -1,0 +1,24 @@
+import UnrollReport
+
+/// How `unroll run` runs notebooks.
+public struct RunSettings: Sendable {
+    /// The folder reports are written to.
+    public var outputDirectory = "output"
+    /// `name=value` overrides of front-matter params.
+    public var overrides: [String] = []
+    /// The default per-cell time limit in seconds (a cell's `timeout=` option wins); nil for none.
+    public var timeout: Double?
+    /// Run the cells after a failed one instead of marking them skipped.
+    public var keepGoing = false
+    /// The report formats to write.
+    public var formats: [ReportFormat] = ReportFormat.allCases
+    /// Record wall-clock times in the reports (off by default, so reports are byte-identical across runs).
+    public var timings = false
+    /// Extra folders notebooks may read from.
+    public var allowedRoots: [String] = []
+    /// The Unroll version recorded in run records.
+    public var unrollVersion = "0.0.0"
+
+    /// Settings with the defaults above.
+    public init() {}
+}
