@@ -63,6 +63,9 @@ let package = Package(
         ),
         .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollTensor"]),
 
+        // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
+        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI"]),
+
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.

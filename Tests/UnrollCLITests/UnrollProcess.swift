@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// Runs the built `unroll` binary, as a user would, and captures what it prints.
+struct UnrollProcess {
+    /// What one invocation produced.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `unroll` executable next to the test bundle in the build products folder.
+    static var executable: URL {
+        var dir = Bundle(for: Marker.self).bundleURL
+        while dir.pathComponents.count > 1 {
+            let candidate = dir.appendingPathComponent("unroll")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/unroll")
+    }
+
+    /// Runs `unroll arguments…` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private final class Marker {}
+}
+
+/// A fresh temporary folder with a `notebooks/` subfolder, removed at the end of the test.
+func makeWorkspace(_ test: XCTestCase) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+    return root
+}
+
+/// Writes `text` to `path` under `root`.
+func write(_ text: String, to path: String, in root: URL) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+}
+
+/// The text of `path` under `root`.
+func read(_ path: String, in root: URL) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+}
