@@ -11,21 +11,24 @@ extension Interpreter {
         return .model(ModelValue(.language(network), spec: spec, embed: embed, codec: codec))
     }
 
-    /// `Classifier(vocab:, classes:, embed:, rnn:)`.
+    /// `Classifier(vocab:, classes:, embed:, rnn:, dropout:)`.
     func classifier(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let classes = try arguments.int("classes")
         guard classes >= 2 else { throw arguments.error("a classifier needs at least 2 classes, got \(classes)", at: "classes") }
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
-        let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec, rng: &rng)
+        let dropout = Float(try arguments.double("dropout"))
+        let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec,
+                                         dropout: dropout, rng: &rng)
         return .model(ModelValue(.classifier(network), spec: spec, embed: embed, codec: codec))
     }
 
-    /// `Tagger(vocab:, tags:, embed:, rnn:)`.
+    /// `Tagger(vocab:, tags:, embed:, rnn:, dropout:)`.
     func tagger(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let tags = try arguments.int("tags"), embed = try arguments.int("embed"), spec = try recurrent(arguments)
-        let network = SequenceTagger(vocabulary: size, tags: tags, embed: embed, rnn: spec, rng: &rng)
+        let dropout = Float(try arguments.double("dropout"))
+        let network = SequenceTagger(vocabulary: size, tags: tags, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
         return .model(ModelValue(.tagger(network), spec: spec, embed: embed, codec: codec))
     }
 

@@ -22,6 +22,7 @@ extension Builtins {
                 .labelled("classes", .int, .required, .positive, doc: "number of labels (`data.classes`)"),
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and before the output layer"),
             ],
             result: .model(.classifier),
             doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional).",
@@ -39,6 +40,7 @@ extension Builtins {
                 .labelled("tags", .int, .required, .positive, doc: "number of distinct tags (`data.tags`)"),
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack; bidirectional sees the whole sentence"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and before the output layer"),
             ],
             result: .model(.tagger),
             doc: "Gives one tag per token (sequence labelling)."

@@ -46,7 +46,8 @@ public enum NotebookBatch {
                 emit(out: "", err: err)
                 worst = max(worst, status)
             case .success(let prepared):
-                emit(out: "\(path): ok (\(prepared.notebook.cells.count) cells)\n", err: warnings(of: prepared))
+                let count = prepared.notebook.cells.count
+                emit(out: "\(path): ok (\(count) cell\(count == 1 ? "" : "s"))\n", err: warnings(of: prepared))
             }
         }
         return worst
