@@ -165,3 +165,31 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(python.terminationStatus, 0, problems)
     }
 }
+
+/// Time limits: a cell that runs too long fails with a message that says how to raise the limit.
+final class TimeoutTests: XCTestCase {
+    func testCellTimeoutFailsTheCell() throws {
+        let root = try makeWorkspace(self)
+        try write("""
+            ```rnn id=spin
+            total = 0
+            for i in 1...100000000 {
+              total = total + i
+            }
+            ```
+
+            ```rnn id=quick timeout=30
+            print "not reached"
+            ```
+            """, to: "notebooks/slow.md", in: root)
+        let started = Date()
+        let result = try UnrollProcess.run(["run", "notebooks/slow.md", "--timeout", "0.5"], in: root)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("notebooks/slow.md:1:1: error: cell 'spin' ran past its time limit of 0.5 s"),
+                      result.stderr)
+        let json = try read("output/slow.json", in: root)
+        XCTAssertTrue(json.contains("time limit"))
+        XCTAssertTrue(json.contains("\"status\": \"skipped\""))
+    }
+}
