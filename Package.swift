@@ -90,8 +90,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
-        .target(name: "UnrollData", dependencies: ["UnrollTensor"]),
-        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData", "UnrollTensor"]),
+        .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollDiagnostics", "UnrollData", "UnrollTensor"]),
         // The interpreter: runs checked programs against the model library and records typed cell outputs.
         .target(
             name: "UnrollInterpreter",

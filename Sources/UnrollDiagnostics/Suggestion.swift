@@ -1,13 +1,15 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggestion {
     /// The candidate closest to `word` (case-insensitive Damerau–Levenshtein distance), if it is close enough
-    /// to be a plausible typo: at most a third of the word's length, and at least 1 edit allowed.
+    /// to be a plausible typo: at most a third of the word's length (at least 1 edit allowed), and not a
+    /// replacement of every character (so `Q` does not suggest `B`).
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(word.lowercased(), candidate.lowercased())
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            let replacesEverything = d >= max(word.count, candidate.count)
+            if d <= limit, !replacesEverything, best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
     }

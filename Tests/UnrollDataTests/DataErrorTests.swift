@@ -1,3 +1,4 @@
+import UnrollDiagnostics
 import XCTest
 @testable import UnrollData
 
@@ -15,9 +16,9 @@ final class DataErrorTests: XCTestCase {
         XCTAssertNil(NameSuggestion.closest(to: "category", in: ["text", "label"]))
         XCTAssertNil(NameSuggestion.closest(to: "Q", in: ["B", "E", "M", "S"]))
         XCTAssertEqual(NameSuggestion.closest(to: "b", in: ["B", "E"]), "B")
-        XCTAssertEqual(NameSuggestion.distance("kitten", "sitting"), 3)
-        XCTAssertEqual(NameSuggestion.distance("lable", "label"), 1)
-        XCTAssertEqual(NameSuggestion.distance("", "abc"), 3)
+        XCTAssertEqual(Suggestion.distance("kitten", "sitting"), 3)
+        XCTAssertEqual(Suggestion.distance("lable", "label"), 1)
+        XCTAssertEqual(Suggestion.distance("", "abc"), 3)
         XCTAssertEqual(
             NameSuggestion.unknownNameMessage(kind: "column", name: "lable", available: ["text", "label"]),
             "unknown column 'lable'; did you mean 'label'? (available: 'text', 'label')")
