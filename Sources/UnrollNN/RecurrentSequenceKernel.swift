@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CRecurrentKernels
 import UnrollAutograd
 import UnrollTensor
 
@@ -47,12 +48,15 @@ enum RecurrentSequenceKernel {
         precondition(lens.count == n && lens.allSatisfy { $0 >= 0 && $0 <= steps },
                      "recurrent kernel: lengths \(lens) for a batch of \(n) sequences of \(steps) steps")
 
-        let saved = forward(kind: kind, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
-                            bIH: biasIH.value, bHH: biasHH.value, h0: h0.value, c0: c0?.value,
-                            lengths: lens, reverse: reverse)
         let outCount = n * steps * hidden, stateCount = n * hidden
         var inputs = [input, weightIH, weightHH, biasIH, biasHH, h0]
         if let c0 { inputs.append(c0) }
+        // Whether the tape will record this op (recording on and some input needs a gradient): only then does
+        // the forward pass keep its per-step values.
+        let recording = Variable(value: Tensor(zeros: [0]), inputs: inputs) { _ in }.requiresGrad
+        let saved = forward(kind: kind, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
+                            bIH: biasIH.value, bHH: biasHH.value, h0: h0.value, c0: c0?.value,
+                            lengths: lens, reverse: reverse, save: recording)
         let packed = Variable(value: saved.packed, inputs: inputs) { g in
             let grads = backward(kind: kind, saved: saved, gradPacked: g, x: input.value,
                                  wIH: weightIH.value, wHH: weightHH.value, lengths: lens, reverse: reverse,
@@ -71,7 +75,7 @@ enum RecurrentSequenceKernel {
             cell: kind.hasCellState ? packed.flatSlice(offset: outCount + stateCount, shape: [n, hidden]) : nil)
     }
 
-    /// What the forward pass keeps for the backward pass.
+    /// What the forward pass keeps for the backward pass (only `packed` is filled when nothing is recorded).
     struct Saved {
         /// Output, final h and final c, packed: `N·T·H + N·H (+ N·H)`.
         var packed: Tensor
@@ -88,7 +92,7 @@ enum RecurrentSequenceKernel {
     // MARK: - Forward
 
     static func forward(kind: RecurrentCellKind, x: Tensor, wIH: Tensor, wHH: Tensor, bIH: Tensor, bHH: Tensor,
-                        h0: Tensor, c0: Tensor?, lengths: [Int], reverse: Bool) -> Saved {
+                        h0: Tensor, c0: Tensor?, lengths: [Int], reverse: Bool, save: Bool = true) -> Saved {
         let n = x.shape[0], steps = x.shape[1], features = x.shape[2]
         let hs = wHH.shape[1], gh = kind.gateCount * hs
         let rows = n * steps
@@ -109,12 +113,13 @@ enum RecurrentSequenceKernel {
                       beta: 1, c: xwp, ldc: gh)
         }
 
-        var packed = Tensor(zeros: [outCount + stateCount * (kind.hasCellState ? 2 : 1)])
-        var hPrev = Tensor(zeros: [rows, hs])
-        var gates = Tensor(zeros: [rows, gh])
-        var extra = Tensor(zeros: kind == .rnnTanh || kind == .rnnRelu ? [0] : [rows, hs])
-        var tanhC = Tensor(zeros: kind == .lstm ? [rows, hs] : [0])
-        var hh = Tensor(uninitialized: [n, gh])
+        // The kernel writes every element of these (rows past a sequence's end get zero output and h_prev).
+        var packed = Tensor(uninitialized: [outCount + stateCount * (kind.hasCellState ? 2 : 1)])
+        var hPrev = Tensor(uninitialized: save ? [rows, hs] : [0])
+        var gates = Tensor(uninitialized: save ? [rows, gh] : [n, gh])
+        var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
+        var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
+        let lens = lengths.map { Int32($0) }
 
         packed.withUnsafeMutableBufferPointer { pk in
             let out = pk.baseAddress!
@@ -122,76 +127,19 @@ enum RecurrentSequenceKernel {
             let c = out + outCount + stateCount          // running c (LSTM), ends as final c
             h.update(from: h0.storage.base, count: stateCount)
             if kind.hasCellState, let c0 { c.update(from: c0.storage.base, count: stateCount) }
-            let xwp = xw.storage.base
-            let bh = bHH.storage.base
-            let wh = wHH.storage.base
             hPrev.withUnsafeMutableBufferPointer { hp in
             gates.withUnsafeMutableBufferPointer { gp in
             extra.withUnsafeMutableBufferPointer { ep in
             tanhC.withUnsafeMutableBufferPointer { tp in
-            hh.withUnsafeMutableBufferPointer { hhp in
-                let hPrevAll = hp.baseAddress!, gateAll = gp.baseAddress!
-                let extraAll = ep.baseAddress!, tanhAll = tp.baseAddress!
-                let rec = hhp.baseAddress!
-                for s in 0..<steps {
-                    let t = reverse ? steps - 1 - s : s
-                    // Recurrent projection of every sequence's current h: (N, H) × (H, G·H).
-                    BLAS.gemm(transposeA: false, transposeB: true, m: n, n: gh, k: hs,
-                              a: h, lda: hs, b: wh, ldb: hs, c: rec, ldc: gh)
-                    for i in 0..<n where t < lengths[i] {
-                        let row = i * steps + t
-                        let hi = h + i * hs
-                        (hPrevAll + row * hs).update(from: hi, count: hs)
-                        let pre = xwp + row * gh, rh = rec + i * gh, gt = gateAll + row * gh
-                        let o = out + row * hs
-                        switch kind {
-                        case .rnnTanh, .rnnRelu:
-                            for j in 0..<hs { gt[j] = pre[j] + rh[j] }
-                            if kind == .rnnTanh {
-                                FastMath.tanh(inPlace: gt, count: hs)
-                            } else {
-                                for j in 0..<hs { gt[j] = max(0, gt[j]) }
-                            }
-                            hi.update(from: gt, count: hs)
-                            o.update(from: gt, count: hs)
-                        case .lstm:
-                            let ci = c + i * hs
-                            let cPrev = extraAll + row * hs, tc = tanhAll + row * hs
-                            for j in 0..<gh { gt[j] = pre[j] + rh[j] }
-                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
-                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
-                            FastMath.sigmoid(inPlace: gt + 3 * hs, count: hs)
-                            cPrev.update(from: ci, count: hs)
-                            for j in 0..<hs {
-                                let cn = gt[hs + j] * ci[j] + gt[j] * gt[2 * hs + j]
-                                ci[j] = cn
-                                tc[j] = cn
-                            }
-                            FastMath.tanh(inPlace: tc, count: hs)
-                            for j in 0..<hs {
-                                let hn = gt[3 * hs + j] * tc[j]
-                                hi[j] = hn
-                                o[j] = hn
-                            }
-                        case .gru:
-                            let hnb = extraAll + row * hs
-                            for j in 0..<2 * hs { gt[j] = pre[j] + rh[j] }
-                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
-                            for j in 0..<hs {
-                                let hn = rh[2 * hs + j] + bh[2 * hs + j]
-                                hnb[j] = hn
-                                gt[2 * hs + j] = pre[2 * hs + j] + gt[j] * hn
-                            }
-                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
-                            for j in 0..<hs {
-                                let nn = gt[2 * hs + j]
-                                let v = nn + gt[hs + j] * (hi[j] - nn)
-                                hi[j] = v
-                                o[j] = v
-                            }
-                        }
-                    }
-                }
+            lens.withUnsafeBufferPointer { lp in
+                var args = unroll_recurrent_forward_t(
+                    kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
+                    reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: xw.storage.base,
+                    w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: out, h: h,
+                    c: kind.hasCellState ? c : nil, gates: gp.baseAddress!,
+                    h_prev: save ? hp.baseAddress : nil, extra: save ? ep.baseAddress : nil,
+                    tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
+                unroll_recurrent_forward(&args)
             }}}}}
         }
         return Saved(packed: packed, hPrev: hPrev, gates: gates, extra: extra, tanhC: tanhC)
@@ -218,80 +166,30 @@ enum RecurrentSequenceKernel {
         let outCount = rows * hs, stateCount = n * hs
         let gOut = gradPacked.storage.base
         // dG: gradient of the pre-activations as the hidden-to-hidden side sees them; GRU keeps a second
-        // copy for the input side, whose n-block lacks the factor r.
-        var dGhh = Tensor(zeros: [rows, gh])
-        var dGih = kind == .gru ? Tensor(zeros: [rows, gh]) : Tensor(zeros: [0])
-        var dh = Tensor(zeros: [n, hs])
-        var dc = Tensor(zeros: [n, hs])
-        var dhNext = Tensor(uninitialized: [n, hs])
+        // copy for the input side, whose n-block lacks the factor r. The kernel writes every row.
+        var dGhh = Tensor(uninitialized: [rows, gh])
+        var dGih = Tensor(uninitialized: kind == .gru ? [rows, gh] : [0])
+        var dh = Tensor(uninitialized: [n, hs])
+        var dc = Tensor(uninitialized: kind.hasCellState ? [n, hs] : [0])
         dh.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount, count: stateCount) }
         if kind.hasCellState {
             dc.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount + stateCount, count: stateCount) }
         }
-        let gateAll = saved.gates.storage.base, extraAll = saved.extra.storage.base
-        let tanhAll = saved.tanhC.storage.base, hPrevAll = saved.hPrev.storage.base
-        let wh = wHH.storage.base
+        let lens = lengths.map { Int32($0) }
 
         dGhh.withUnsafeMutableBufferPointer { dgp in
         dGih.withUnsafeMutableBufferPointer { dgip in
         dh.withUnsafeMutableBufferPointer { dhp in
         dc.withUnsafeMutableBufferPointer { dcp in
-        dhNext.withUnsafeMutableBufferPointer { dnp in
-            let dG = dgp.baseAddress!, dGx = dgip.baseAddress
-            var dhCur = dhp.baseAddress!, dhNew = dnp.baseAddress!
-            let dcAll = dcp.baseAddress!
-            for s in stride(from: steps - 1, through: 0, by: -1) {
-                let t = reverse ? steps - 1 - s : s
-                for i in 0..<n where t < lengths[i] {
-                    let row = i * steps + t
-                    let d = dhCur + i * hs, go = gOut + row * hs
-                    for j in 0..<hs { d[j] += go[j] }
-                    let gt = gateAll + row * gh, dg = dG + row * gh
-                    switch kind {
-                    case .rnnTanh:
-                        for j in 0..<hs { dg[j] = d[j] * (1 - gt[j] * gt[j]) }
-                    case .rnnRelu:
-                        for j in 0..<hs { dg[j] = gt[j] > 0 ? d[j] : 0 }
-                    case .lstm:
-                        let dci = dcAll + i * hs, cPrev = extraAll + row * hs, tc = tanhAll + row * hs
-                        for j in 0..<hs {
-                            let ig = gt[j], fg = gt[hs + j], gg = gt[2 * hs + j], og = gt[3 * hs + j]
-                            let th = tc[j]
-                            let dct = dci[j] + d[j] * og * (1 - th * th)
-                            dg[j] = dct * gg * ig * (1 - ig)
-                            dg[hs + j] = dct * cPrev[j] * fg * (1 - fg)
-                            dg[2 * hs + j] = dct * ig * (1 - gg * gg)
-                            dg[3 * hs + j] = d[j] * th * og * (1 - og)
-                            dci[j] = dct * fg
-                        }
-                    case .gru:
-                        let hnb = extraAll + row * hs, hp = hPrevAll + row * hs, dgx = dGx! + row * gh
-                        for j in 0..<hs {
-                            let r = gt[j], z = gt[hs + j], nn = gt[2 * hs + j]
-                            let dnPre = d[j] * (1 - z) * (1 - nn * nn)
-                            let drPre = dnPre * hnb[j] * r * (1 - r)
-                            let dzPre = d[j] * (hp[j] - nn) * z * (1 - z)
-                            dg[j] = drPre; dg[hs + j] = dzPre; dg[2 * hs + j] = dnPre * r
-                            dgx[j] = drPre; dgx[hs + j] = dzPre; dgx[2 * hs + j] = dnPre
-                        }
-                    }
-                }
-                // dh_{t-1} = dG_t × W_hh for the rows of step t (strided by T·G·H); rows that took no step
-                // have dG = 0 and pass their dh through unchanged.
-                BLAS.gemm(transposeA: false, transposeB: false, m: n, n: hs, k: gh,
-                          a: dG + t * gh, lda: steps * gh, b: wh, ldb: hs, c: dhNew, ldc: hs)
-                for i in 0..<n {
-                    let src = dhCur + i * hs, dst = dhNew + i * hs
-                    if t >= lengths[i] {
-                        dst.update(from: src, count: hs)
-                    } else if kind == .gru {
-                        let z = gateAll + (i * steps + t) * gh + hs
-                        for j in 0..<hs { dst[j] += src[j] * z[j] }
-                    }
-                }
-                swap(&dhCur, &dhNew)
-            }
-            if dhCur != dhp.baseAddress! { dhp.baseAddress!.update(from: dhCur, count: stateCount) }
+        lens.withUnsafeBufferPointer { lp in
+            var args = unroll_recurrent_backward_t(
+                kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
+                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, w_hh: wHH.storage.base,
+                gates: saved.gates.storage.base, h_prev: saved.hPrev.storage.base,
+                extra: saved.extra.storage.base, tanh_c: saved.tanhC.storage.base, grad_output: gOut,
+                dh: dhp.baseAddress!, dc: kind.hasCellState ? dcp.baseAddress : nil,
+                d_gates_hh: dgp.baseAddress!, d_gates_ih: kind == .gru ? dgip.baseAddress : nil)
+            unroll_recurrent_backward(&args)
         }}}}}
 
         let dGinput = kind == .gru ? dGih : dGhh
@@ -299,8 +197,21 @@ enum RecurrentSequenceKernel {
         let flatX = x.reshaped([rows, features])
         let wGradIH = Tensor.matmul(dGinput, flatX, transposeA: true)
         let dx = needInput ? Tensor.matmul(dGinput, wIH).reshaped([n, steps, features]) : nil
+        let biasGradHH = dGhh.sumRows()
         return Gradients(input: dx, weightIH: wGradIH, weightHH: wGradHH,
-                         biasIH: dGinput.sumRows(), biasHH: dGhh.sumRows(),
+                         biasIH: kind == .gru ? dGinput.sumRows() : biasGradHH, biasHH: biasGradHH,
                          h0: dh, c0: kind.hasCellState ? dc : nil)
+    }
+}
+
+extension RecurrentCellKind {
+    /// The cell's code in the C kernels (`UNROLL_CELL_*`).
+    var kernelCode: Int32 {
+        switch self {
+        case .rnnTanh: return Int32(UNROLL_CELL_RNN_TANH)
+        case .rnnRelu: return Int32(UNROLL_CELL_RNN_RELU)
+        case .lstm: return Int32(UNROLL_CELL_LSTM)
+        case .gru: return Int32(UNROLL_CELL_GRU)
+        }
     }
 }
