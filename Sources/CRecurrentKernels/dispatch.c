@@ -1,5 +1,7 @@
 // Chooses the kernels for the running CPU once, and the shared helpers: aligned allocation and the
 // team-split BLAS multiply.
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +74,35 @@ void unroll_recurrent_backward(const unroll_recurrent_backward_t *args) {
     chosen_kernels()->backward(args, unroll_kernels_threads());
 }
 
+// MARK: - Row-wise kernels
+
+void unroll_sum_rows(const float *x, long rows, int cols, float *out) {
+    chosen_kernels()->sum_rows(x, rows, cols, out);
+}
+
+double unroll_softmax_cross_entropy(const float *logits, long rows, int cols, const int *targets, float *probs,
+                                    long *counted) {
+    return chosen_kernels()->softmax_cross_entropy(logits, rows, cols, targets, probs, counted);
+}
+
+void unroll_softmax_rows(const float *x, long rows, int cols, float *out, int log_output) {
+    chosen_kernels()->softmax_rows(x, rows, cols, out, log_output);
+}
+
 // MARK: - Team-split BLAS
+
+static void make_blas_single_threaded(void) {
+    // OpenBLAS's own pool would otherwise keep a thread spinning in sched_yield beside the team's worker.
+    void (*set_threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
+    if (set_threads) set_threads(1);
+    int (*shutdown)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "blas_thread_shutdown_");
+    if (shutdown) shutdown();
+}
+
+void unroll_blas_use_team(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, make_blas_single_threaded);
+}
 
 typedef struct {
     int trans_a, trans_b, m, n, k, lda, ldb, ldc, split_rows;
@@ -111,6 +141,7 @@ static void sgemm_part(void *context, int tid, int nt) {
 
 void unroll_parallel_sgemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
                            const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+    unroll_blas_use_team();
     sgemm_job job = {trans_a, trans_b, m, n, k, lda, ldb, ldc, m >= n, alpha, beta, a, b, c};
     int threads = unroll_kernels_threads();
     const double work = (double)m * n * k;

@@ -23,6 +23,10 @@ typedef struct {
     int panel_width;   ///< NR: columns per packed panel
     void (*forward)(const unroll_recurrent_forward_t *args, int threads);
     void (*backward)(const unroll_recurrent_backward_t *args, int threads);
+    void (*sum_rows)(const float *x, long rows, int cols, float *out);
+    double (*softmax_cross_entropy)(const float *x, long rows, int cols, const int *targets, float *probs,
+                                    long *counted);
+    void (*softmax_rows)(const float *x, long rows, int cols, float *out, int log_output);
 } unroll_isa_kernels_t;
 
 extern const unroll_isa_kernels_t unroll_kernels_avx512;

@@ -431,9 +431,14 @@ static void backward_entry(const unroll_recurrent_backward_t *args, int threads)
     free(ctx.dh_other);
 }
 
+#include "rowwise_template.h"
+
 const unroll_isa_kernels_t CAT(unroll_kernels_, ISA) = {
     .name = ISA_NAME,
     .panel_width = NR,
     .forward = forward_entry,
     .backward = backward_entry,
+    .sum_rows = sum_rows_impl,
+    .softmax_cross_entropy = softmax_cross_entropy_impl,
+    .softmax_rows = softmax_rows_impl,
 };

@@ -5,10 +5,10 @@ import CRecurrentKernels
 /// kernel thread team (the same persistent threads that run the recurrent kernels, so the two never compete
 /// for cores the way two thread pools would).
 public enum BLAS {
-    /// Runs once before the first multiply: OpenBLAS itself stays on one thread; parallelism comes from the team,
-    /// which starts with one thread per online core.
+    /// Runs once before the first multiply: OpenBLAS goes to one thread and stops its pool; parallelism comes from
+    /// the team, which starts with one thread per online core.
     private static let configure: Void = {
-        openblas_set_num_threads(1)
+        unroll_blas_use_team()
     }()
 
     /// Sets how many threads the multiplies and the recurrent kernels use.

@@ -83,6 +83,20 @@ typedef struct {
 /// Runs the backward recurrence described by `args`.
 void unroll_recurrent_backward(const unroll_recurrent_backward_t *args);
 
+/// `out[c] = Σ_r x[r][c]` for a `(rows, cols)` matrix, each column summed in row order.
+void unroll_sum_rows(const float *x, long rows, int cols, float *out);
+
+/// Softmax of every row of `logits` `(rows, cols)` into `probs`; returns the sum of `−log p[target]` over the rows
+/// whose target is ≥ 0 and stores their number in `counted` (targets must be < cols).
+double unroll_softmax_cross_entropy(const float *logits, long rows, int cols, const int *targets, float *probs,
+                                    long *counted);
+
+/// Softmax (`log_output` = 0) or log-softmax (1) of every row of `x` `(rows, cols)` into `out`.
+void unroll_softmax_rows(const float *x, long rows, int cols, float *out, int log_output);
+
+/// Puts the BLAS library on one thread and stops its own thread pool (once; the team provides the parallelism).
+void unroll_blas_use_team(void);
+
 /// `C = alpha · op(A) · op(B) + beta · C` (row-major), with the work split over the kernel thread team; each
 /// thread calls the single-threaded BLAS on its share of C.
 void unroll_parallel_sgemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
