@@ -71,12 +71,22 @@ INLINE vf vexp(vf x) {
     return p * scale;
 }
 
-INLINE vf vsigmoid(vf x) { return 1.0f / (1.0f + vexp(-x)); }
+#if defined(UNROLL_RCP14)
+/// `1/x` from the 14-bit hardware estimate and one Newton step (about 1 ulp; a division is several times slower).
+INLINE vf vrecip(vf x) {
+    vf r = (vf)_mm512_rcp14_ps((__m512)x);
+    return r * (2.0f - x * r);
+}
+#else
+INLINE vf vrecip(vf x) { return 1.0f / x; }
+#endif
+
+INLINE vf vsigmoid(vf x) { return vrecip(1.0f + vexp(-x)); }
 
 /// tanh as in Swift's `FastMath.tanh`: `sign(x)(1 − 2/(e^{2|x|} + 1))`, odd Taylor polynomial below 0.05.
 INLINE vf vtanh(vf x) {
     vf a = (vf)((vi)x & 0x7fffffff);
-    vf big = 1.0f - 2.0f / (vexp(a + a) + 1.0f);
+    vf big = 1.0f - 2.0f * vrecip(vexp(a + a) + 1.0f);
     vf x2 = x * x;
     vf small = x * (1.0f + x2 * (-1.0f / 3 + x2 * (2.0f / 15)));
     vf sgn = (vf)((vi)big | ((vi)x & (int32_t)0x80000000));
@@ -111,9 +121,10 @@ static void pack_panels(int k, int n, const float *b, long rsk, long rsn, float 
     }
 }
 
-/// One micro-tile: `C[R × nr] = init + A[R × k] · panel[k × NR]` (init optional), R ≤ MR, nr ≤ NR.
+/// One micro-tile: `C[R × nr] = init + bias + A[R × k] · panel[k × NR]` (init and bias optional, bias only
+/// with init; bias is one row shared by all rows), R ≤ MR, nr ≤ NR.
 INLINE void micro_tile(const int R, int k, const float *a, long lda, const float *panel,
-                       const float *init, long ldi, float *c, long ldc, int nr) {
+                       const float *init, long ldi, const float *bias, float *c, long ldc, int nr) {
     vf acc0[MR], acc1[MR];
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++) { acc0[r] = vsplat(0); acc1[r] = vsplat(0); }
@@ -126,27 +137,33 @@ INLINE void micro_tile(const int R, int k, const float *a, long lda, const float
             acc1[r] += av * b1;
         }
     }
+    vf bias0 = vsplat(0), bias1 = vsplat(0);
+    if (bias && nr == NR) { bias0 = vload(bias); bias1 = vload(bias + VL); }
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++) {
         float *cr = c + r * ldc;
         const float *ir = init ? init + r * ldi : 0;
         if (nr == NR) {
-            if (ir) { acc0[r] += vload(ir); acc1[r] += vload(ir + VL); }
+            if (ir) { acc0[r] += vload(ir) + bias0; acc1[r] += vload(ir + VL) + bias1; }
             vstore(cr, acc0[r]);
             vstore(cr + VL, acc1[r]);
         } else {
             float tmp[NR];
             vstore(tmp, acc0[r]);
             vstore(tmp + VL, acc1[r]);
-            for (int j = 0; j < nr; j++) cr[j] = tmp[j] + (ir ? ir[j] : 0.0f);
+            if (ir) {
+                for (int j = 0; j < nr; j++) cr[j] = tmp[j] + (ir[j] + (bias ? bias[j] : 0.0f));
+            } else {
+                for (int j = 0; j < nr; j++) cr[j] = tmp[j];
+            }
         }
     }
 }
 
-/// `C[m × cols] = init + A[m × k] · B` over the packed panels `p0 ..< p1` of B (panel `p` covers columns
-/// `p·NR ..< min((p+1)·NR, n)`); `c` and `init` point at column 0.
+/// `C[m × cols] = init + bias + A[m × k] · B` over the packed panels `p0 ..< p1` of B (panel `p` covers columns
+/// `p·NR ..< min((p+1)·NR, n)`); `c`, `init` and `bias` point at column 0.
 static void panel_gemm(int m, int k, int n, const float *a, long lda, const float *packed, int p0, int p1,
-                       const float *init, long ldi, float *c, long ldc) {
+                       const float *init, long ldi, const float *bias, float *c, long ldc) {
     int blocks = (m + MR - 1) / MR;
     for (int p = p0; p < p1; p++) {
         const float *panel = packed + (size_t)p * k * NR;
@@ -157,9 +174,10 @@ static void panel_gemm(int m, int k, int n, const float *a, long lda, const floa
             int r1 = (int)((long)m * (blk + 1) / blocks), rows = r1 - r0;
             const float *ab = a + r0 * lda;
             const float *ib = init ? init + r0 * ldi + j0 : 0;
+            const float *bb = init && bias ? bias + j0 : 0;
             float *cb = c + r0 * ldc + j0;
             switch (rows) {
-#define TILE_CASE(R) case R: micro_tile(R, k, ab, lda, panel, ib, ldi, cb, ldc, nr); break;
+#define TILE_CASE(R) case R: micro_tile(R, k, ab, lda, panel, ib, ldi, bb, cb, ldc, nr); break;
                 TILE_CASE(1) TILE_CASE(2) TILE_CASE(3) TILE_CASE(4)
 #if MR > 4
                 TILE_CASE(5) TILE_CASE(6)
@@ -216,7 +234,7 @@ static void forward_job(void *context, int tid, int nt) {
     const long xwStride = (long)steps * gh;
     float *hin = A->h, *hout = ctx->h_other;
     float *c = A->c;
-    const float *bhn = A->b_hh + 2 * hs;
+    const float *bhn = A->b_hh + 2 * hs, *bxn = A->b_x + 2 * hs;
 
     for (int s = 0; s < steps; s++) {
         const int t = A->reverse ? steps - 1 - s : s;
@@ -225,7 +243,7 @@ static void forward_job(void *context, int tid, int nt) {
         if (s > 0) unroll_team_barrier(nt);   // h of the previous step complete in `hin`
         for (int g = 0; g < gcount; g++) {
             const float *init = (kind == UNROLL_CELL_GRU && g == 2) ? 0 : xw + g * hs;
-            panel_gemm(n, hs, hs, hin, hs, ctx->packed + g * block, p0, p1, init, xwStride,
+            panel_gemm(n, hs, hs, hin, hs, ctx->packed + g * block, p0, p1, init, xwStride, A->b_x + g * hs,
                        gates + g * hs, rowStride);
         }
         for (int i = 0; i < n; i++) {
@@ -273,7 +291,7 @@ static void forward_job(void *context, int tid, int nt) {
                 case UNROLL_CELL_GRU: {
                     vf r = vsigmoid(LD(gt + j)), z = vsigmoid(LD(gt + hs + j));
                     vf hn = LD(gt + 2 * hs + j) + LD(bhn + j);
-                    vf nn = vtanh(LD(xw + (size_t)i * xwStride + 2 * hs + j) + r * hn);
+                    vf nn = vtanh((LD(xw + (size_t)i * xwStride + 2 * hs + j) + LD(bxn + j)) + r * hn);
                     vf hp = LD(hi + j);
                     vf v = nn + z * (hp - nn);
                     ST(gt + j, r); ST(gt + hs + j, z); ST(gt + 2 * hs + j, nn);
@@ -398,7 +416,7 @@ static void backward_job(void *context, int tid, int nt) {
         }
         unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
         // dh_{t-1} for the owned units: dG_t × W_hh, plus what bypasses the product.
-        panel_gemm(n, gh, hs, A->d_gates_hh + (size_t)t * gh, rowStride, ctx->packed, p0, p1, 0, 0, dnew, hs);
+        panel_gemm(n, gh, hs, A->d_gates_hh + (size_t)t * gh, rowStride, ctx->packed, p0, p1, 0, 0, 0, dnew, hs);
         for (int i = 0; i < n; i++) {
             float *src = dcur + (size_t)i * hs, *dst = dnew + (size_t)i * hs;
             if (t >= A->lengths[i]) {

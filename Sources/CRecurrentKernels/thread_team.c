@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <time.h>
 #include "internal.h"
 #include <unistd.h>
 #if defined(__linux__)
@@ -16,8 +17,17 @@
 #define CPU_RELAX() ((void)0)
 #endif
 
-/// How many polls a waiter spins before it sleeps (a pause is ~40–140 cycles, so tens of microseconds).
-#define SPIN_POLLS 4000
+/// How long a waiter spins before it sleeps. Jobs and barriers follow each other within microseconds to
+/// milliseconds during training, and waking a sleeping thread (a futex wake, on a VM an inter-processor
+/// interrupt to a halted virtual CPU) costs tens of microseconds each time; spinning a little over a
+/// millisecond keeps the worker hot through a training step and still lets it sleep when the program idles.
+#define SPIN_NANOSECONDS 1500000L
+
+static long long monotonic_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
 
 static _Atomic int team_threads = 0;   // 0: not chosen yet (one per online core on first use)
 
@@ -70,9 +80,15 @@ typedef struct {
 } signal_word;
 
 static void wait_for_change(signal_word *w, unsigned old) {
-    for (int i = 0; i < SPIN_POLLS; i++) {
+    long long start = 0;
+    for (unsigned i = 0;; i++) {
         if (atomic_load_explicit(&w->value, memory_order_acquire) != old) return;
         CPU_RELAX();
+        if ((i & 63) == 63) {
+            long long now = monotonic_ns();
+            if (start == 0) start = now;
+            else if (now - start > SPIN_NANOSECONDS) break;
+        }
     }
     while (atomic_load(&w->value) == old) {
         atomic_fetch_add(&w->sleepers, 1);

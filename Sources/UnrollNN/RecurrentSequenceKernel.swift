@@ -25,7 +25,7 @@ enum RecurrentSequenceKernel {
         var cell: Variable?
     }
 
-    /// Runs the kernel as one recorded op whose several results are slices of one packed value.
+    /// Runs the kernel as one recorded op with three results: the output sequence and the final states.
     ///
     /// - Parameters:
     ///   - input: `(N, T, F)`.
@@ -48,7 +48,6 @@ enum RecurrentSequenceKernel {
         precondition(lens.count == n && lens.allSatisfy { $0 >= 0 && $0 <= steps },
                      "recurrent kernel: lengths \(lens) for a batch of \(n) sequences of \(steps) steps")
 
-        let outCount = n * steps * hidden, stateCount = n * hidden
         var inputs = [input, weightIH, weightHH, biasIH, biasHH, h0]
         if let c0 { inputs.append(c0) }
         // Whether the tape will record this op (recording on and some input needs a gradient): only then does
@@ -57,10 +56,16 @@ enum RecurrentSequenceKernel {
         let saved = forward(kind: kind, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
                             bIH: biasIH.value, bHH: biasHH.value, h0: h0.value, c0: c0?.value,
                             lengths: lens, reverse: reverse, save: recording)
-        let packed = Variable(value: saved.packed, inputs: inputs) { g in
-            let grads = backward(kind: kind, saved: saved, gradPacked: g, x: input.value,
-                                 wIH: weightIH.value, wHH: weightHH.value, lengths: lens, reverse: reverse,
-                                 needInput: input.requiresGrad)
+        // Three results of one op without copies: `output` is the op's node; the final-state nodes hang off it
+        // and hand their gradients to it through `stateGrads`, so its backward (which runs after theirs, as
+        // they depend on it) sees the gradients of all three results at once.
+        let stateGrads = StateGradients()
+        let output = Variable(value: saved.output, inputs: inputs) { g in
+            let grads = backward(kind: kind, saved: saved, gradOutput: g, gradHidden: stateGrads.hidden,
+                                 gradCell: stateGrads.cell, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
+                                 lengths: lens, reverse: reverse, needInput: input.requiresGrad)
+            stateGrads.hidden = nil
+            stateGrads.cell = nil
             if let dx = grads.input { input.accumulateGrad(dx) }
             weightIH.accumulateGrad(grads.weightIH)
             weightHH.accumulateGrad(grads.weightHH)
@@ -69,17 +74,36 @@ enum RecurrentSequenceKernel {
             h0.accumulateGrad(grads.h0)
             if let c0, let dc = grads.c0 { c0.accumulateGrad(dc) }
         }
-        return Result(
-            output: packed.flatSlice(offset: 0, shape: [n, steps, hidden]),
-            hidden: packed.flatSlice(offset: outCount, shape: [n, hidden]),
-            cell: kind.hasCellState ? packed.flatSlice(offset: outCount + stateCount, shape: [n, hidden]) : nil)
+        let outputShape = [n, steps, hidden]
+        let hiddenResult = Variable(value: saved.hidden, inputs: [output]) { g in
+            stateGrads.hidden = g
+            if output.grad == nil { output.accumulateGrad(Tensor(zeros: outputShape)) }
+        }
+        let cellResult = saved.cell.map { cell in
+            Variable(value: cell, inputs: [output]) { g in
+                stateGrads.cell = g
+                if output.grad == nil { output.accumulateGrad(Tensor(zeros: outputShape)) }
+            }
+        }
+        return Result(output: output, hidden: hiddenResult, cell: cellResult)
     }
 
-    /// What the forward pass keeps for the backward pass (only `packed` is filled when nothing is recorded).
+    /// Where the final-state results of one kernel op leave their gradients for the op's own backward.
+    private final class StateGradients {
+        var hidden: Tensor?
+        var cell: Tensor?
+    }
+
+    /// The results of the forward pass and what it keeps for the backward pass (only the results are filled
+    /// when nothing is recorded).
     struct Saved {
-        /// Output, final h and final c, packed: `N·T·H + N·H (+ N·H)`.
-        var packed: Tensor
-        /// `h_{t-1}` at each row `n·T + t` that took a step: `(N·T, H)`.
+        /// Output `(N, T, H)`.
+        var output: Tensor
+        /// Final h `(N, H)`.
+        var hidden: Tensor
+        /// Final c `(N, H)` (LSTM).
+        var cell: Tensor?
+        /// `h_{t-1}` at each row `n·T + t` (zero at rows past a sequence's end): `(N·T, H)`.
         var hPrev: Tensor
         /// Post-activation gates per row: `(N·T, G·H)` (for the RNN, the new `h`).
         var gates: Tensor
@@ -96,53 +120,45 @@ enum RecurrentSequenceKernel {
         let n = x.shape[0], steps = x.shape[1], features = x.shape[2]
         let hs = wHH.shape[1], gh = kind.gateCount * hs
         let rows = n * steps
-        let outCount = rows * hs, stateCount = n * hs
 
-        // Input projection for every step at once, with b_ih and (except GRU's n block) b_hh folded in.
-        var bias = bIH
-        bias.withUnsafeMutableBufferPointer { b in
+        // Input projection for every step at once; the kernel adds b_ih and (except GRU's n block) b_hh.
+        var biasX = bIH
+        biasX.withUnsafeMutableBufferPointer { b in
             let bh = bHH.storage.base
             for j in 0..<(kind == .gru ? 2 * hs : gh) { b[j] += bh[j] }
         }
-        var xw = Tensor(uninitialized: [rows, gh])
-        xw.withUnsafeMutableBufferPointer { p in
-            let xwp = p.baseAddress!
-            for r in 0..<rows { (xwp + r * gh).update(from: bias.storage.base, count: gh) }
-            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gh, k: features,
-                      a: x.storage.base, lda: features, b: wIH.storage.base, ldb: features,
-                      beta: 1, c: xwp, ldc: gh)
-        }
+        let xw = Tensor.matmul(x.reshaped([rows, features]), wIH, transposeB: true)
 
         // The kernel writes every element of these (rows past a sequence's end get zero output and h_prev).
-        var packed = Tensor(uninitialized: [outCount + stateCount * (kind.hasCellState ? 2 : 1)])
+        var output = Tensor(uninitialized: [n, steps, hs])
+        var hidden = h0
+        var cell = kind.hasCellState ? c0 : nil
         var hPrev = Tensor(uninitialized: save ? [rows, hs] : [0])
         var gates = Tensor(uninitialized: save ? [rows, gh] : [n, gh])
         var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
         var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
+        var cellBuffer = cell ?? Tensor(zeros: [0])
         let lens = lengths.map { Int32($0) }
 
-        packed.withUnsafeMutableBufferPointer { pk in
-            let out = pk.baseAddress!
-            let h = out + outCount                       // running h, ends as final h
-            let c = out + outCount + stateCount          // running c (LSTM), ends as final c
-            h.update(from: h0.storage.base, count: stateCount)
-            if kind.hasCellState, let c0 { c.update(from: c0.storage.base, count: stateCount) }
-            hPrev.withUnsafeMutableBufferPointer { hp in
-            gates.withUnsafeMutableBufferPointer { gp in
-            extra.withUnsafeMutableBufferPointer { ep in
-            tanhC.withUnsafeMutableBufferPointer { tp in
-            lens.withUnsafeBufferPointer { lp in
-                var args = unroll_recurrent_forward_t(
-                    kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
-                    reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: xw.storage.base,
-                    w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: out, h: h,
-                    c: kind.hasCellState ? c : nil, gates: gp.baseAddress!,
-                    h_prev: save ? hp.baseAddress : nil, extra: save ? ep.baseAddress : nil,
-                    tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
-                unroll_recurrent_forward(&args)
-            }}}}}
-        }
-        return Saved(packed: packed, hPrev: hPrev, gates: gates, extra: extra, tanhC: tanhC)
+        output.withUnsafeMutableBufferPointer { op in
+        hidden.withUnsafeMutableBufferPointer { hp0 in
+        cellBuffer.withUnsafeMutableBufferPointer { cp in
+        hPrev.withUnsafeMutableBufferPointer { hp in
+        gates.withUnsafeMutableBufferPointer { gp in
+        extra.withUnsafeMutableBufferPointer { ep in
+        tanhC.withUnsafeMutableBufferPointer { tp in
+        lens.withUnsafeBufferPointer { lp in
+            var args = unroll_recurrent_forward_t(
+                kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
+                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: xw.storage.base, b_x: biasX.storage.base,
+                w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: op.baseAddress!, h: hp0.baseAddress!,
+                c: kind.hasCellState ? cp.baseAddress : nil, gates: gp.baseAddress!,
+                h_prev: save ? hp.baseAddress : nil, extra: save ? ep.baseAddress : nil,
+                tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
+            unroll_recurrent_forward(&args)
+        }}}}}}}}
+        if kind.hasCellState { cell = cellBuffer }
+        return Saved(output: output, hidden: hidden, cell: cell, hPrev: hPrev, gates: gates, extra: extra, tanhC: tanhC)
     }
 
     // MARK: - Backward
@@ -158,23 +174,20 @@ enum RecurrentSequenceKernel {
         var c0: Tensor?
     }
 
-    static func backward(kind: RecurrentCellKind, saved: Saved, gradPacked: Tensor, x: Tensor,
-                         wIH: Tensor, wHH: Tensor, lengths: [Int], reverse: Bool, needInput: Bool) -> Gradients {
+    static func backward(kind: RecurrentCellKind, saved: Saved, gradOutput: Tensor, gradHidden: Tensor?,
+                         gradCell: Tensor?, x: Tensor, wIH: Tensor, wHH: Tensor, lengths: [Int], reverse: Bool,
+                         needInput: Bool) -> Gradients {
         let n = x.shape[0], steps = x.shape[1], features = x.shape[2]
         let hs = wHH.shape[1], gh = kind.gateCount * hs
         let rows = n * steps
-        let outCount = rows * hs, stateCount = n * hs
-        let gOut = gradPacked.storage.base
+        let gOut = gradOutput.storage.base
         // dG: gradient of the pre-activations as the hidden-to-hidden side sees them; GRU keeps a second
         // copy for the input side, whose n-block lacks the factor r. The kernel writes every row.
         var dGhh = Tensor(uninitialized: [rows, gh])
         var dGih = Tensor(uninitialized: kind == .gru ? [rows, gh] : [0])
-        var dh = Tensor(uninitialized: [n, hs])
-        var dc = Tensor(uninitialized: kind.hasCellState ? [n, hs] : [0])
-        dh.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount, count: stateCount) }
-        if kind.hasCellState {
-            dc.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount + stateCount, count: stateCount) }
-        }
+        // In: the gradients of the final states; out: those of the initial states.
+        var dh = gradHidden.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs])
+        var dc = kind.hasCellState ? gradCell.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs]) : Tensor(zeros: [0])
         let lens = lengths.map { Int32($0) }
 
         dGhh.withUnsafeMutableBufferPointer { dgp in

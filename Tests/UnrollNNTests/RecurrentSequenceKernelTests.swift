@@ -133,6 +133,22 @@ final class RecurrentSequenceKernelTests: XCTestCase {
         }
     }
 
+    /// A loss of the final states alone (a classifier's): the gradients still flow through the whole sequence.
+    func testGradientsOfFinalStatesAloneMatchFiniteDifferences() {
+        for kind in [RecurrentCellKind.lstm, .gru] {
+            var rng = RandomGenerator(seed: 12)
+            let layer = RecurrentLayer(kind: kind, inputSize: 3, hiddenSize: 4, rng: &rng)
+            let x = parameter([2, 3, 3], seed: 13)
+            assertGradientsMatchFiniteDifferences([x] + layer.parameters) {
+                var r = RandomGenerator(seed: 1)
+                let (_, state) = layer(x, lengths: [3, 2], rng: &r)
+                var parts = [state.h.reshaped([state.h.value.count])]
+                if let c = state.c { parts.append(c.reshaped([c.value.count])) }
+                return Variable.concat(parts, axis: 0)
+            }
+        }
+    }
+
     func testPaddedStepsGiveZeroOutputAndFinalStateFromOwnEnd() {
         var rng = RandomGenerator(seed: 11)
         let layer = RecurrentLayer(kind: .gru, inputSize: 2, hiddenSize: 3, rng: &rng)

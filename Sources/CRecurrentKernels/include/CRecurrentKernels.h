@@ -43,7 +43,8 @@ typedef struct {
     int hidden;          ///< H
     int reverse;         ///< run from t = T-1 down to 0
     const int *lengths;  ///< N sequence lengths (0 ... T)
-    const float *xw;     ///< (N·T, G·H) input projections with every bias folded in except GRU's b_hn
+    const float *xw;     ///< (N·T, G·H) input projections x W_ihᵀ, without bias
+    const float *b_x;    ///< (G·H) bias added to them: b_ih + b_hh (GRU's n block: b_ih only)
     const float *w_hh;   ///< (G·H, H) recurrent weights, row-major
     const float *b_hh;   ///< (G·H) recurrent bias (only GRU's n block is read)
     float *output;       ///< (N·T, H) outputs; rows past a sequence's length are left untouched
