@@ -121,63 +121,80 @@ static void pack_panels(int k, int n, const float *b, long rsk, long rsn, float 
     }
 }
 
-/// One micro-tile: `C[R × nr] = init + bias + A[R × k] · panel[k × NR]` (init and bias optional, bias only
-/// with init; bias is one row shared by all rows), R ≤ MR, nr ≤ NR.
-INLINE void micro_tile(const int R, int k, const float *a, long lda, const float *panel,
-                       const float *init, long ldi, const float *bias, float *c, long ldc, int nr) {
+/// The operands of `C = init + bias + [A | A2] · B`: A2 is an optional second block of columns of A whose rows
+/// follow A's in the packed B (the input x_t beside h_{t-1}); init (rows) and bias (one row) are optional.
+typedef struct {
+    const float *a; long lda; int k;
+    const float *a2; long lda2; int k2;
+    const float *init; long ldi;
+    const float *bias;
+    float *c; long ldc;
+} gemm_operands;
+
+/// Accumulates `A[R × k] · panel[k × NR]` into the two accumulator columns.
+#define ACCUMULATE(R, A_, LDA, K, PANEL)                                            \
+    for (int kk = 0; kk < (K); kk++) {                                              \
+        vf b0 = vload((PANEL) + (size_t)kk * NR), b1 = vload((PANEL) + (size_t)kk * NR + VL); \
+        _Pragma("clang loop unroll(full)")                                          \
+        for (int r = 0; r < (R); r++) {                                             \
+            vf av = vsplat((A_)[r * (LDA) + kk]);                                   \
+            acc0[r] += av * b0;                                                     \
+            acc1[r] += av * b1;                                                     \
+        }                                                                           \
+    }
+
+/// One micro-tile: rows `0 ..< R` (R ≤ MR) and columns `0 ..< nr` (nr ≤ NR) of `C = init + bias + [A|A2]·B`,
+/// for operands already offset to the tile's first row and column.
+INLINE void micro_tile(const int R, const gemm_operands *o, const float *panel, int nr) {
     vf acc0[MR], acc1[MR];
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++) { acc0[r] = vsplat(0); acc1[r] = vsplat(0); }
-    for (int kk = 0; kk < k; kk++) {
-        vf b0 = vload(panel + (size_t)kk * NR), b1 = vload(panel + (size_t)kk * NR + VL);
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) {
-            vf av = vsplat(a[r * lda + kk]);
-            acc0[r] += av * b0;
-            acc1[r] += av * b1;
-        }
-    }
+    ACCUMULATE(R, o->a, o->lda, o->k, panel)
+    if (o->k2 > 0) { ACCUMULATE(R, o->a2, o->lda2, o->k2, panel + (size_t)o->k * NR) }
+    const float *bias = o->bias;
     vf bias0 = vsplat(0), bias1 = vsplat(0);
     if (bias && nr == NR) { bias0 = vload(bias); bias1 = vload(bias + VL); }
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++) {
-        float *cr = c + r * ldc;
-        const float *ir = init ? init + r * ldi : 0;
+        float *cr = o->c + r * o->ldc;
+        const float *ir = o->init ? o->init + r * o->ldi : 0;
         if (nr == NR) {
-            if (ir) { acc0[r] += vload(ir) + bias0; acc1[r] += vload(ir + VL) + bias1; }
-            vstore(cr, acc0[r]);
-            vstore(cr + VL, acc1[r]);
+            vf v0 = acc0[r] + bias0, v1 = acc1[r] + bias1;
+            if (ir) { v0 += vload(ir); v1 += vload(ir + VL); }
+            vstore(cr, v0);
+            vstore(cr + VL, v1);
         } else {
             float tmp[NR];
             vstore(tmp, acc0[r]);
             vstore(tmp + VL, acc1[r]);
-            if (ir) {
-                for (int j = 0; j < nr; j++) cr[j] = tmp[j] + (ir[j] + (bias ? bias[j] : 0.0f));
-            } else {
-                for (int j = 0; j < nr; j++) cr[j] = tmp[j];
+            for (int j = 0; j < nr; j++) {
+                float v = tmp[j] + (bias ? bias[j] : 0.0f);
+                cr[j] = ir ? v + ir[j] : v;
             }
         }
     }
 }
 
-/// `C[m × cols] = init + bias + A[m × k] · B` over the packed panels `p0 ..< p1` of B (panel `p` covers columns
-/// `p·NR ..< min((p+1)·NR, n)`); `c`, `init` and `bias` point at column 0.
-static void panel_gemm(int m, int k, int n, const float *a, long lda, const float *packed, int p0, int p1,
-                       const float *init, long ldi, const float *bias, float *c, long ldc) {
-    int blocks = (m + MR - 1) / MR;
+/// Columns `p·NR ..< min((p+1)·NR, n)` for the panels `p0 ..< p1` of `C[m × n] = init + bias + [A|A2]·B`, B packed
+/// in panels of `(k + k2) × NR`; the pointers in `o` refer to row 0 and column 0.
+static void panel_gemm(int m, int n, const gemm_operands *o, const float *packed, int p0, int p1) {
+    const int blocks = (m + MR - 1) / MR;
+    const size_t panelSize = (size_t)(o->k + o->k2) * NR;
     for (int p = p0; p < p1; p++) {
-        const float *panel = packed + (size_t)p * k * NR;
-        int j0 = p * NR, nr = n - j0 < NR ? n - j0 : NR;
+        const float *panel = packed + (size_t)p * panelSize;
+        const int j0 = p * NR, nr = n - j0 < NR ? n - j0 : NR;
         int r0 = 0;
         for (int blk = 0; blk < blocks; blk++) {
             // Rows spread evenly over the blocks (32 rows at MR = 12 become 11, 11, 10).
-            int r1 = (int)((long)m * (blk + 1) / blocks), rows = r1 - r0;
-            const float *ab = a + r0 * lda;
-            const float *ib = init ? init + r0 * ldi + j0 : 0;
-            const float *bb = init && bias ? bias + j0 : 0;
-            float *cb = c + r0 * ldc + j0;
+            const int r1 = (int)((long)m * (blk + 1) / blocks), rows = r1 - r0;
+            gemm_operands t = *o;
+            t.a = o->a + r0 * o->lda;
+            t.a2 = o->a2 ? o->a2 + r0 * o->lda2 : 0;
+            t.init = o->init ? o->init + r0 * o->ldi + j0 : 0;
+            t.bias = o->bias ? o->bias + j0 : 0;
+            t.c = o->c + r0 * o->ldc + j0;
             switch (rows) {
-#define TILE_CASE(R) case R: micro_tile(R, k, ab, lda, panel, ib, ldi, bb, cb, ldc, nr); break;
+#define TILE_CASE(R) case R: micro_tile(R, &t, panel, nr); break;
                 TILE_CASE(1) TILE_CASE(2) TILE_CASE(3) TILE_CASE(4)
 #if MR > 4
                 TILE_CASE(5) TILE_CASE(6)
@@ -213,7 +230,7 @@ INLINE int useful_threads(int threads, int panels, double work) {
 
 typedef struct {
     const unroll_recurrent_forward_t *args;
-    float *packed;    // G blocks of ⌈H/NR⌉ panels of H × NR (W_hh block g, transposed)
+    float *packed;    // G blocks of ⌈H/NR⌉ panels of (H + F') × NR: W_hh block g transposed, then W_ih's (F' = F when fused)
     float *h_other;   // the second h buffer (N × H)
 } forward_context;
 
@@ -223,15 +240,26 @@ static void forward_job(void *context, int tid, int nt) {
     const int kind = A->kind, n = A->batch, steps = A->steps, hs = A->hidden;
     const int gcount = kind == UNROLL_CELL_LSTM ? 4 : kind == UNROLL_CELL_GRU ? 3 : 1;
     const int gh = gcount * hs;
+    const int fused = A->xw == 0, features = fused ? A->features : 0;
     const int panels = (hs + NR - 1) / NR;
-    const size_t block = (size_t)panels * hs * NR;
+    const size_t panelSize = (size_t)(hs + features) * NR, block = (size_t)panels * panelSize;
     int p0, p1, u0, u1;
     owned_range(panels, hs, tid, nt, &p0, &p1, &u0, &u1);
     for (int g = 0; g < gcount; g++) {
-        pack_panels(hs, hs, A->w_hh + (size_t)g * hs * hs, 1, hs, ctx->packed + g * block, p0, p1);
+        for (int p = p0; p < p1; p++) {
+            float *panel = ctx->packed + g * block + p * panelSize;
+            pack_panels(hs, hs, A->w_hh + (size_t)g * hs * hs, 1, hs, panel - (size_t)p * hs * NR, p, p + 1);
+            if (fused) {
+                pack_panels(features, hs, A->w_ih + (size_t)g * hs * features, 1, features,
+                            panel + (size_t)hs * NR - (size_t)p * features * NR, p, p + 1);
+            }
+        }
     }
+    // Fused input: each thread copies x_t of every row into its own contiguous buffer once per step.
+    float *xt = fused && features > 0 ? unroll_alloc_floats((size_t)n * features) : 0;
     const long rowStride = A->save ? (long)steps * gh : gh;   // between batch rows of the gate buffer
     const long xwStride = (long)steps * gh;
+    const long hpStride = A->h_prev_stride;
     float *hin = A->h, *hout = ctx->h_other;
     float *c = A->c;
     const float *bhn = A->b_hh + 2 * hs, *bxn = A->b_x + 2 * hs;
@@ -239,12 +267,28 @@ static void forward_job(void *context, int tid, int nt) {
     for (int s = 0; s < steps; s++) {
         const int t = A->reverse ? steps - 1 - s : s;
         float *gates = A->save ? A->gates + (size_t)t * gh : A->gates;
-        const float *xw = A->xw + (size_t)t * gh;
+        const float *xw = fused ? 0 : A->xw + (size_t)t * gh;
+        if (xt) {
+            for (int i = 0; i < n; i++) {
+                memcpy(xt + (size_t)i * features, A->x + ((size_t)i * steps + t) * features, (size_t)features * sizeof(float));
+            }
+        }
         if (s > 0) unroll_team_barrier(nt);   // h of the previous step complete in `hin`
         for (int g = 0; g < gcount; g++) {
-            const float *init = (kind == UNROLL_CELL_GRU && g == 2) ? 0 : xw + g * hs;
-            panel_gemm(n, hs, hs, hin, hs, ctx->packed + g * block, p0, p1, init, xwStride, A->b_x + g * hs,
-                       gates + g * hs, rowStride);
+            gemm_operands o = {0};
+            o.a = hin; o.lda = hs; o.k = hs;
+            if (fused) { o.a2 = xt; o.lda2 = features; o.k2 = features; }
+            if (!fused && !(kind == UNROLL_CELL_GRU && g == 2)) { o.init = xw + g * hs; o.ldi = xwStride; }
+            if (!(kind == UNROLL_CELL_GRU && g == 2)) o.bias = A->b_x + g * hs;
+            o.c = gates + g * hs; o.ldc = rowStride;
+            panel_gemm(n, hs, &o, ctx->packed + g * block, p0, p1);
+        }
+        if (A->save && fused && tid == 0) {
+            // The saved rows are [h_{t-1} | x_t]; thread 0 copies the x part.
+            for (int i = 0; i < n; i++) {
+                memcpy(A->h_prev + ((size_t)i * steps + t) * hpStride + hs, xt + (size_t)i * features,
+                       (size_t)features * sizeof(float));
+            }
         }
         for (int i = 0; i < n; i++) {
             const size_t row = (size_t)i * steps + t;
@@ -255,11 +299,11 @@ static void forward_job(void *context, int tid, int nt) {
                 // No step: the state is carried, the output stays zero, and the saved h_{t-1} is zero so the
                 // weight-gradient products over all rows see finite values.
                 for (int j = u0; j < u1; j++) { ho[j] = hi[j]; out[j] = 0; }
-                if (A->save) for (int j = u0; j < u1; j++) A->h_prev[row * hs + j] = 0;
+                if (A->save) for (int j = u0; j < u1; j++) A->h_prev[row * hpStride + j] = 0;
                 continue;
             }
             float *gt = gates + (size_t)i * rowStride;
-            if (A->save) memcpy(A->h_prev + row * hs + u0, hi + u0, (size_t)(u1 - u0) * sizeof(float));
+            if (A->save) memcpy(A->h_prev + row * hpStride + u0, hi + u0, (size_t)(u1 - u0) * sizeof(float));
             for (int j = u0; j < u1; j += VL) {
                 const int cnt = u1 - j < VL ? u1 - j : VL;
 #define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
@@ -307,6 +351,7 @@ static void forward_job(void *context, int tid, int nt) {
         }
         float *swap = hin; hin = hout; hout = swap;
     }
+    free(xt);
     // The final h of the owned units goes back to the caller's buffer, once no thread reads it any more as
     // the input of the last step.
     if (hin != A->h) {
@@ -321,11 +366,12 @@ static void forward_entry(const unroll_recurrent_forward_t *args, int threads) {
     const int hs = args->hidden;
     const int gcount = args->kind == UNROLL_CELL_LSTM ? 4 : args->kind == UNROLL_CELL_GRU ? 3 : 1;
     const int panels = (hs + NR - 1) / NR;
+    const int features = args->xw ? 0 : args->features;
     forward_context ctx;
     ctx.args = args;
-    ctx.packed = unroll_alloc_floats((size_t)gcount * panels * hs * NR);
+    ctx.packed = unroll_alloc_floats((size_t)gcount * panels * (hs + features) * NR);
     ctx.h_other = unroll_alloc_floats((size_t)args->batch * hs);
-    int nt = useful_threads(threads, panels, (double)args->batch * hs * gcount * hs);
+    int nt = useful_threads(threads, panels, (double)args->batch * (hs + features) * gcount * hs);
     unroll_team_run(forward_job, &ctx, nt);
     free(ctx.packed);
     free(ctx.h_other);
@@ -400,7 +446,7 @@ static void backward_job(void *context, int tid, int nt) {
                 }
                 case UNROLL_CELL_GRU: {
                     vf r = LD(gt + j), z = LD(gt + hs + j), nn = LD(gt + 2 * hs + j);
-                    vf hn = LD(A->extra + row * hs + j), hp = LD(A->h_prev + row * hs + j);
+                    vf hn = LD(A->extra + row * hs + j), hp = LD(A->h_prev + row * A->h_prev_stride + j);
                     vf dn = dv * (1.0f - z) * (1.0f - nn * nn);
                     vf dr = dn * hn * r * (1.0f - r);
                     vf dz = dv * (hp - nn) * z * (1.0f - z);
@@ -416,7 +462,10 @@ static void backward_job(void *context, int tid, int nt) {
         }
         unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
         // dh_{t-1} for the owned units: dG_t × W_hh, plus what bypasses the product.
-        panel_gemm(n, gh, hs, A->d_gates_hh + (size_t)t * gh, rowStride, ctx->packed, p0, p1, 0, 0, 0, dnew, hs);
+        gemm_operands o = {0};
+        o.a = A->d_gates_hh + (size_t)t * gh; o.lda = rowStride; o.k = gh;
+        o.c = dnew; o.ldc = hs;
+        panel_gemm(n, hs, &o, ctx->packed, p0, p1);
         for (int i = 0; i < n; i++) {
             float *src = dcur + (size_t)i * hs, *dst = dnew + (size_t)i * hs;
             if (t >= A->lengths[i]) {

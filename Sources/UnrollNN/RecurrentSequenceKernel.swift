@@ -103,7 +103,8 @@ enum RecurrentSequenceKernel {
         var hidden: Tensor
         /// Final c `(N, H)` (LSTM).
         var cell: Tensor?
-        /// `h_{t-1}` at each row `n·T + t` (zero at rows past a sequence's end): `(N·T, H)`.
+        /// `h_{t-1}` at each row `n·T + t` (zero at rows past a sequence's end), followed by `x_t` when the input
+        /// projection is fused into the steps (RNN, LSTM): `(N·T, H)` or `(N·T, H + F)`.
         var hPrev: Tensor
         /// Post-activation gates per row: `(N·T, G·H)` (for the RNN, the new `h`).
         var gates: Tensor
@@ -127,13 +128,17 @@ enum RecurrentSequenceKernel {
             let bh = bHH.storage.base
             for j in 0..<(kind == .gru ? 2 * hs : gh) { b[j] += bh[j] }
         }
-        let xw = Tensor.matmul(x.reshaped([rows, features]), wIH, transposeB: true)
+        // RNN and LSTM multiply x_t inside each step (one product over [h_{t-1} | x_t]); GRU needs x W_inᵀ apart
+        // from h W_hnᵀ, so it projects every step's input at once beforehand.
+        let fused = kind != .gru
+        let xw = fused ? Tensor(zeros: [0]) : Tensor.matmul(x.reshaped([rows, features]), wIH, transposeB: true)
+        let hpWidth = fused ? hs + features : hs
 
         // The kernel writes every element of these (rows past a sequence's end get zero output and h_prev).
         var output = Tensor(uninitialized: [n, steps, hs])
         var hidden = h0
         var cell = kind.hasCellState ? c0 : nil
-        var hPrev = Tensor(uninitialized: save ? [rows, hs] : [0])
+        var hPrev = Tensor(uninitialized: save ? [rows, hpWidth] : [0])
         var gates = Tensor(uninitialized: save ? [rows, gh] : [n, gh])
         var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
         var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
@@ -150,10 +155,11 @@ enum RecurrentSequenceKernel {
         lens.withUnsafeBufferPointer { lp in
             var args = unroll_recurrent_forward_t(
                 kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
-                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: xw.storage.base, b_x: biasX.storage.base,
+                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: fused ? nil : xw.storage.base,
+                x: x.storage.base, w_ih: wIH.storage.base, features: Int32(features), b_x: biasX.storage.base,
                 w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: op.baseAddress!, h: hp0.baseAddress!,
                 c: kind.hasCellState ? cp.baseAddress : nil, gates: gp.baseAddress!,
-                h_prev: save ? hp.baseAddress : nil, extra: save ? ep.baseAddress : nil,
+                h_prev: save ? hp.baseAddress : nil, h_prev_stride: Int32(hpWidth), extra: save ? ep.baseAddress : nil,
                 tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
             unroll_recurrent_forward(&args)
         }}}}}}}}
@@ -199,6 +205,7 @@ enum RecurrentSequenceKernel {
                 kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
                 reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, w_hh: wHH.storage.base,
                 gates: saved.gates.storage.base, h_prev: saved.hPrev.storage.base,
+                h_prev_stride: Int32(saved.hPrev.shape[1]),
                 extra: saved.extra.storage.base, tanh_c: saved.tanhC.storage.base, grad_output: gOut,
                 dh: dhp.baseAddress!, dc: kind.hasCellState ? dcp.baseAddress : nil,
                 d_gates_hh: dgp.baseAddress!, d_gates_ih: kind == .gru ? dgip.baseAddress : nil)
@@ -206,14 +213,38 @@ enum RecurrentSequenceKernel {
         }}}}}
 
         let dGinput = kind == .gru ? dGih : dGhh
-        let wGradHH = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
-        let flatX = x.reshaped([rows, features])
-        let wGradIH = Tensor.matmul(dGinput, flatX, transposeA: true)
+        let wGradHH: Tensor, wGradIH: Tensor
+        if saved.hPrev.shape[1] == hs + features && kind != .gru {
+            // The saved rows are [h_{t-1} | x_t]: both weight gradients from one product, then split.
+            let both = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
+            (wGradHH, wGradIH) = both.splitColumns(at: hs)
+        } else {
+            wGradHH = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
+            wGradIH = Tensor.matmul(dGinput, x.reshaped([rows, features]), transposeA: true)
+        }
         let dx = needInput ? Tensor.matmul(dGinput, wIH).reshaped([n, steps, features]) : nil
         let biasGradHH = dGhh.sumRows()
         return Gradients(input: dx, weightIH: wGradIH, weightHH: wGradHH,
                          biasIH: kind == .gru ? dGinput.sumRows() : biasGradHH, biasHH: biasGradHH,
                          h0: dh, c0: kind.hasCellState ? dc : nil)
+    }
+}
+
+extension Tensor {
+    /// The columns `0 ..< k` and `k ..< C` of a `(R, C)` tensor, as two tensors.
+    fileprivate func splitColumns(at k: Int) -> (Tensor, Tensor) {
+        let rows = shape[0], cols = shape[1]
+        var left = Tensor(uninitialized: [rows, k]), right = Tensor(uninitialized: [rows, cols - k])
+        let src = storage.base
+        left.withUnsafeMutableBufferPointer { l in
+            right.withUnsafeMutableBufferPointer { r in
+                for i in 0..<rows {
+                    (l.baseAddress! + i * k).update(from: src + i * cols, count: k)
+                    (r.baseAddress! + i * (cols - k)).update(from: src + i * cols + k, count: cols - k)
+                }
+            }
+        }
+        return (left, right)
     }
 }
 

@@ -43,15 +43,20 @@ typedef struct {
     int hidden;          ///< H
     int reverse;         ///< run from t = T-1 down to 0
     const int *lengths;  ///< N sequence lengths (0 ... T)
-    const float *xw;     ///< (N·T, G·H) input projections x W_ihᵀ, without bias
-    const float *b_x;    ///< (G·H) bias added to them: b_ih + b_hh (GRU's n block: b_ih only)
+    const float *xw;     ///< (N·T, G·H) input projections x W_ihᵀ without bias, or NULL to fuse them into the
+                         ///< step (RNN and LSTM only): then `x`, `w_ih` and `features` are read instead
+    const float *x;      ///< (N·T, F) inputs (fused input only)
+    const float *w_ih;   ///< (G·H, F) input weights (fused input only)
+    int features;        ///< F (fused input only)
+    const float *b_x;    ///< (G·H) bias of the pre-activations: b_ih + b_hh (GRU's n block: b_ih only)
     const float *w_hh;   ///< (G·H, H) recurrent weights, row-major
     const float *b_hh;   ///< (G·H) recurrent bias (only GRU's n block is read)
     float *output;       ///< (N·T, H) outputs; rows past a sequence's length are left untouched
     float *h;            ///< (N, H) in: h0, out: final h
     float *c;            ///< (N, H) in: c0, out: final c (LSTM only)
     float *gates;        ///< (N·T, G·H) post-activation gates when saving, else a (N, G·H) scratch
-    float *h_prev;       ///< optional (N·T, H): h_{t-1} per row
+    float *h_prev;       ///< optional (N·T, h_prev_stride): h_{t-1} per row, then x_t when the input is fused
+    int h_prev_stride;   ///< H, or H + F when the input is fused
     float *extra;        ///< optional (N·T, H): LSTM c_{t-1}, GRU W_hn h + b_hn
     float *tanh_c;       ///< optional (N·T, H): LSTM tanh(c_t)
     int save;            ///< whether gates/h_prev/extra/tanh_c are per-row saves
@@ -71,7 +76,8 @@ typedef struct {
     const int *lengths;
     const float *w_hh;    ///< (G·H, H)
     const float *gates;   ///< saved (N·T, G·H)
-    const float *h_prev;  ///< saved (N·T, H)
+    const float *h_prev;  ///< saved (N·T, h_prev_stride)
+    int h_prev_stride;
     const float *extra;   ///< saved (N·T, H)
     const float *tanh_c;  ///< saved (N·T, H)
     const float *grad_output; ///< (N·T, H) gradient of the outputs
