@@ -76,8 +76,14 @@ void unroll_recurrent_backward(const unroll_recurrent_backward_t *args) {
 
 // MARK: - Row-wise kernels
 
-void unroll_sum_rows(const float *x, long rows, int cols, float *out) {
-    chosen_kernels()->sum_rows(x, rows, cols, out);
+void unroll_sum_rows(const float *x, long rows, int cols, long ld, float *out) {
+    chosen_kernels()->sum_rows(x, rows, cols, ld, out);
+}
+
+int unroll_padded_stride(int cols) {
+    int stride = (cols + 15) / 16 * 16;
+    if (stride % 512 == 0) stride += 16;
+    return stride;
 }
 
 double unroll_softmax_cross_entropy(const float *logits, long rows, int cols, const int *targets, float *probs,

@@ -23,7 +23,7 @@ typedef struct {
     int panel_width;   ///< NR: columns per packed panel
     void (*forward)(const unroll_recurrent_forward_t *args, int threads);
     void (*backward)(const unroll_recurrent_backward_t *args, int threads);
-    void (*sum_rows)(const float *x, long rows, int cols, float *out);
+    void (*sum_rows)(const float *x, long rows, int cols, long ld, float *out);
     double (*softmax_cross_entropy)(const float *x, long rows, int cols, const int *targets, float *probs,
                                     long *counted);
     void (*softmax_rows)(const float *x, long rows, int cols, float *out, int log_output);

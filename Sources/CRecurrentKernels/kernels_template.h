@@ -257,7 +257,7 @@ static void forward_job(void *context, int tid, int nt) {
     }
     // Fused input: each thread copies x_t of every row into its own contiguous buffer once per step.
     float *xt = fused && features > 0 ? unroll_alloc_floats((size_t)n * features) : 0;
-    const long rowStride = A->save ? (long)steps * gh : gh;   // between batch rows of the gate buffer
+    const long ldg = A->gate_stride;                          // between rows of the gate buffer
     const long xwStride = (long)steps * gh;
     const long hpStride = A->h_prev_stride;
     float *hin = A->h, *hout = ctx->h_other;
@@ -266,7 +266,7 @@ static void forward_job(void *context, int tid, int nt) {
 
     for (int s = 0; s < steps; s++) {
         const int t = A->reverse ? steps - 1 - s : s;
-        float *gates = A->save ? A->gates + (size_t)t * gh : A->gates;
+        float *gates = A->save ? A->gates + (size_t)t * n * ldg : A->gates;   // time-major: step t's rows together
         const float *xw = fused ? 0 : A->xw + (size_t)t * gh;
         if (xt) {
             for (int i = 0; i < n; i++) {
@@ -280,21 +280,23 @@ static void forward_job(void *context, int tid, int nt) {
             if (fused) { o.a2 = xt; o.lda2 = features; o.k2 = features; }
             if (!fused && !(kind == UNROLL_CELL_GRU && g == 2)) { o.init = xw + g * hs; o.ldi = xwStride; }
             if (!(kind == UNROLL_CELL_GRU && g == 2)) o.bias = A->b_x + g * hs;
-            o.c = gates + g * hs; o.ldc = rowStride;
+            o.c = gates + g * hs; o.ldc = ldg;
             panel_gemm(n, hs, &o, ctx->packed + g * block, p0, p1);
         }
-        if (A->save && fused && tid == 0) {
+        if (A->save && hpStride > hs && tid == 0) {
             // The saved rows are [h_{t-1} | x_t]; thread 0 copies the x part.
+            const int f = (int)hpStride - hs;
             for (int i = 0; i < n; i++) {
-                memcpy(A->h_prev + ((size_t)i * steps + t) * hpStride + hs, xt + (size_t)i * features,
-                       (size_t)features * sizeof(float));
+                const float *src = xt ? xt + (size_t)i * f : A->x + ((size_t)i * steps + t) * f;
+                memcpy(A->h_prev + ((size_t)t * n + i) * hpStride + hs, src, (size_t)f * sizeof(float));
             }
         }
         for (int i = 0; i < n; i++) {
-            const size_t row = (size_t)i * steps + t;
+            const size_t brow = (size_t)i * steps + t;   // batch-major row: inputs and outputs
+            const size_t row = (size_t)t * n + i;        // time-major row: everything saved
             const float *hi = hin + (size_t)i * hs;
             float *ho = hout + (size_t)i * hs;
-            float *out = A->output + row * hs;
+            float *out = A->output + brow * hs;
             if (t >= A->lengths[i]) {
                 // No step: the state is carried, the output stays zero, and the saved h_{t-1} is zero so the
                 // weight-gradient products over all rows see finite values.
@@ -302,7 +304,7 @@ static void forward_job(void *context, int tid, int nt) {
                 if (A->save) for (int j = u0; j < u1; j++) A->h_prev[row * hpStride + j] = 0;
                 continue;
             }
-            float *gt = gates + (size_t)i * rowStride;
+            float *gt = gates + (size_t)i * ldg;
             if (A->save) memcpy(A->h_prev + row * hpStride + u0, hi + u0, (size_t)(u1 - u0) * sizeof(float));
             for (int j = u0; j < u1; j += VL) {
                 const int cnt = u1 - j < VL ? u1 - j : VL;
@@ -395,16 +397,16 @@ static void backward_job(void *context, int tid, int nt) {
     int p0, p1, u0, u1;
     owned_range(panels, hs, tid, nt, &p0, &p1, &u0, &u1);
     pack_panels(gh, hs, A->w_hh, hs, 1, ctx->packed, p0, p1);
-    const long rowStride = (long)steps * gh;
+    const long ldg = A->gate_stride;
     float *dcur = A->dh, *dnew = ctx->dh_other;
 
     for (int s = steps - 1; s >= 0; s--) {
         const int t = A->reverse ? steps - 1 - s : s;
         // Gate gradients of step t for the owned units, from dh_t (plus this step's output gradient).
         for (int i = 0; i < n; i++) {
-            const size_t row = (size_t)i * steps + t;
-            float *dg = A->d_gates_hh + row * gh;
-            float *dgx = kind == UNROLL_CELL_GRU ? A->d_gates_ih + row * gh : 0;
+            const size_t brow = (size_t)i * steps + t, row = (size_t)t * n + i;
+            float *dg = A->d_gates_hh + row * ldg;
+            float *dgx = kind == UNROLL_CELL_GRU ? A->d_gates_ih + row * ldg : 0;
             if (t >= A->lengths[i]) {
                 for (int g = 0; g < gcount; g++) {
                     memset(dg + g * hs + u0, 0, (size_t)(u1 - u0) * sizeof(float));
@@ -413,8 +415,8 @@ static void backward_job(void *context, int tid, int nt) {
                 continue;
             }
             float *d = dcur + (size_t)i * hs;
-            const float *go = A->grad_output + row * hs;
-            const float *gt = A->gates + row * gh;
+            const float *go = A->grad_output + brow * hs;
+            const float *gt = A->gates + row * ldg;
             for (int j = u0; j < u1; j += VL) {
                 const int cnt = u1 - j < VL ? u1 - j : VL;
 #define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
@@ -463,7 +465,7 @@ static void backward_job(void *context, int tid, int nt) {
         unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
         // dh_{t-1} for the owned units: dG_t × W_hh, plus what bypasses the product.
         gemm_operands o = {0};
-        o.a = A->d_gates_hh + (size_t)t * gh; o.lda = rowStride; o.k = gh;
+        o.a = A->d_gates_hh + (size_t)t * n * ldg; o.lda = ldg; o.k = gh;
         o.c = dnew; o.ldc = hs;
         panel_gemm(n, hs, &o, ctx->packed, p0, p1);
         for (int i = 0; i < n; i++) {
@@ -471,7 +473,7 @@ static void backward_job(void *context, int tid, int nt) {
             if (t >= A->lengths[i]) {
                 memcpy(dst + u0, src + u0, (size_t)(u1 - u0) * sizeof(float));
             } else if (kind == UNROLL_CELL_GRU) {
-                const float *z = A->gates + ((size_t)i * steps + t) * gh + hs;
+                const float *z = A->gates + ((size_t)t * n + i) * ldg + hs;
                 for (int j = u0; j < u1; j++) dst[j] += src[j] * z[j];
             }
         }

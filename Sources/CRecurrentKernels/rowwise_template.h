@@ -10,12 +10,12 @@ INLINE float lane_sum(vf v, int n) {
     return s;
 }
 
-/// `out[c] = Σ_r x[r][c]`, each column summed in row order.
-static void sum_rows_impl(const float *x, long rows, int cols, float *out) {
+/// `out[c] = Σ_r x[r][c]` (row stride `ld`), each column summed in row order.
+static void sum_rows_impl(const float *x, long rows, int cols, long ld, float *out) {
     memset(out, 0, (size_t)cols * sizeof(float));
     const int full = cols / VL * VL;
     for (long r = 0; r < rows; r++) {
-        const float *xr = x + r * cols;
+        const float *xr = x + r * ld;
         for (int c = 0; c < full; c += VL) vstore(out + c, vload(out + c) + vload(xr + c));
         for (int c = full; c < cols; c++) out[c] += xr[c];
     }

@@ -103,14 +103,16 @@ enum RecurrentSequenceKernel {
         var hidden: Tensor
         /// Final c `(N, H)` (LSTM).
         var cell: Tensor?
-        /// `h_{t-1}` at each row `n·T + t` (zero at rows past a sequence's end), followed by `x_t` when the input
-        /// projection is fused into the steps (RNN, LSTM): `(N·T, H)` or `(N·T, H + F)`.
+        /// `[h_{t-1} | x_t]` at each time-major row `t·N + n` (`h_{t-1}` zero at rows past a sequence's end):
+        /// `(T·N, H + F)`.
         var hPrev: Tensor
-        /// Post-activation gates per row: `(N·T, G·H)` (for the RNN, the new `h`).
+        /// Post-activation gates per time-major row (for the RNN, the new `h`), rows `gateStride` apart.
         var gates: Tensor
-        /// LSTM: `c_{t-1}` per row; GRU: `W_hn h + b_hn` per row. `(N·T, H)`.
+        /// The row stride of `gates` and of the gate gradients (`G·H` padded, see `unroll_padded_stride`).
+        var gateStride: Int
+        /// LSTM: `c_{t-1}` per row; GRU: `W_hn h + b_hn` per row. `(T·N, H)`.
         var extra: Tensor
-        /// LSTM: `tanh(c_t)` per row `(N·T, H)`.
+        /// LSTM: `tanh(c_t)` per row `(T·N, H)`.
         var tanhC: Tensor
     }
 
@@ -132,14 +134,16 @@ enum RecurrentSequenceKernel {
         // from h W_hnᵀ, so it projects every step's input at once beforehand.
         let fused = kind != .gru
         let xw = fused ? Tensor(zeros: [0]) : Tensor.matmul(x.reshaped([rows, features]), wIH, transposeB: true)
-        let hpWidth = fused ? hs + features : hs
+        let hpWidth = hs + features
+        let gateStride = Int(unroll_padded_stride(Int32(gh)))
 
         // The kernel writes every element of these (rows past a sequence's end get zero output and h_prev).
+        // The saved values are time-major (row t·N + n) with padded gate rows, so one step's rows lie together.
         var output = Tensor(uninitialized: [n, steps, hs])
         var hidden = h0
         var cell = kind.hasCellState ? c0 : nil
         var hPrev = Tensor(uninitialized: save ? [rows, hpWidth] : [0])
-        var gates = Tensor(uninitialized: save ? [rows, gh] : [n, gh])
+        var gates = Tensor(uninitialized: [(save ? rows : n) * gateStride])
         var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
         var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
         var cellBuffer = cell ?? Tensor(zeros: [0])
@@ -158,13 +162,14 @@ enum RecurrentSequenceKernel {
                 reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: fused ? nil : xw.storage.base,
                 x: x.storage.base, w_ih: wIH.storage.base, features: Int32(features), b_x: biasX.storage.base,
                 w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: op.baseAddress!, h: hp0.baseAddress!,
-                c: kind.hasCellState ? cp.baseAddress : nil, gates: gp.baseAddress!,
+                c: kind.hasCellState ? cp.baseAddress : nil, gates: gp.baseAddress!, gate_stride: Int32(gateStride),
                 h_prev: save ? hp.baseAddress : nil, h_prev_stride: Int32(hpWidth), extra: save ? ep.baseAddress : nil,
                 tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
             unroll_recurrent_forward(&args)
         }}}}}}}}
         if kind.hasCellState { cell = cellBuffer }
-        return Saved(output: output, hidden: hidden, cell: cell, hPrev: hPrev, gates: gates, extra: extra, tanhC: tanhC)
+        return Saved(output: output, hidden: hidden, cell: cell, hPrev: hPrev, gates: gates, gateStride: gateStride,
+                     extra: extra, tanhC: tanhC)
     }
 
     // MARK: - Backward
@@ -188,9 +193,10 @@ enum RecurrentSequenceKernel {
         let rows = n * steps
         let gOut = gradOutput.storage.base
         // dG: gradient of the pre-activations as the hidden-to-hidden side sees them; GRU keeps a second
-        // copy for the input side, whose n-block lacks the factor r. The kernel writes every row.
-        var dGhh = Tensor(uninitialized: [rows, gh])
-        var dGih = Tensor(uninitialized: kind == .gru ? [rows, gh] : [0])
+        // copy for the input side, whose n-block lacks the factor r. The kernel writes every (time-major) row.
+        let ldg = saved.gateStride
+        var dGhh = Tensor(uninitialized: [rows * ldg])
+        var dGih = Tensor(uninitialized: kind == .gru ? [rows * ldg] : [0])
         // In: the gradients of the final states; out: those of the initial states.
         var dh = gradHidden.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs])
         var dc = kind.hasCellState ? gradCell.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs]) : Tensor(zeros: [0])
@@ -204,7 +210,7 @@ enum RecurrentSequenceKernel {
             var args = unroll_recurrent_backward_t(
                 kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
                 reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, w_hh: wHH.storage.base,
-                gates: saved.gates.storage.base, h_prev: saved.hPrev.storage.base,
+                gates: saved.gates.storage.base, gate_stride: Int32(ldg), h_prev: saved.hPrev.storage.base,
                 h_prev_stride: Int32(saved.hPrev.shape[1]),
                 extra: saved.extra.storage.base, tanh_c: saved.tanhC.storage.base, grad_output: gOut,
                 dh: dhp.baseAddress!, dc: kind.hasCellState ? dcp.baseAddress : nil,
@@ -212,21 +218,61 @@ enum RecurrentSequenceKernel {
             unroll_recurrent_backward(&args)
         }}}}}
 
+        // Weight gradients over all rows at once: dW = dGᵀ × [h_{t-1} | x_t] (time-major rows on both sides).
         let dGinput = kind == .gru ? dGih : dGhh
+        let hx = saved.hPrev.storage.base, hxWidth = hs + features
         let wGradHH: Tensor, wGradIH: Tensor
-        if saved.hPrev.shape[1] == hs + features && kind != .gru {
-            // The saved rows are [h_{t-1} | x_t]: both weight gradients from one product, then split.
-            let both = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
+        if kind != .gru {
+            let both = product(aTransposed: dGhh.storage.base, lda: ldg, m: gh, k: rows, b: hx, ldb: hxWidth, n: hxWidth)
             (wGradHH, wGradIH) = both.splitColumns(at: hs)
         } else {
-            wGradHH = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
-            wGradIH = Tensor.matmul(dGinput, x.reshaped([rows, features]), transposeA: true)
+            wGradHH = product(aTransposed: dGhh.storage.base, lda: ldg, m: gh, k: rows, b: hx, ldb: hxWidth, n: hs)
+            wGradIH = product(aTransposed: dGih.storage.base, lda: ldg, m: gh, k: rows, b: hx + hs, ldb: hxWidth,
+                              n: features)
         }
-        let dx = needInput ? Tensor.matmul(dGinput, wIH).reshaped([n, steps, features]) : nil
-        let biasGradHH = dGhh.sumRows()
+        var dx: Tensor?
+        if needInput {
+            // dX = dG × W_ih, computed time-major, then put back in batch-major order.
+            var timeMajor = Tensor(uninitialized: [rows, features])
+            timeMajor.withUnsafeMutableBufferPointer { tp in
+                BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: features, k: gh,
+                          a: dGinput.storage.base, lda: ldg, b: wIH.storage.base, ldb: features,
+                          c: tp.baseAddress!, ldc: features)
+            }
+            var batchMajor = Tensor(uninitialized: [n, steps, features])
+            batchMajor.withUnsafeMutableBufferPointer { bp in
+                let src = timeMajor.storage.base
+                for t in 0..<steps {
+                    for i in 0..<n {
+                        (bp.baseAddress! + (i * steps + t) * features).update(from: src + (t * n + i) * features,
+                                                                              count: features)
+                    }
+                }
+            }
+            dx = batchMajor
+        }
+        let biasGradHH = columnSums(dGhh.storage.base, rows: rows, cols: gh, ld: ldg)
         return Gradients(input: dx, weightIH: wGradIH, weightHH: wGradHH,
-                         biasIH: kind == .gru ? dGinput.sumRows() : biasGradHH, biasHH: biasGradHH,
-                         h0: dh, c0: kind.hasCellState ? dc : nil)
+                         biasIH: kind == .gru ? columnSums(dGih.storage.base, rows: rows, cols: gh, ld: ldg) : biasGradHH,
+                         biasHH: biasGradHH, h0: dh, c0: kind.hasCellState ? dc : nil)
+    }
+
+    /// `Aᵀ × B` for `A` `(k, m)` with row stride `lda` and `B` `(k, n)` with row stride `ldb`: a new `(m, n)` tensor.
+    private static func product(aTransposed a: UnsafePointer<Float>, lda: Int, m: Int, k: Int,
+                                b: UnsafePointer<Float>, ldb: Int, n: Int) -> Tensor {
+        var c = Tensor(uninitialized: [m, n])
+        c.withUnsafeMutableBufferPointer { cp in
+            BLAS.gemm(transposeA: true, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                      c: cp.baseAddress!, ldc: n)
+        }
+        return c
+    }
+
+    /// The column sums of a `(rows, cols)` matrix with row stride `ld`.
+    private static func columnSums(_ x: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int) -> Tensor {
+        var out = Tensor(uninitialized: [cols])
+        out.withUnsafeMutableBufferPointer { unroll_sum_rows(x, rows, Int32(cols), ld, $0.baseAddress!) }
+        return out
     }
 }
 

@@ -79,7 +79,7 @@ extension Tensor {
         let cols = shape[rank - 1], rows = cols == 0 ? 0 : count / cols
         var out = Tensor(uninitialized: [cols])
         out.withUnsafeMutableBufferPointer { o in
-            unroll_sum_rows(storage.base, rows, Int32(cols), o.baseAddress!)
+            unroll_sum_rows(storage.base, rows, Int32(cols), cols, o.baseAddress!)
         }
         return out
     }

@@ -33,9 +33,15 @@ const char *unroll_kernels_isa(void);
 /// returns 1 on success, 0 when unsupported (the choice is then unchanged). For tests and comparisons.
 int unroll_kernels_select_isa(const char *name);
 
+/// The row stride the kernels want for a matrix of `cols` columns that is walked a few rows at a time: a multiple
+/// of 16 floats that is not a multiple of 512 (2 KB), so rows that are read together fall into different cache sets.
+int unroll_padded_stride(int cols);
+
 /// One direction of one recurrent layer over a batch-first sequence: inputs, weights and where results go.
 ///
-/// Rows are `n·T + t` (`T = steps`). Pointers marked optional may be NULL when nothing is saved for backward.
+/// Inputs and outputs are batch-major (row `n·T + t`, `T = steps`); everything saved for the backward pass is
+/// time-major (row `t·N + n`), so that the rows of one step lie together. Pointers marked optional may be NULL
+/// when nothing is saved.
 typedef struct {
     int kind;            ///< UNROLL_CELL_*
     int batch;           ///< N
@@ -54,11 +60,12 @@ typedef struct {
     float *output;       ///< (N·T, H) outputs; rows past a sequence's length are left untouched
     float *h;            ///< (N, H) in: h0, out: final h
     float *c;            ///< (N, H) in: c0, out: final c (LSTM only)
-    float *gates;        ///< (N·T, G·H) post-activation gates when saving, else a (N, G·H) scratch
-    float *h_prev;       ///< optional (N·T, h_prev_stride): h_{t-1} per row, then x_t when the input is fused
-    int h_prev_stride;   ///< H, or H + F when the input is fused
-    float *extra;        ///< optional (N·T, H): LSTM c_{t-1}, GRU W_hn h + b_hn
-    float *tanh_c;       ///< optional (N·T, H): LSTM tanh(c_t)
+    float *gates;        ///< (T·N, gate_stride) post-activation gates when saving, else a (N, gate_stride) scratch
+    int gate_stride;     ///< row stride of `gates`, at least G·H (see unroll_padded_stride)
+    float *h_prev;       ///< optional (T·N, h_prev_stride): h_{t-1} per row, then x_t when the stride is H + F
+    int h_prev_stride;   ///< H or H + F
+    float *extra;        ///< optional (T·N, H): LSTM c_{t-1}, GRU W_hn h + b_hn
+    float *tanh_c;       ///< optional (T·N, H): LSTM tanh(c_t)
     int save;            ///< whether gates/h_prev/extra/tanh_c are per-row saves
 } unroll_recurrent_forward_t;
 
@@ -75,23 +82,24 @@ typedef struct {
     int reverse;
     const int *lengths;
     const float *w_hh;    ///< (G·H, H)
-    const float *gates;   ///< saved (N·T, G·H)
-    const float *h_prev;  ///< saved (N·T, h_prev_stride)
+    const float *gates;   ///< saved (T·N, gate_stride)
+    int gate_stride;      ///< row stride of `gates` and of the gate gradients
+    const float *h_prev;  ///< saved (T·N, h_prev_stride)
     int h_prev_stride;
-    const float *extra;   ///< saved (N·T, H)
-    const float *tanh_c;  ///< saved (N·T, H)
-    const float *grad_output; ///< (N·T, H) gradient of the outputs
+    const float *extra;   ///< saved (T·N, H)
+    const float *tanh_c;  ///< saved (T·N, H)
+    const float *grad_output; ///< (N·T, H) gradient of the outputs, batch-major
     float *dh;            ///< (N, H) in: gradient of the final h, out: gradient of h0
     float *dc;            ///< (N, H) in: gradient of the final c, out: gradient of c0 (LSTM)
-    float *d_gates_hh;    ///< (N·T, G·H) out: pre-activation gradients as W_hh sees them (all rows written)
-    float *d_gates_ih;    ///< GRU only: (N·T, G·H) out: pre-activation gradients as W_ih sees them
+    float *d_gates_hh;    ///< (T·N, gate_stride) out: pre-activation gradients as W_hh sees them (all rows written)
+    float *d_gates_ih;    ///< GRU only: (T·N, gate_stride) out: pre-activation gradients as W_ih sees them
 } unroll_recurrent_backward_t;
 
 /// Runs the backward recurrence described by `args`.
 void unroll_recurrent_backward(const unroll_recurrent_backward_t *args);
 
-/// `out[c] = Σ_r x[r][c]` for a `(rows, cols)` matrix, each column summed in row order.
-void unroll_sum_rows(const float *x, long rows, int cols, float *out);
+/// `out[c] = Σ_r x[r][c]` for a `(rows, cols)` matrix with row stride `ld`, each column summed in row order.
+void unroll_sum_rows(const float *x, long rows, int cols, long ld, float *out);
 
 /// Softmax of every row of `logits` `(rows, cols)` into `probs`; returns the sum of `−log p[target]` over the rows
 /// whose target is ≥ 0 and stores their number in `counted` (targets must be < cols).
