@@ -24,9 +24,12 @@ let package = Package(
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
+        // Hand-vectorized recurrent kernels (packed-weight step GEMM, fused gates, thread team), AVX-512/AVX2 chosen at run time.
+        .target(name: "CRecurrentKernels", dependencies: ["CBLAS"]),
+
         // The model library: tensors, autodiff, layers. Knows nothing of notebooks.
         .target(name: "CAllocator"),
-        .target(name: "UnrollTensor", dependencies: ["CBLAS", "CAllocator"], swiftSettings: numericSettings),
+        .target(name: "UnrollTensor", dependencies: ["CBLAS", "CAllocator", "CRecurrentKernels"], swiftSettings: numericSettings),
         .target(name: "UnrollAutograd", dependencies: ["UnrollTensor"], swiftSettings: numericSettings),
         .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd"], swiftSettings: numericSettings),
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CRecurrentKernels
 import UnrollTensor
 
 /// Loss functions, fused so that their backward is one pass.
@@ -16,24 +17,34 @@ extension Variable {
         let rows = value.shape[0], cols = value.shape[1]
         precondition(targets.count == rows, "cross-entropy: \(targets.count) targets for \(rows) rows of logits")
         let logits = self
-        let logp = value.logSoftmaxLastAxis()
-        let lp = logp.storage.base
-        var total = 0.0
-        var counted = 0
-        for (r, t) in targets.enumerated() where t >= 0 {
+        for t in targets where t >= 0 {
             precondition(t < cols, "cross-entropy: target \(t) outside \(cols) classes")
-            total -= Double(lp[r * cols + t])
-            counted += 1
+        }
+        // One vectorized pass: the softmax of every row (kept for the backward pass) and the summed −log p[target].
+        var probs = Tensor(uninitialized: [rows, cols])
+        var counted = 0
+        let total = rows == 0 ? 0 : targets.map { Int32(clamping: $0) }.withUnsafeBufferPointer { tp in
+            probs.withUnsafeMutableBufferPointer { pp in
+                unroll_softmax_cross_entropy(value.storage.base, rows, Int32(cols), tp.baseAddress!,
+                                             pp.baseAddress!, &counted)
+            }
         }
         let n = Float(max(counted, 1))
         return Variable(value: Tensor(scalar: Float(total) / n), inputs: [logits]) { g in
+            // d logits = (softmax − one-hot(target)) · g / n per counted row, zero for padding rows.
             let scale = g.scalar / n
-            let lp = logp.storage.base
-            var d = Tensor(zeros: [rows, cols])
+            let p = probs.storage.base
+            var d = Tensor(uninitialized: [rows, cols])
             d.withUnsafeMutableBufferPointer { dp in
-                for (r, t) in targets.enumerated() where t >= 0 {
-                    for c in 0..<cols { dp[r * cols + c] = FastMath.exp(lp[r * cols + c]) * scale }
-                    dp[r * cols + t] -= scale
+                let dst = dp.baseAddress!
+                for (r, t) in targets.enumerated() {
+                    let row = dst + r * cols, src = p + r * cols
+                    if t < 0 {
+                        row.update(repeating: 0, count: cols)
+                        continue
+                    }
+                    for c in 0..<cols { row[c] = src[c] * scale }
+                    row[t] -= scale
                 }
             }
             logits.accumulateGrad(d)

@@ -3,43 +3,27 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CRecurrentKernels
 import UnrollTensor
 
 extension Tensor {
     /// Softmax over the last axis of a `(…, C)` tensor (max-subtracted for stability).
     public func softmaxLastAxis() -> Tensor {
-        let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
-        var out = Tensor(uninitialized: shape)
-        let x = storage.base
-        out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<rows {
-                let row = x + r * cols
-                var m = -Float.infinity
-                for c in 0..<cols { m = Swift.max(m, row[c]) }
-                var s: Float = 0
-                for c in 0..<cols { let e = FastMath.exp(row[c] - m); o[r * cols + c] = e; s += e }
-                let inv = 1 / s
-                for c in 0..<cols { o[r * cols + c] *= inv }
-            }
-        }
-        return out
+        rowwiseSoftmax(log: false)
     }
 
     /// Log-softmax over the last axis of a `(…, C)` tensor.
     public func logSoftmaxLastAxis() -> Tensor {
+        rowwiseSoftmax(log: true)
+    }
+
+    /// The vectorized row kernel behind both: `e^(x−m) / Σ` or `(x − m) − log Σ` per row, `m` the row maximum.
+    private func rowwiseSoftmax(log: Bool) -> Tensor {
         let cols = shape.last ?? 1, rows = count / Swift.max(cols, 1)
         var out = Tensor(uninitialized: shape)
-        let x = storage.base
+        if cols == 0 { return out }
         out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<rows {
-                let row = x + r * cols
-                var m = -Float.infinity
-                for c in 0..<cols { m = Swift.max(m, row[c]) }
-                var s: Float = 0
-                for c in 0..<cols { s += FastMath.exp(row[c] - m) }
-                let logSum = logf(s)
-                for c in 0..<cols { o[r * cols + c] = (row[c] - m) - logSum }
-            }
+            unroll_softmax_rows(storage.base, rows, Int32(cols), o.baseAddress!, log ? 1 : 0)
         }
         return out
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CRecurrentKernels
 import UnrollAutograd
 import UnrollTensor
 
@@ -24,7 +25,7 @@ enum RecurrentSequenceKernel {
         var cell: Variable?
     }
 
-    /// Runs the kernel as one recorded op whose several results are slices of one packed value.
+    /// Runs the kernel as one recorded op with three results: the output sequence and the final states.
     ///
     /// - Parameters:
     ///   - input: `(N, T, F)`.
@@ -47,16 +48,24 @@ enum RecurrentSequenceKernel {
         precondition(lens.count == n && lens.allSatisfy { $0 >= 0 && $0 <= steps },
                      "recurrent kernel: lengths \(lens) for a batch of \(n) sequences of \(steps) steps")
 
-        let saved = forward(kind: kind, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
-                            bIH: biasIH.value, bHH: biasHH.value, h0: h0.value, c0: c0?.value,
-                            lengths: lens, reverse: reverse)
-        let outCount = n * steps * hidden, stateCount = n * hidden
         var inputs = [input, weightIH, weightHH, biasIH, biasHH, h0]
         if let c0 { inputs.append(c0) }
-        let packed = Variable(value: saved.packed, inputs: inputs) { g in
-            let grads = backward(kind: kind, saved: saved, gradPacked: g, x: input.value,
-                                 wIH: weightIH.value, wHH: weightHH.value, lengths: lens, reverse: reverse,
-                                 needInput: input.requiresGrad)
+        // Whether the tape will record this op (recording on and some input needs a gradient): only then does
+        // the forward pass keep its per-step values.
+        let recording = Variable(value: Tensor(zeros: [0]), inputs: inputs) { _ in }.requiresGrad
+        let saved = forward(kind: kind, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
+                            bIH: biasIH.value, bHH: biasHH.value, h0: h0.value, c0: c0?.value,
+                            lengths: lens, reverse: reverse, save: recording)
+        // Three results of one op without copies: `output` is the op's node; the final-state nodes hang off it
+        // and hand their gradients to it through `stateGrads`, so its backward (which runs after theirs, as
+        // they depend on it) sees the gradients of all three results at once.
+        let stateGrads = StateGradients()
+        let output = Variable(value: saved.output, inputs: inputs) { g in
+            let grads = backward(kind: kind, saved: saved, gradOutput: g, gradHidden: stateGrads.hidden,
+                                 gradCell: stateGrads.cell, x: input.value, wIH: weightIH.value, wHH: weightHH.value,
+                                 lengths: lens, reverse: reverse, needInput: input.requiresGrad)
+            stateGrads.hidden = nil
+            stateGrads.cell = nil
             if let dx = grads.input { input.accumulateGrad(dx) }
             weightIH.accumulateGrad(grads.weightIH)
             weightHH.accumulateGrad(grads.weightHH)
@@ -65,136 +74,102 @@ enum RecurrentSequenceKernel {
             h0.accumulateGrad(grads.h0)
             if let c0, let dc = grads.c0 { c0.accumulateGrad(dc) }
         }
-        return Result(
-            output: packed.flatSlice(offset: 0, shape: [n, steps, hidden]),
-            hidden: packed.flatSlice(offset: outCount, shape: [n, hidden]),
-            cell: kind.hasCellState ? packed.flatSlice(offset: outCount + stateCount, shape: [n, hidden]) : nil)
+        let outputShape = [n, steps, hidden]
+        let hiddenResult = Variable(value: saved.hidden, inputs: [output]) { g in
+            stateGrads.hidden = g
+            if output.grad == nil { output.accumulateGrad(Tensor(zeros: outputShape)) }
+        }
+        let cellResult = saved.cell.map { cell in
+            Variable(value: cell, inputs: [output]) { g in
+                stateGrads.cell = g
+                if output.grad == nil { output.accumulateGrad(Tensor(zeros: outputShape)) }
+            }
+        }
+        return Result(output: output, hidden: hiddenResult, cell: cellResult)
     }
 
-    /// What the forward pass keeps for the backward pass.
+    /// Where the final-state results of one kernel op leave their gradients for the op's own backward.
+    private final class StateGradients {
+        var hidden: Tensor?
+        var cell: Tensor?
+    }
+
+    /// The results of the forward pass and what it keeps for the backward pass (only the results are filled
+    /// when nothing is recorded).
     struct Saved {
-        /// Output, final h and final c, packed: `N·T·H + N·H (+ N·H)`.
-        var packed: Tensor
-        /// `h_{t-1}` at each row `n·T + t` that took a step: `(N·T, H)`.
+        /// Output `(N, T, H)`.
+        var output: Tensor
+        /// Final h `(N, H)`.
+        var hidden: Tensor
+        /// Final c `(N, H)` (LSTM).
+        var cell: Tensor?
+        /// `[h_{t-1} | x_t]` at each time-major row `t·N + n` (`h_{t-1}` zero at rows past a sequence's end):
+        /// `(T·N, H + F)`.
         var hPrev: Tensor
-        /// Post-activation gates per row: `(N·T, G·H)` (for the RNN, the new `h`).
+        /// Post-activation gates per time-major row (for the RNN, the new `h`), rows `gateStride` apart.
         var gates: Tensor
-        /// LSTM: `c_{t-1}` per row; GRU: `W_hn h + b_hn` per row. `(N·T, H)`.
+        /// The row stride of `gates` and of the gate gradients (`G·H` padded, see `unroll_padded_stride`).
+        var gateStride: Int
+        /// LSTM: `c_{t-1}` per row; GRU: `W_hn h + b_hn` per row. `(T·N, H)`.
         var extra: Tensor
-        /// LSTM: `tanh(c_t)` per row `(N·T, H)`.
+        /// LSTM: `tanh(c_t)` per row `(T·N, H)`.
         var tanhC: Tensor
     }
 
     // MARK: - Forward
 
     static func forward(kind: RecurrentCellKind, x: Tensor, wIH: Tensor, wHH: Tensor, bIH: Tensor, bHH: Tensor,
-                        h0: Tensor, c0: Tensor?, lengths: [Int], reverse: Bool) -> Saved {
+                        h0: Tensor, c0: Tensor?, lengths: [Int], reverse: Bool, save: Bool = true) -> Saved {
         let n = x.shape[0], steps = x.shape[1], features = x.shape[2]
         let hs = wHH.shape[1], gh = kind.gateCount * hs
         let rows = n * steps
-        let outCount = rows * hs, stateCount = n * hs
 
-        // Input projection for every step at once, with b_ih and (except GRU's n block) b_hh folded in.
-        var bias = bIH
-        bias.withUnsafeMutableBufferPointer { b in
+        // Input projection for every step at once; the kernel adds b_ih and (except GRU's n block) b_hh.
+        var biasX = bIH
+        biasX.withUnsafeMutableBufferPointer { b in
             let bh = bHH.storage.base
             for j in 0..<(kind == .gru ? 2 * hs : gh) { b[j] += bh[j] }
         }
-        var xw = Tensor(uninitialized: [rows, gh])
-        xw.withUnsafeMutableBufferPointer { p in
-            let xwp = p.baseAddress!
-            for r in 0..<rows { (xwp + r * gh).update(from: bias.storage.base, count: gh) }
-            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gh, k: features,
-                      a: x.storage.base, lda: features, b: wIH.storage.base, ldb: features,
-                      beta: 1, c: xwp, ldc: gh)
-        }
+        // RNN and LSTM multiply x_t inside each step (one product over [h_{t-1} | x_t]); GRU needs x W_inᵀ apart
+        // from h W_hnᵀ, so it projects every step's input at once beforehand.
+        let fused = kind != .gru
+        let xw = fused ? Tensor(zeros: [0]) : Tensor.matmul(x.reshaped([rows, features]), wIH, transposeB: true)
+        let hpWidth = hs + features
+        let gateStride = Int(unroll_padded_stride(Int32(gh)))
 
-        var packed = Tensor(zeros: [outCount + stateCount * (kind.hasCellState ? 2 : 1)])
-        var hPrev = Tensor(zeros: [rows, hs])
-        var gates = Tensor(zeros: [rows, gh])
-        var extra = Tensor(zeros: kind == .rnnTanh || kind == .rnnRelu ? [0] : [rows, hs])
-        var tanhC = Tensor(zeros: kind == .lstm ? [rows, hs] : [0])
-        var hh = Tensor(uninitialized: [n, gh])
+        // The kernel writes every element of these (rows past a sequence's end get zero output and h_prev).
+        // The saved values are time-major (row t·N + n) with padded gate rows, so one step's rows lie together.
+        var output = Tensor(uninitialized: [n, steps, hs])
+        var hidden = h0
+        var cell = kind.hasCellState ? c0 : nil
+        var hPrev = Tensor(uninitialized: save ? [rows, hpWidth] : [0])
+        var gates = Tensor(uninitialized: [(save ? rows : n) * gateStride])
+        var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
+        var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
+        var cellBuffer = cell ?? Tensor(zeros: [0])
+        let lens = lengths.map { Int32($0) }
 
-        packed.withUnsafeMutableBufferPointer { pk in
-            let out = pk.baseAddress!
-            let h = out + outCount                       // running h, ends as final h
-            let c = out + outCount + stateCount          // running c (LSTM), ends as final c
-            h.update(from: h0.storage.base, count: stateCount)
-            if kind.hasCellState, let c0 { c.update(from: c0.storage.base, count: stateCount) }
-            let xwp = xw.storage.base
-            let bh = bHH.storage.base
-            let wh = wHH.storage.base
-            hPrev.withUnsafeMutableBufferPointer { hp in
-            gates.withUnsafeMutableBufferPointer { gp in
-            extra.withUnsafeMutableBufferPointer { ep in
-            tanhC.withUnsafeMutableBufferPointer { tp in
-            hh.withUnsafeMutableBufferPointer { hhp in
-                let hPrevAll = hp.baseAddress!, gateAll = gp.baseAddress!
-                let extraAll = ep.baseAddress!, tanhAll = tp.baseAddress!
-                let rec = hhp.baseAddress!
-                for s in 0..<steps {
-                    let t = reverse ? steps - 1 - s : s
-                    // Recurrent projection of every sequence's current h: (N, H) × (H, G·H).
-                    BLAS.gemm(transposeA: false, transposeB: true, m: n, n: gh, k: hs,
-                              a: h, lda: hs, b: wh, ldb: hs, c: rec, ldc: gh)
-                    for i in 0..<n where t < lengths[i] {
-                        let row = i * steps + t
-                        let hi = h + i * hs
-                        (hPrevAll + row * hs).update(from: hi, count: hs)
-                        let pre = xwp + row * gh, rh = rec + i * gh, gt = gateAll + row * gh
-                        let o = out + row * hs
-                        switch kind {
-                        case .rnnTanh, .rnnRelu:
-                            for j in 0..<hs { gt[j] = pre[j] + rh[j] }
-                            if kind == .rnnTanh {
-                                FastMath.tanh(inPlace: gt, count: hs)
-                            } else {
-                                for j in 0..<hs { gt[j] = max(0, gt[j]) }
-                            }
-                            hi.update(from: gt, count: hs)
-                            o.update(from: gt, count: hs)
-                        case .lstm:
-                            let ci = c + i * hs
-                            let cPrev = extraAll + row * hs, tc = tanhAll + row * hs
-                            for j in 0..<gh { gt[j] = pre[j] + rh[j] }
-                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
-                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
-                            FastMath.sigmoid(inPlace: gt + 3 * hs, count: hs)
-                            cPrev.update(from: ci, count: hs)
-                            for j in 0..<hs {
-                                let cn = gt[hs + j] * ci[j] + gt[j] * gt[2 * hs + j]
-                                ci[j] = cn
-                                tc[j] = cn
-                            }
-                            FastMath.tanh(inPlace: tc, count: hs)
-                            for j in 0..<hs {
-                                let hn = gt[3 * hs + j] * tc[j]
-                                hi[j] = hn
-                                o[j] = hn
-                            }
-                        case .gru:
-                            let hnb = extraAll + row * hs
-                            for j in 0..<2 * hs { gt[j] = pre[j] + rh[j] }
-                            FastMath.sigmoid(inPlace: gt, count: 2 * hs)
-                            for j in 0..<hs {
-                                let hn = rh[2 * hs + j] + bh[2 * hs + j]
-                                hnb[j] = hn
-                                gt[2 * hs + j] = pre[2 * hs + j] + gt[j] * hn
-                            }
-                            FastMath.tanh(inPlace: gt + 2 * hs, count: hs)
-                            for j in 0..<hs {
-                                let nn = gt[2 * hs + j]
-                                let v = nn + gt[hs + j] * (hi[j] - nn)
-                                hi[j] = v
-                                o[j] = v
-                            }
-                        }
-                    }
-                }
-            }}}}}
-        }
-        return Saved(packed: packed, hPrev: hPrev, gates: gates, extra: extra, tanhC: tanhC)
+        output.withUnsafeMutableBufferPointer { op in
+        hidden.withUnsafeMutableBufferPointer { hp0 in
+        cellBuffer.withUnsafeMutableBufferPointer { cp in
+        hPrev.withUnsafeMutableBufferPointer { hp in
+        gates.withUnsafeMutableBufferPointer { gp in
+        extra.withUnsafeMutableBufferPointer { ep in
+        tanhC.withUnsafeMutableBufferPointer { tp in
+        lens.withUnsafeBufferPointer { lp in
+            var args = unroll_recurrent_forward_t(
+                kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
+                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, xw: fused ? nil : xw.storage.base,
+                x: x.storage.base, w_ih: wIH.storage.base, features: Int32(features), b_x: biasX.storage.base,
+                w_hh: wHH.storage.base, b_hh: bHH.storage.base, output: op.baseAddress!, h: hp0.baseAddress!,
+                c: kind.hasCellState ? cp.baseAddress : nil, gates: gp.baseAddress!, gate_stride: Int32(gateStride),
+                h_prev: save ? hp.baseAddress : nil, h_prev_stride: Int32(hpWidth), extra: save ? ep.baseAddress : nil,
+                tanh_c: save ? tp.baseAddress : nil, save: save ? 1 : 0)
+            unroll_recurrent_forward(&args)
+        }}}}}}}}
+        if kind.hasCellState { cell = cellBuffer }
+        return Saved(output: output, hidden: hidden, cell: cell, hPrev: hPrev, gates: gates, gateStride: gateStride,
+                     extra: extra, tanhC: tanhC)
     }
 
     // MARK: - Backward
@@ -210,97 +185,123 @@ enum RecurrentSequenceKernel {
         var c0: Tensor?
     }
 
-    static func backward(kind: RecurrentCellKind, saved: Saved, gradPacked: Tensor, x: Tensor,
-                         wIH: Tensor, wHH: Tensor, lengths: [Int], reverse: Bool, needInput: Bool) -> Gradients {
+    static func backward(kind: RecurrentCellKind, saved: Saved, gradOutput: Tensor, gradHidden: Tensor?,
+                         gradCell: Tensor?, x: Tensor, wIH: Tensor, wHH: Tensor, lengths: [Int], reverse: Bool,
+                         needInput: Bool) -> Gradients {
         let n = x.shape[0], steps = x.shape[1], features = x.shape[2]
         let hs = wHH.shape[1], gh = kind.gateCount * hs
         let rows = n * steps
-        let outCount = rows * hs, stateCount = n * hs
-        let gOut = gradPacked.storage.base
+        let gOut = gradOutput.storage.base
         // dG: gradient of the pre-activations as the hidden-to-hidden side sees them; GRU keeps a second
-        // copy for the input side, whose n-block lacks the factor r.
-        var dGhh = Tensor(zeros: [rows, gh])
-        var dGih = kind == .gru ? Tensor(zeros: [rows, gh]) : Tensor(zeros: [0])
-        var dh = Tensor(zeros: [n, hs])
-        var dc = Tensor(zeros: [n, hs])
-        var dhNext = Tensor(uninitialized: [n, hs])
-        dh.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount, count: stateCount) }
-        if kind.hasCellState {
-            dc.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: gOut + outCount + stateCount, count: stateCount) }
-        }
-        let gateAll = saved.gates.storage.base, extraAll = saved.extra.storage.base
-        let tanhAll = saved.tanhC.storage.base, hPrevAll = saved.hPrev.storage.base
-        let wh = wHH.storage.base
+        // copy for the input side, whose n-block lacks the factor r. The kernel writes every (time-major) row.
+        let ldg = saved.gateStride
+        var dGhh = Tensor(uninitialized: [rows * ldg])
+        var dGih = Tensor(uninitialized: kind == .gru ? [rows * ldg] : [0])
+        // In: the gradients of the final states; out: those of the initial states.
+        var dh = gradHidden.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs])
+        var dc = kind.hasCellState ? gradCell.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs]) : Tensor(zeros: [0])
+        let lens = lengths.map { Int32($0) }
 
         dGhh.withUnsafeMutableBufferPointer { dgp in
         dGih.withUnsafeMutableBufferPointer { dgip in
         dh.withUnsafeMutableBufferPointer { dhp in
         dc.withUnsafeMutableBufferPointer { dcp in
-        dhNext.withUnsafeMutableBufferPointer { dnp in
-            let dG = dgp.baseAddress!, dGx = dgip.baseAddress
-            var dhCur = dhp.baseAddress!, dhNew = dnp.baseAddress!
-            let dcAll = dcp.baseAddress!
-            for s in stride(from: steps - 1, through: 0, by: -1) {
-                let t = reverse ? steps - 1 - s : s
-                for i in 0..<n where t < lengths[i] {
-                    let row = i * steps + t
-                    let d = dhCur + i * hs, go = gOut + row * hs
-                    for j in 0..<hs { d[j] += go[j] }
-                    let gt = gateAll + row * gh, dg = dG + row * gh
-                    switch kind {
-                    case .rnnTanh:
-                        for j in 0..<hs { dg[j] = d[j] * (1 - gt[j] * gt[j]) }
-                    case .rnnRelu:
-                        for j in 0..<hs { dg[j] = gt[j] > 0 ? d[j] : 0 }
-                    case .lstm:
-                        let dci = dcAll + i * hs, cPrev = extraAll + row * hs, tc = tanhAll + row * hs
-                        for j in 0..<hs {
-                            let ig = gt[j], fg = gt[hs + j], gg = gt[2 * hs + j], og = gt[3 * hs + j]
-                            let th = tc[j]
-                            let dct = dci[j] + d[j] * og * (1 - th * th)
-                            dg[j] = dct * gg * ig * (1 - ig)
-                            dg[hs + j] = dct * cPrev[j] * fg * (1 - fg)
-                            dg[2 * hs + j] = dct * ig * (1 - gg * gg)
-                            dg[3 * hs + j] = d[j] * th * og * (1 - og)
-                            dci[j] = dct * fg
-                        }
-                    case .gru:
-                        let hnb = extraAll + row * hs, hp = hPrevAll + row * hs, dgx = dGx! + row * gh
-                        for j in 0..<hs {
-                            let r = gt[j], z = gt[hs + j], nn = gt[2 * hs + j]
-                            let dnPre = d[j] * (1 - z) * (1 - nn * nn)
-                            let drPre = dnPre * hnb[j] * r * (1 - r)
-                            let dzPre = d[j] * (hp[j] - nn) * z * (1 - z)
-                            dg[j] = drPre; dg[hs + j] = dzPre; dg[2 * hs + j] = dnPre * r
-                            dgx[j] = drPre; dgx[hs + j] = dzPre; dgx[2 * hs + j] = dnPre
-                        }
-                    }
-                }
-                // dh_{t-1} = dG_t × W_hh for the rows of step t (strided by T·G·H); rows that took no step
-                // have dG = 0 and pass their dh through unchanged.
-                BLAS.gemm(transposeA: false, transposeB: false, m: n, n: hs, k: gh,
-                          a: dG + t * gh, lda: steps * gh, b: wh, ldb: hs, c: dhNew, ldc: hs)
-                for i in 0..<n {
-                    let src = dhCur + i * hs, dst = dhNew + i * hs
-                    if t >= lengths[i] {
-                        dst.update(from: src, count: hs)
-                    } else if kind == .gru {
-                        let z = gateAll + (i * steps + t) * gh + hs
-                        for j in 0..<hs { dst[j] += src[j] * z[j] }
-                    }
-                }
-                swap(&dhCur, &dhNew)
-            }
-            if dhCur != dhp.baseAddress! { dhp.baseAddress!.update(from: dhCur, count: stateCount) }
+        lens.withUnsafeBufferPointer { lp in
+            var args = unroll_recurrent_backward_t(
+                kind: kind.kernelCode, batch: Int32(n), steps: Int32(steps), hidden: Int32(hs),
+                reverse: reverse ? 1 : 0, lengths: lp.baseAddress!, w_hh: wHH.storage.base,
+                gates: saved.gates.storage.base, gate_stride: Int32(ldg), h_prev: saved.hPrev.storage.base,
+                h_prev_stride: Int32(saved.hPrev.shape[1]),
+                extra: saved.extra.storage.base, tanh_c: saved.tanhC.storage.base, grad_output: gOut,
+                dh: dhp.baseAddress!, dc: kind.hasCellState ? dcp.baseAddress : nil,
+                d_gates_hh: dgp.baseAddress!, d_gates_ih: kind == .gru ? dgip.baseAddress : nil)
+            unroll_recurrent_backward(&args)
         }}}}}
 
+        // Weight gradients over all rows at once: dW = dGᵀ × [h_{t-1} | x_t] (time-major rows on both sides).
         let dGinput = kind == .gru ? dGih : dGhh
-        let wGradHH = Tensor.matmul(dGhh, saved.hPrev, transposeA: true)
-        let flatX = x.reshaped([rows, features])
-        let wGradIH = Tensor.matmul(dGinput, flatX, transposeA: true)
-        let dx = needInput ? Tensor.matmul(dGinput, wIH).reshaped([n, steps, features]) : nil
+        let hx = saved.hPrev.storage.base, hxWidth = hs + features
+        let wGradHH: Tensor, wGradIH: Tensor
+        if kind != .gru {
+            let both = product(aTransposed: dGhh.storage.base, lda: ldg, m: gh, k: rows, b: hx, ldb: hxWidth, n: hxWidth)
+            (wGradHH, wGradIH) = both.splitColumns(at: hs)
+        } else {
+            wGradHH = product(aTransposed: dGhh.storage.base, lda: ldg, m: gh, k: rows, b: hx, ldb: hxWidth, n: hs)
+            wGradIH = product(aTransposed: dGih.storage.base, lda: ldg, m: gh, k: rows, b: hx + hs, ldb: hxWidth,
+                              n: features)
+        }
+        var dx: Tensor?
+        if needInput {
+            // dX = dG × W_ih, computed time-major, then put back in batch-major order.
+            var timeMajor = Tensor(uninitialized: [rows, features])
+            timeMajor.withUnsafeMutableBufferPointer { tp in
+                BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: features, k: gh,
+                          a: dGinput.storage.base, lda: ldg, b: wIH.storage.base, ldb: features,
+                          c: tp.baseAddress!, ldc: features)
+            }
+            var batchMajor = Tensor(uninitialized: [n, steps, features])
+            batchMajor.withUnsafeMutableBufferPointer { bp in
+                let src = timeMajor.storage.base
+                for t in 0..<steps {
+                    for i in 0..<n {
+                        (bp.baseAddress! + (i * steps + t) * features).update(from: src + (t * n + i) * features,
+                                                                              count: features)
+                    }
+                }
+            }
+            dx = batchMajor
+        }
+        let biasGradHH = columnSums(dGhh.storage.base, rows: rows, cols: gh, ld: ldg)
         return Gradients(input: dx, weightIH: wGradIH, weightHH: wGradHH,
-                         biasIH: dGinput.sumRows(), biasHH: dGhh.sumRows(),
-                         h0: dh, c0: kind.hasCellState ? dc : nil)
+                         biasIH: kind == .gru ? columnSums(dGih.storage.base, rows: rows, cols: gh, ld: ldg) : biasGradHH,
+                         biasHH: biasGradHH, h0: dh, c0: kind.hasCellState ? dc : nil)
+    }
+
+    /// `Aᵀ × B` for `A` `(k, m)` with row stride `lda` and `B` `(k, n)` with row stride `ldb`: a new `(m, n)` tensor.
+    private static func product(aTransposed a: UnsafePointer<Float>, lda: Int, m: Int, k: Int,
+                                b: UnsafePointer<Float>, ldb: Int, n: Int) -> Tensor {
+        var c = Tensor(uninitialized: [m, n])
+        c.withUnsafeMutableBufferPointer { cp in
+            BLAS.gemm(transposeA: true, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                      c: cp.baseAddress!, ldc: n)
+        }
+        return c
+    }
+
+    /// The column sums of a `(rows, cols)` matrix with row stride `ld`.
+    private static func columnSums(_ x: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int) -> Tensor {
+        var out = Tensor(uninitialized: [cols])
+        out.withUnsafeMutableBufferPointer { unroll_sum_rows(x, rows, Int32(cols), ld, $0.baseAddress!) }
+        return out
+    }
+}
+
+extension Tensor {
+    /// The columns `0 ..< k` and `k ..< C` of a `(R, C)` tensor, as two tensors.
+    fileprivate func splitColumns(at k: Int) -> (Tensor, Tensor) {
+        let rows = shape[0], cols = shape[1]
+        var left = Tensor(uninitialized: [rows, k]), right = Tensor(uninitialized: [rows, cols - k])
+        let src = storage.base
+        left.withUnsafeMutableBufferPointer { l in
+            right.withUnsafeMutableBufferPointer { r in
+                for i in 0..<rows {
+                    (l.baseAddress! + i * k).update(from: src + i * cols, count: k)
+                    (r.baseAddress! + i * (cols - k)).update(from: src + i * cols + k, count: cols - k)
+                }
+            }
+        }
+        return (left, right)
+    }
+}
+
+extension RecurrentCellKind {
+    /// The cell's code in the C kernels (`UNROLL_CELL_*`).
+    var kernelCode: Int32 {
+        switch self {
+        case .rnnTanh: return Int32(UNROLL_CELL_RNN_TANH)
+        case .rnnRelu: return Int32(UNROLL_CELL_RNN_RELU)
+        case .lstm: return Int32(UNROLL_CELL_LSTM)
+        case .gru: return Int32(UNROLL_CELL_GRU)
+        }
     }
 }

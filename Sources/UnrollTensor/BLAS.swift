@@ -1,14 +1,34 @@
 import CBLAS
+import CRecurrentKernels
 
-/// The matrix-multiply backend (OpenBLAS through its CBLAS interface).
+/// The matrix-multiply backend: OpenBLAS's single-threaded kernels, with large products split over the
+/// kernel thread team (the same persistent threads that run the recurrent kernels, so the two never compete
+/// for cores the way two thread pools would).
 public enum BLAS {
-    /// Sets how many threads OpenBLAS uses for each call.
+    /// Runs once before the first multiply: OpenBLAS goes to one thread and stops its pool; parallelism comes from
+    /// the team, which starts with one thread per online core.
+    private static let configure: Void = {
+        unroll_blas_use_team()
+    }()
+
+    /// Sets how many threads the multiplies and the recurrent kernels use.
     public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+        BLAS.configure
+        unroll_kernels_set_threads(Int32(max(1, count)))
     }
 
-    /// The number of threads OpenBLAS uses now.
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The number of threads the multiplies and the recurrent kernels use.
+    public static var threads: Int { Int(unroll_kernels_threads()) }
+
+    /// The instruction set the recurrent kernels chose for this CPU ("avx512", "avx2" or "generic").
+    public static var kernelInstructionSet: String { String(cString: unroll_kernels_isa()) }
+
+    /// Switches the recurrent kernels to instruction set `name` ("avx512", "avx2", "generic") when this CPU runs
+    /// it, for tests and comparisons; returns false (changing nothing) when it does not.
+    @discardableResult
+    public static func selectKernelInstructionSet(_ name: String) -> Bool {
+        unroll_kernels_select_isa(name) != 0
+    }
 
     /// `C = alpha * op(A) * op(B) + beta * C` on raw row-major buffers.
     ///
@@ -29,11 +49,18 @@ public enum BLAS {
             }
             return
         }
-        cblas_sgemm(CblasRowMajor,
-                    transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha,
-                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                 a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
+    /// The non-inlined call into the team-split OpenBLAS multiply.
+    @usableFromInline
+    static func multiply(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        BLAS.configure
+        unroll_parallel_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
+                              a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
 

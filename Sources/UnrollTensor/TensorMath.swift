@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CRecurrentKernels
 
 /// Element-wise and reduction kernels on plain tensors (no gradients; the autograd ops build on these).
 extension Tensor {
@@ -72,14 +73,13 @@ extension Tensor {
         return m
     }
 
-    /// Sums a `(R, C)` view over its rows, giving `(C)`.
+    /// Sums a `(R, C)` view over its rows, giving `(C)` (each column summed in row order).
     public func sumRows() -> Tensor {
         precondition(rank >= 1, "sumRows: needs rank ≥ 1, got \(shape)")
         let cols = shape[rank - 1], rows = cols == 0 ? 0 : count / cols
-        var out = Tensor(zeros: [cols])
+        var out = Tensor(uninitialized: [cols])
         out.withUnsafeMutableBufferPointer { o in
-            let x = storage.base
-            for r in 0..<rows { for c in 0..<cols { o[c] += x[r * cols + c] } }
+            unroll_sum_rows(storage.base, rows, Int32(cols), cols, o.baseAddress!)
         }
         return out
     }

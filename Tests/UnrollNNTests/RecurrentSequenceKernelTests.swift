@@ -1,5 +1,5 @@
 import UnrollAutograd
-import UnrollNN
+@testable import UnrollNN
 import UnrollTensor
 import UnrollTestSupport
 import XCTest
@@ -64,6 +64,85 @@ final class RecurrentSequenceKernelTests: XCTestCase {
                 var r = RandomGenerator(seed: 1)
                 let (out, state) = layer(x, lengths: [3, 2], initialState: .init(h: h0, c: c0), rng: &r)
                 var parts = [out.reshaped([out.value.count]), state.h.reshaped([state.h.value.count])]
+                if let c = state.c { parts.append(c.reshaped([c.value.count])) }
+                return Variable.concat(parts, axis: 0)
+            }
+        }
+    }
+
+    /// Sizes that reach the vector paths of the C kernels: several weight panels, a partial last panel, row
+    /// blocks of unequal height, and the two-thread split of the hidden units. Outputs, final states and the
+    /// weight and input gradients must match the one-step cells unrolled on the tape.
+    func testWideLayersMatchUnrolledCellsWithGradients() {
+        let saved = BLAS.threads, savedISA = BLAS.kernelInstructionSet
+        defer { BLAS.setThreads(saved); BLAS.selectKernelInstructionSet(savedISA) }
+        for isa in ["avx512", "avx2", "generic"] where BLAS.selectKernelInstructionSet(isa) {
+        for threads in [1, 2] {
+            BLAS.setThreads(threads)
+            for kind in RecurrentCellKind.allCases {
+                for reverse in [false, true] {
+                    var rng = RandomGenerator(seed: 21)
+                    let n = 13, steps = 5, features = 7, hs = 70
+                    let cell = RecurrentCell(kind: kind, inputSize: features, hiddenSize: hs, rng: &rng)
+                    let x = Variable(.uniform([n, steps, features], low: -1, high: 1, using: &rng), requiresGrad: true)
+                    let lengths = (0..<n).map { i in i % 4 == 0 ? steps : 1 + i % steps }
+                    let weights = Tensor.uniform([n, steps, hs], low: -1, high: 1, using: &rng)
+                    let h0 = Variable(Tensor(zeros: [n, hs]))
+                    let c0 = kind.hasCellState ? Variable(Tensor(zeros: [n, hs])) : nil
+                    let fused = RecurrentSequenceKernel.run(
+                        kind: kind, input: x, weightIH: cell.weightIH, weightHH: cell.weightHH,
+                        biasIH: cell.biasIH, biasHH: cell.biasHH, h0: h0, c0: c0, lengths: lengths, reverse: reverse)
+                    Variable.concat([fused.output.multiplied(byConstant: weights).reshaped([n * steps * hs]),
+                                     fused.hidden.reshaped([n * hs])], axis: 0).sum().backward()
+                    let fusedGrads = [x.grad!, cell.weightIH.grad!, cell.weightHH.grad!, cell.biasIH.grad!, cell.biasHH.grad!]
+                    for v in [x, cell.weightIH, cell.weightHH, cell.biasIH, cell.biasHH] { v.zeroGrad() }
+
+                    // The same loss from the cell, one sequence and one step at a time.
+                    var outputs: [Float] = Array(repeating: 0, count: n * steps * hs)
+                    var finals: [Float] = []
+                    var terms: [Variable] = []
+                    for i in 0..<n {
+                        var h = Variable(Tensor(zeros: [1, hs]))
+                        var c: Variable? = kind.hasCellState ? Variable(Tensor(zeros: [1, hs])) : nil
+                        let order = reverse ? Array((0..<lengths[i]).reversed()) : Array(0..<lengths[i])
+                        for t in order {
+                            let xt = x.reshaped([n * steps, features]).gatherRows([i * steps + t])
+                            (h, c) = cell(xt, h: h, c: c)
+                            let w = Tensor(shape: [1, hs], scalars: Array(weights.scalars[(i * steps + t) * hs..<(i * steps + t + 1) * hs]))
+                            terms.append(h.multiplied(byConstant: w))
+                            for j in 0..<hs { outputs[(i * steps + t) * hs + j] = h.value.scalars[j] }
+                        }
+                        terms.append(h)
+                        finals += h.value.scalars
+                    }
+                    Variable.concat(terms.map { $0.reshaped([hs]) }, axis: 0).sum().backward()
+                    let label = "\(isa) \(kind) reverse=\(reverse) threads=\(threads)"
+                    for (a, b) in zip(fused.output.value.scalars, outputs) { XCTAssertEqual(a, b, accuracy: 1e-5, "\(label) output") }
+                    for (a, b) in zip(fused.hidden.value.scalars, finals) { XCTAssertEqual(a, b, accuracy: 1e-5, "\(label) final h") }
+                    let cellGrads = [x.grad!, cell.weightIH.grad!, cell.weightHH.grad!, cell.biasIH.grad!, cell.biasHH.grad!]
+                    for (name, (a, b)) in zip(["x", "w_ih", "w_hh", "b_ih", "b_hh"], zip(fusedGrads, cellGrads)) {
+                        XCTAssertEqual(a.shape, b.shape, "\(label) d\(name) shape")
+                        let scale = max(1, b.maxAbs())
+                        for (u, v) in zip(a.scalars, b.scalars) {
+                            XCTAssertEqual(u, v, accuracy: 2e-5 * scale, "\(label) d\(name)")
+                        }
+                    }
+                }
+            }
+        }
+        }
+    }
+
+    /// A loss of the final states alone (a classifier's): the gradients still flow through the whole sequence.
+    func testGradientsOfFinalStatesAloneMatchFiniteDifferences() {
+        for kind in [RecurrentCellKind.lstm, .gru] {
+            var rng = RandomGenerator(seed: 12)
+            let layer = RecurrentLayer(kind: kind, inputSize: 3, hiddenSize: 4, rng: &rng)
+            let x = parameter([2, 3, 3], seed: 13)
+            assertGradientsMatchFiniteDifferences([x] + layer.parameters) {
+                var r = RandomGenerator(seed: 1)
+                let (_, state) = layer(x, lengths: [3, 2], rng: &r)
+                var parts = [state.h.reshaped([state.h.value.count])]
                 if let c = state.c { parts.append(c.reshaped([c.value.count])) }
                 return Variable.concat(parts, axis: 0)
             }

@@ -30,6 +30,19 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(t.sumOfSquares(), 112)
     }
 
+    func testSumRowsOfWideRowsMatchesSequentialSums() {
+        // 37 columns: two full 16-lane vectors and a tail, summed over 9 rows in row order.
+        var rng = RandomGenerator(seed: 5)
+        let t = Tensor.uniform([9, 37], low: -1, high: 1, using: &rng)
+        let x = t.scalars
+        let expected: [Float] = (0..<37).map { c in
+            var s: Float = 0
+            for r in 0..<9 { s += x[r * 37 + c] }
+            return s
+        }
+        XCTAssertEqual(t.sumRows().scalars, expected)
+    }
+
     func testMatmulAgainstNaiveProduct() {
         var rng = RandomGenerator(seed: 3)
         let a = Tensor.uniform([7, 5], low: -1, high: 1, using: &rng)

@@ -1,0 +1,180 @@
+// A persistent team of worker threads with a spin-then-sleep barrier, for the per-step split of the
+// recurrent kernels. Workers sleep on a futex (Linux) or a condition variable between jobs.
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+#include "internal.h"
+#include <unistd.h>
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define CPU_RELAX() _mm_pause()
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+/// How long a waiter spins before it sleeps. Jobs and barriers follow each other within microseconds to
+/// milliseconds during training, and waking a sleeping thread (a futex wake, on a VM an inter-processor
+/// interrupt to a halted virtual CPU) costs tens of microseconds each time; spinning a little over a
+/// millisecond keeps the worker hot through a training step and still lets it sleep when the program idles.
+#define SPIN_NANOSECONDS 1500000L
+
+static long long monotonic_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static _Atomic int team_threads = 0;   // 0: not chosen yet (one per online core on first use)
+
+void unroll_kernels_set_threads(int count) {
+    if (count < 1) count = 1;
+    if (count > UNROLL_MAX_THREADS) count = UNROLL_MAX_THREADS;
+    atomic_store(&team_threads, count);
+}
+
+int unroll_kernels_threads(void) {
+    int count = atomic_load(&team_threads);
+    if (count == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        count = cores < 1 ? 1 : cores > UNROLL_MAX_THREADS ? UNROLL_MAX_THREADS : (int)cores;
+        atomic_store(&team_threads, count);
+    }
+    return count;
+}
+
+// MARK: - Waiting on a word
+
+#if defined(__linux__)
+static void sleep_while_equal(_Atomic unsigned *word, unsigned value) {
+    syscall(SYS_futex, (unsigned *)word, FUTEX_WAIT_PRIVATE, value, NULL, NULL, 0);
+}
+static void wake_all(_Atomic unsigned *word) {
+    syscall(SYS_futex, (unsigned *)word, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
+}
+#else
+static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
+static void sleep_while_equal(_Atomic unsigned *word, unsigned value) {
+    pthread_mutex_lock(&sleep_lock);
+    while (atomic_load(word) == value) pthread_cond_wait(&sleep_cond, &sleep_lock);
+    pthread_mutex_unlock(&sleep_lock);
+}
+static void wake_all(_Atomic unsigned *word) {
+    (void)word;
+    pthread_mutex_lock(&sleep_lock);
+    pthread_cond_broadcast(&sleep_cond);
+    pthread_mutex_unlock(&sleep_lock);
+}
+#endif
+
+/// A word that waiters watch for a change, with a count of sleepers so that wakers skip the system call
+/// when nobody sleeps.
+typedef struct {
+    _Atomic unsigned value;
+    _Atomic int sleepers;
+} signal_word;
+
+static void wait_for_change(signal_word *w, unsigned old) {
+    long long start = 0;
+    for (unsigned i = 0;; i++) {
+        if (atomic_load_explicit(&w->value, memory_order_acquire) != old) return;
+        CPU_RELAX();
+        if ((i & 63) == 63) {
+            long long now = monotonic_ns();
+            if (start == 0) start = now;
+            else if (now - start > SPIN_NANOSECONDS) break;
+        }
+    }
+    while (atomic_load(&w->value) == old) {
+        atomic_fetch_add(&w->sleepers, 1);
+        if (atomic_load(&w->value) == old) sleep_while_equal(&w->value, old);
+        atomic_fetch_sub(&w->sleepers, 1);
+    }
+}
+
+static void signal_change(signal_word *w) {
+    atomic_fetch_add(&w->value, 1);
+    if (atomic_load(&w->sleepers) > 0) wake_all(&w->value);
+}
+
+// MARK: - The team
+
+static pthread_mutex_t run_lock = PTHREAD_MUTEX_INITIALIZER;
+static int workers_started;                      // workers 1 ... workers_started exist (guarded by run_lock)
+static unsigned first_job[UNROLL_MAX_THREADS];   // the job count each worker was started at
+static signal_word job_posted;      // bumped when a job is posted
+static signal_word job_finished;    // bumped by each worker when done
+static _Atomic int workers_done;
+static unroll_team_job job_function;
+static void *job_context;
+static int job_threads;
+
+static signal_word barrier_word;
+static _Atomic int barrier_arrived;
+
+static void *worker_main(void *arg) {
+    const int tid = (int)(intptr_t)arg;
+    unsigned seen = first_job[tid];
+    for (;;) {
+        wait_for_change(&job_posted, seen);
+        seen = atomic_load(&job_posted.value);
+        if (tid < job_threads) {
+            job_function(job_context, tid, job_threads);
+            atomic_fetch_add(&workers_done, 1);
+            signal_change(&job_finished);
+        }
+    }
+    return NULL;
+}
+
+/// Starts workers up to index `threads - 1` (called with run_lock held, before a job is posted).
+static void start_workers(int threads) {
+    for (int t = workers_started + 1; t < threads; t++) {
+        first_job[t] = atomic_load(&job_posted.value);
+        pthread_t thread;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_create(&thread, &attr, worker_main, (void *)(intptr_t)t);
+        pthread_attr_destroy(&attr);
+        workers_started = t;
+    }
+}
+
+void unroll_team_run(unroll_team_job job, void *context, int threads) {
+    if (threads <= 1 || pthread_mutex_trylock(&run_lock) != 0) {
+        job(context, 0, 1);
+        return;
+    }
+    if (threads > UNROLL_MAX_THREADS) threads = UNROLL_MAX_THREADS;
+    start_workers(threads);
+    job_function = job;
+    job_context = context;
+    job_threads = threads;
+    atomic_store(&workers_done, 0);
+    atomic_store(&barrier_arrived, 0);
+    signal_change(&job_posted);
+    job(context, 0, threads);
+    for (;;) {
+        unsigned seen = atomic_load(&job_finished.value);
+        if (atomic_load(&workers_done) == threads - 1) break;
+        wait_for_change(&job_finished, seen);
+    }
+    pthread_mutex_unlock(&run_lock);
+}
+
+void unroll_team_barrier(int threads) {
+    if (threads <= 1) return;
+    unsigned generation = atomic_load(&barrier_word.value);
+    if (atomic_fetch_add(&barrier_arrived, 1) == threads - 1) {
+        atomic_store(&barrier_arrived, 0);
+        signal_change(&barrier_word);
+    } else {
+        wait_for_change(&barrier_word, generation);
+    }
+}
