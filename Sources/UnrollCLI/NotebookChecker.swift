@@ -66,7 +66,7 @@ struct NotebookChecker: Sendable {
         let check = NotebookCheck(path: path, cells: compared.cells)
         switch status {
         case .success: out += "\(path): ok (\(count(check.passedCount, "cell")) matched \(baselinePath))\n"
-        case .regression: out += "\(path): regression: \(count(check.failedCount, "cell")) differ from \(baselinePath)\n"
+        case .regression: out += "\(path): regression in \(count(check.failedCount, "cell")) (baseline \(baselinePath))\n"
         default: out += "\(path): a cell failed\n"
         }
         return Outcome(status: status, stdout: out, stderr: err, check: check)

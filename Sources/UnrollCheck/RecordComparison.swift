@@ -18,7 +18,7 @@ public struct RecordComparison: Sendable {
     }
 
     /// Compares `actual` with `baseline`; the findings name `actual.notebookPath`.
-    public func compare(actual: RunRecord, baseline: RunRecord) -> ComparisonResult {
+    public func compare(actual: RunRecord, baseline: RunRecord) -> ComparisonReport {
         let path = actual.notebookPath
         var baselineByID: [String: CellRecord] = [:]
         for cell in baseline.cells where baselineByID[cell.id] == nil { baselineByID[cell.id] = cell }
@@ -35,7 +35,7 @@ public struct RecordComparison: Sendable {
             verdicts.append(CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: .regressed,
                                         findings: [finding]))
         }
-        return ComparisonResult(cells: verdicts)
+        return ComparisonReport(cells: verdicts)
     }
 
     private func verdict(for cell: CellRecord, baseline: CellRecord?, path: String) -> CellVerdict {

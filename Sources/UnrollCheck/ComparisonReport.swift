@@ -1,6 +1,6 @@
 /// What comparing a run with its baseline found: one verdict per cell (this run's cells in order, then the
 /// baseline's removed cells).
-public struct ComparisonResult: Equatable, Sendable {
+public struct ComparisonReport: Equatable, Sendable {
     /// One verdict per cell.
     public var cells: [CellVerdict]
 
