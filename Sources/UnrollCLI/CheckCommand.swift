@@ -85,9 +85,13 @@ struct CheckCommand: ParsableCommand {
         var status = outcomes.map(\.status).reduce(ExitStatus.success) { CheckCommand.worse($0, $1) }
         if let junit {
             do {
-                try Data(JUnitReport.render(checks).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+                let url = URL(fileURLWithPath: junit)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try Data(JUnitReport.render(checks).utf8).write(to: url, options: .atomic)
             } catch {
-                FileHandle.standardError.write(Data("error: cannot write the JUnit report '\(junit)': \(error)\n".utf8))
+                let reason = error.localizedDescription.lowercased()
+                FileHandle.standardError.write(Data("error: cannot write the JUnit report '\(junit)': \(reason)\n".utf8))
                 status = CheckCommand.worse(status, .cellFailed)
             }
         }
