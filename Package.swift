@@ -47,6 +47,7 @@ let package = Package(
                 "UnrollNN",
                 "UnrollRunner",
                 "UnrollReport",
+                "UnrollCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +110,9 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),
+        // Regression checks: compares a run record with its baseline within tolerances (`unroll check`).
+        .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollCheckTests", dependencies: ["UnrollCheck", "UnrollRecord", "UnrollDiagnostics"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -7,6 +7,6 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "A literate notebook runner for recurrent neural network experiments.",
         version: UnrollVersion.string,
-        subcommands: [RunCommand.self, LintCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, LintCommand.self, BenchCommand.self]
     )
 }

@@ -53,7 +53,9 @@ public enum NotebookBatch {
         return worst
     }
 
-    private static func describe(_ failure: PreparedNotebook.Failure) -> (ExitStatus, String) {
+    /// The exit status and the stderr text (formatted diagnostics and an error count) for a notebook that
+    /// could not be prepared.
+    public static func describe(_ failure: PreparedNotebook.Failure) -> (ExitStatus, String) {
         switch failure {
         case .usage(let error):
             return (.usage, "\(error)\n")
@@ -65,7 +67,8 @@ public enum NotebookBatch {
         }
     }
 
-    private static func warnings(of prepared: PreparedNotebook) -> String {
+    /// The formatted warnings of a prepared notebook, for stderr; empty when there are none.
+    public static func warnings(of prepared: PreparedNotebook) -> String {
         guard !prepared.warnings.isEmpty else { return "" }
         return DiagnosticFormatter(source: prepared.source).format(prepared.warnings) + "\n"
     }
@@ -80,7 +83,7 @@ public enum NotebookBatch {
     }
 
     /// Maps `items` with at most `jobs` running at once; results keep the input order.
-    static func parallelMap<T, R>(_ items: [T], jobs: Int, _ body: @escaping (T) -> R) -> [R] {
+    public static func parallelMap<T, R>(_ items: [T], jobs: Int, _ body: @escaping (T) -> R) -> [R] {
         let width = max(1, min(jobs, items.count))
         if width == 1 { return items.map(body) }
         let results = ResultSlots<R>(count: items.count)

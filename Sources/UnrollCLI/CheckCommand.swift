@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import UnrollCheck
+import UnrollRunner
+
+/// `unroll check`: re-runs notebooks and compares every recorded value with the baseline run record.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Re-run notebooks and compare their results with the baseline run records.",
+        discussion: """
+        Each notebook NAME.md is run (nothing is written) and its run record compared with the baseline \
+        DIR/NAME.json (DIR is --baseline, default output; `unroll run` writes it). Cells are matched by id, \
+        outputs by name; numbers match when |actual - expected| <= atol + rtol*|expected| (NaN matches NaN). \
+        Defaults: check=exact rtol 1e-6 atol 1e-9; check=loose rtol 1e-2 atol 1e-4 and whitespace-insensitive \
+        text; check=ignore compares only the cell's status. A cell's rtol=/atol= win over its check=loose \
+        defaults, which win over the front matter's check: tolerances. Each difference is printed as \
+        path:line: cell 'id': value: expected X, got Y (abs diff D, rel diff R); the last line is \
+        'N passed, N failed' (cells; a notebook that cannot be checked counts as one failure).
+
+        --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.
+
+        Exit status: 0 everything matched, 1 a cell failed (or a baseline is missing), 2 a regression, \
+        64 bad usage, 65 a notebook does not parse or check.
+        """)
+
+    @OptionGroup var notebooks: NotebookArguments
+
+    @Option(help: ArgumentHelp("Folder holding the baseline run records NAME.json.", valueName: "dir"))
+    var baseline: String = "output"
+
+    @Flag(help: "Rewrite the baselines from this run instead of comparing.")
+    var update = false
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: "Check up to this many notebooks at once (output is the same as one at a time).")
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Check only shard I of N (1-based), for example 2/4.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Default time limit per cell, in seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Let notebooks read files under this folder too (repeatable).", valueName: "dir"))
+    var allowRead: [String] = []
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be I/N with 1 <= I <= N, such as '1/2'; got '\(shard)'")
+        }
+    }
+
+    func run() throws {
+        var settings = RunSettings()
+        settings.overrides = notebooks.params
+        settings.timeout = timeout
+        settings.allowedRoots = allowRead
+        settings.unrollVersion = UnrollVersion.string
+        var paths: [String]
+        do {
+            paths = try NotebookDiscovery.notebooks(in: notebooks.paths)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        if let shard, let selection = Shard(parsing: shard) { paths = selection.select(paths) }
+        let checker = NotebookChecker(settings: settings, baselineDirectory: baseline, update: update)
+        let outcomes: [NotebookChecker.Outcome]
+        if jobs == 1 {
+            outcomes = paths.map { path in
+                let outcome = checker.check(path)
+                emit(outcome)
+                return outcome
+            }
+        } else {
+            outcomes = NotebookBatch.parallelMap(paths, jobs: jobs) { checker.check($0) }
+            outcomes.forEach(emit)
+        }
+        let checks = outcomes.map(\.check)
+        var status = outcomes.map(\.status).reduce(ExitStatus.success) { CheckCommand.worse($0, $1) }
+        if let junit {
+            do {
+                let url = URL(fileURLWithPath: junit)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try Data(JUnitReport.render(checks).utf8).write(to: url, options: .atomic)
+            } catch {
+                let reason = error.localizedDescription.lowercased()
+                FileHandle.standardError.write(Data("error: cannot write the JUnit report '\(junit)': \(reason)\n".utf8))
+                status = CheckCommand.worse(status, .cellFailed)
+            }
+        }
+        let passed = checks.map(\.passedCount).reduce(0, +), failed = checks.map(\.failedCount).reduce(0, +)
+        FileHandle.standardOutput.write(Data("\(passed) passed, \(failed) failed\n".utf8))
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    private func emit(_ outcome: NotebookChecker.Outcome) {
+        if !outcome.stderr.isEmpty { FileHandle.standardError.write(Data(outcome.stderr.utf8)) }
+        if !outcome.stdout.isEmpty { FileHandle.standardOutput.write(Data(outcome.stdout.utf8)) }
+    }
+
+    /// Combines two statuses for `check`: usage and invalid notebooks first, then a failed cell (1) over a
+    /// regression (2), then success.
+    static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+        let order: [ExitStatus] = [.success, .regression, .cellFailed, .invalidNotebook, .usage]
+        return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
+    }
+}

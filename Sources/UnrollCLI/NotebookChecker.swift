@@ -1,0 +1,101 @@
+import Foundation
+import UnrollCheck
+import UnrollNotebook
+import UnrollRecord
+import UnrollReport
+import UnrollRunner
+
+/// Checks one notebook: prepares and runs it, then compares its run record with the baseline (or, with
+/// `update`, rewrites the baseline). Never writes anything but the baseline, and that only with `update`.
+struct NotebookChecker: Sendable {
+    /// What checking one notebook produced: its exit status, what to print, and the verdicts for JUnit.
+    struct Outcome: Sendable {
+        var status: ExitStatus
+        var stdout: String
+        var stderr: String
+        var check: NotebookCheck
+    }
+
+    /// How the cells run (params, time limit, readable folders).
+    var settings: RunSettings
+    /// The folder holding the baselines `NAME.json`.
+    var baselineDirectory: String
+    /// Rewrite the baseline instead of comparing with it.
+    var update: Bool
+
+    /// Checks the notebook at `path`.
+    func check(_ path: String) -> Outcome {
+        let prepared: PreparedNotebook
+        switch PreparedNotebook.prepare(path: path, overrides: settings.overrides) {
+        case .failure(let failure):
+            let (status, err) = NotebookBatch.describe(failure)
+            let reason = status == .usage ? err.trimmingCharacters(in: .whitespacesAndNewlines)
+                : "the notebook does not parse or check"
+            return Outcome(status: status, stdout: "", stderr: err, check: NotebookCheck(path: path, cells: [], error: reason))
+        case .success(let p):
+            prepared = p
+        }
+        var err = NotebookBatch.warnings(of: prepared)
+        let result = NotebookRunner.run(prepared, settings: settings)
+        for e in result.errors { err += e + "\n" }
+        let name = NotebookDiscovery.reportName(of: path)
+        let baselinePath = (baselineDirectory.hasSuffix("/") ? baselineDirectory : baselineDirectory + "/") + name + ".json"
+        if update { return write(result, name: name, to: baselinePath, path: path, stderr: err) }
+
+        guard let data = FileManager.default.contents(atPath: baselinePath) else {
+            let message = "no baseline '\(baselinePath)' for '\(path)'; run 'unroll run \(path)' or "
+                + "'unroll check --update \(path)' to create one"
+            return Outcome(status: .cellFailed, stdout: "", stderr: err + "error: \(message)\n",
+                           check: NotebookCheck(path: path, cells: [], error: message))
+        }
+        let baseline: RunRecord
+        do {
+            baseline = try RunRecord.decode(from: data)
+        } catch {
+            let message = "cannot read the baseline '\(baselinePath)': \(error); re-create it with "
+                + "'unroll check --update \(path)'"
+            return Outcome(status: .cellFailed, stdout: "", stderr: err + "error: \(message)\n",
+                           check: NotebookCheck(path: path, cells: [], error: message))
+        }
+        let tolerances = prepared.notebook.frontMatter.check
+        let comparison = RecordComparison(notebookSettings: CheckSettings(
+            relativeTolerance: tolerances.rtol, absoluteTolerance: tolerances.atol))
+        let compared = comparison.compare(actual: result.record, baseline: baseline)
+        var out = compared.findings.map { $0.description + "\n" }.joined()
+        let status: ExitStatus = compared.hasFailure ? .cellFailed : compared.hasRegression ? .regression : .success
+        let check = NotebookCheck(path: path, cells: compared.cells)
+        switch status {
+        case .success: out += "\(path): ok (\(count(check.passedCount, "cell")) matched \(baselinePath))\n"
+        case .regression: out += "\(path): regression in \(count(check.failedCount, "cell")) (baseline \(baselinePath))\n"
+        default: out += "\(path): a cell failed\n"
+        }
+        return Outcome(status: status, stdout: out, stderr: err, check: check)
+    }
+
+    /// With `--update`: writes the run record as the new baseline and reports the cells by their status.
+    private func write(_ result: NotebookRunResult, name: String, to baselinePath: String, path: String,
+                       stderr: String) -> Outcome {
+        let cells = result.record.cells.map { cell -> CellVerdict in
+            let outcome: CellVerdict.Outcome
+            switch cell.status {
+            case .passed: outcome = .passed
+            case .failed: outcome = .failed
+            case .skipped: outcome = .skipped
+            case .notRun: outcome = .notRun
+            }
+            return CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: outcome, findings: [])
+        }
+        do {
+            try ReportWriter(directory: baselineDirectory).write(result.document, record: result.record, name: name,
+                                                                formats: [.json])
+        } catch {
+            let message = "cannot write the baseline '\(baselinePath)': \(error)"
+            return Outcome(status: .cellFailed, stdout: "", stderr: stderr + "error: \(message)\n",
+                           check: NotebookCheck(path: path, cells: cells, error: message))
+        }
+        let out = "\(path): baseline written to \(baselinePath)\n"
+        return Outcome(status: result.status, stdout: out, stderr: stderr, check: NotebookCheck(path: path, cells: cells))
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

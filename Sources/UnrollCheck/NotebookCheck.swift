@@ -1,0 +1,27 @@
+/// What `check` found for one notebook: its cells' verdicts, or the reason it could not be checked at all.
+public struct NotebookCheck: Equatable, Sendable {
+    /// The notebook's path.
+    public var path: String
+    /// One verdict per cell (empty when the notebook could not be checked).
+    public var cells: [CellVerdict]
+    /// Why the notebook as a whole failed (it does not parse, it has no baseline); nil otherwise.
+    public var error: String?
+
+    /// A notebook's check from its parts.
+    public init(path: String, cells: [CellVerdict], error: String? = nil) {
+        self.path = path
+        self.cells = cells
+        self.error = error
+    }
+
+    /// The number of cells that passed and matched.
+    public var passedCount: Int { cells.filter { $0.outcome == .passed }.count }
+
+    /// The number of cells that failed or regressed, plus one when the notebook as a whole failed.
+    public var failedCount: Int {
+        cells.filter { $0.outcome == .failed || $0.outcome == .regressed }.count + (error == nil ? 0 : 1)
+    }
+
+    /// The number of cells that were skipped or not run.
+    public var skippedCount: Int { cells.filter { $0.outcome == .skipped || $0.outcome == .notRun }.count }
+}
