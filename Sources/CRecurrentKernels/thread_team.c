@@ -37,6 +37,12 @@ void unroll_kernels_set_threads(int count) {
     atomic_store(&team_threads, count);
 }
 
+static _Atomic long row_split_bytes = 640 * 1024;
+
+void unroll_kernels_set_row_split_bytes(long bytes) { atomic_store(&row_split_bytes, bytes < 0 ? 0 : bytes); }
+
+long unroll_kernels_row_split_bytes(void) { return atomic_load(&row_split_bytes); }
+
 int unroll_kernels_threads(void) {
     int count = atomic_load(&team_threads);
     if (count == 0) {
