@@ -248,6 +248,97 @@ INLINE int useful_threads(int threads, int by_rows, int panels, int rows, double
     return nt < 1 ? 1 : nt;
 }
 
+// MARK: - Gate math, one vector of units at a time
+
+/// Loads `cnt` floats (a whole vector when `cnt == VL`, which the full-vector loop passes as a constant).
+#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
+/// Stores `cnt` floats.
+#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
+
+/// Runs `CALL` for the units `[u0, u1)` a vector at a time, with `j` the first unit and `cnt` the count: whole
+/// vectors first (`cnt` a constant, so the loads and stores need no checks), then one partial vector.
+#define FOR_UNIT_VECTORS(u0, u1, CALL) do {                                  \
+        int j = (u0);                                                        \
+        for (; j + VL <= (u1); j += VL) { const int cnt = VL; CALL; }        \
+        if (j < (u1)) { const int cnt = (u1) - j; CALL; }                    \
+    } while (0)
+
+/// RNN: `h' = tanh(pre)` or `max(0, pre)`; the gate buffer keeps `h'`.
+INLINE void rnn_forward_units(const int cnt, int j, int use_tanh, float *gt, float *ho, float *out) {
+    vf x = LD(gt + j);
+    vf hn = use_tanh ? vtanh(x) : vmax(x, vsplat(0));
+    ST(gt + j, hn); ST(ho + j, hn); ST(out + j, hn);
+}
+
+/// LSTM: the activated gates go back into the gate buffer, `c` is updated in place, `h'` goes to `ho` and `out`;
+/// `ex` and `tcs` (optional) keep `c_{t-1}` and `tanh(c_t)`.
+INLINE void lstm_forward_units(const int cnt, int j, int hs, float *gt, float *ci, float *ho, float *out,
+                               float *ex, float *tcs) {
+    vf ig = vsigmoid(LD(gt + j)), fg = vsigmoid(LD(gt + hs + j));
+    vf gg = vtanh(LD(gt + 2 * hs + j)), og = vsigmoid(LD(gt + 3 * hs + j));
+    vf cp = LD(ci + j);
+    vf cn = fg * cp + ig * gg;
+    vf tc = vtanh(cn);
+    vf hn = og * tc;
+    ST(gt + j, ig); ST(gt + hs + j, fg); ST(gt + 2 * hs + j, gg); ST(gt + 3 * hs + j, og);
+    ST(ci + j, cn); ST(ho + j, hn); ST(out + j, hn);
+    if (ex) { ST(ex + j, cp); ST(tcs + j, tc); }
+}
+
+/// GRU: `n = tanh(W_in x + b_in + r (W_hn h + b_hn))`, `h' = n + z (h − n)`; `ex` (optional) keeps `W_hn h + b_hn`.
+INLINE void gru_forward_units(const int cnt, int j, int hs, float *gt, const float *xwr, const float *bhn,
+                              const float *bxn, const float *hi, float *ho, float *out, float *ex) {
+    vf r = vsigmoid(LD(gt + j)), z = vsigmoid(LD(gt + hs + j));
+    vf hn = LD(gt + 2 * hs + j) + LD(bhn + j);
+    vf nn = vtanh((LD(xwr + 2 * hs + j) + LD(bxn + j)) + r * hn);
+    vf hp = LD(hi + j);
+    vf v = nn + z * (hp - nn);
+    ST(gt + j, r); ST(gt + hs + j, z); ST(gt + 2 * hs + j, nn);
+    ST(ho + j, v); ST(out + j, v);
+    if (ex) ST(ex + j, hn);
+}
+
+/// Backward of the RNN gate: `dG = dh ⊙ (1 − y²)` (tanh) or `dh ⊙ [y > 0]` (relu).
+INLINE void rnn_backward_units(const int cnt, int j, int use_tanh, float *d, const float *go, const float *gt,
+                               float *dg) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf y = LD(gt + j);
+    ST(dg + j, use_tanh ? dv * (1.0f - y * y) : vselect(y > 0.0f, dv, vsplat(0)));
+}
+
+/// Backward of the LSTM gates and cell for one time step; `dci` carries dc from step to step.
+INLINE void lstm_backward_units(const int cnt, int j, int hs, float *d, const float *go, const float *gt,
+                                const float *th_row, const float *cp_row, float *dci, float *dg) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf ig = LD(gt + j), fg = LD(gt + hs + j), gg = LD(gt + 2 * hs + j), og = LD(gt + 3 * hs + j);
+    vf th = LD(th_row + j), cp = LD(cp_row + j);
+    vf dct = LD(dci + j) + dv * og * (1.0f - th * th);
+    ST(dg + j, dct * gg * ig * (1.0f - ig));
+    ST(dg + hs + j, dct * cp * fg * (1.0f - fg));
+    ST(dg + 2 * hs + j, dct * ig * (1.0f - gg * gg));
+    ST(dg + 3 * hs + j, dv * th * og * (1.0f - og));
+    ST(dci + j, dct * fg);
+}
+
+/// Backward of the GRU gates: `dg` as W_hh sees them (n block times r), `dgx` as W_ih sees them.
+INLINE void gru_backward_units(const int cnt, int j, int hs, float *d, const float *go, const float *gt,
+                               const float *hn_row, const float *hp_row, float *dg, float *dgx) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf r = LD(gt + j), z = LD(gt + hs + j), nn = LD(gt + 2 * hs + j);
+    vf hn = LD(hn_row + j), hp = LD(hp_row + j);
+    vf dn = dv * (1.0f - z) * (1.0f - nn * nn);
+    vf dr = dn * hn * r * (1.0f - r);
+    vf dz = dv * (hp - nn) * z * (1.0f - z);
+    ST(dg + j, dr); ST(dg + hs + j, dz); ST(dg + 2 * hs + j, dn * r);
+    ST(dgx + j, dr); ST(dgx + hs + j, dz); ST(dgx + 2 * hs + j, dn);
+}
+
+#undef LD
+#undef ST
+
 // MARK: - Forward
 
 typedef struct {
@@ -333,49 +424,21 @@ static void forward_job(void *context, int tid, int nt) {
             }
             float *gt = gates + (size_t)i * ldg;
             if (A->save) memcpy(A->h_prev + row * hpStride + u0, hi + u0, (size_t)(u1 - u0) * sizeof(float));
-            for (int j = u0; j < u1; j += VL) {
-                const int cnt = u1 - j < VL ? u1 - j : VL;
-#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
-#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
-                switch (kind) {
-                case UNROLL_CELL_RNN_TANH:
-                case UNROLL_CELL_RNN_RELU: {
-                    vf x = LD(gt + j);
-                    vf hn = kind == UNROLL_CELL_RNN_TANH ? vtanh(x) : vmax(x, vsplat(0));
-                    ST(gt + j, hn); ST(ho + j, hn); ST(out + j, hn);
-                    break;
-                }
-                case UNROLL_CELL_LSTM: {
-                    float *ci = c + (size_t)i * hs;
-                    vf ig = vsigmoid(LD(gt + j)), fg = vsigmoid(LD(gt + hs + j));
-                    vf gg = vtanh(LD(gt + 2 * hs + j)), og = vsigmoid(LD(gt + 3 * hs + j));
-                    vf cp = LD(ci + j);
-                    vf cn = fg * cp + ig * gg;
-                    vf tc = vtanh(cn);
-                    vf hn = og * tc;
-                    ST(gt + j, ig); ST(gt + hs + j, fg); ST(gt + 2 * hs + j, gg); ST(gt + 3 * hs + j, og);
-                    ST(ci + j, cn); ST(ho + j, hn); ST(out + j, hn);
-                    if (A->save) {
-                        ST(A->extra + row * hs + j, cp);
-                        ST(A->tanh_c + row * hs + j, tc);
-                    }
-                    break;
-                }
-                case UNROLL_CELL_GRU: {
-                    vf r = vsigmoid(LD(gt + j)), z = vsigmoid(LD(gt + hs + j));
-                    vf hn = LD(gt + 2 * hs + j) + LD(bhn + j);
-                    vf nn = vtanh((LD(xw + (size_t)i * xwStride + 2 * hs + j) + LD(bxn + j)) + r * hn);
-                    vf hp = LD(hi + j);
-                    vf v = nn + z * (hp - nn);
-                    ST(gt + j, r); ST(gt + hs + j, z); ST(gt + 2 * hs + j, nn);
-                    ST(ho + j, v); ST(out + j, v);
-                    if (A->save) ST(A->extra + row * hs + j, hn);
-                    break;
-                }
-                default: break;
-                }
-#undef LD
-#undef ST
+            float *ex = A->save && A->extra ? A->extra + row * hs : 0;
+            float *tcs = A->save && A->tanh_c ? A->tanh_c + row * hs : 0;
+            switch (kind) {
+            case UNROLL_CELL_RNN_TANH:
+            case UNROLL_CELL_RNN_RELU:
+                FOR_UNIT_VECTORS(u0, u1, rnn_forward_units(cnt, j, kind == UNROLL_CELL_RNN_TANH, gt, ho, out));
+                break;
+            case UNROLL_CELL_LSTM:
+                FOR_UNIT_VECTORS(u0, u1, lstm_forward_units(cnt, j, hs, gt, c + (size_t)i * hs, ho, out, ex, tcs));
+                break;
+            case UNROLL_CELL_GRU:
+                FOR_UNIT_VECTORS(u0, u1, gru_forward_units(cnt, j, hs, gt, xw + (size_t)i * xwStride, bhn, bxn, hi, ho,
+                                                           out, ex));
+                break;
+            default: break;
             }
         }
         float *swap = hin; hin = hout; hout = swap;
@@ -449,49 +512,20 @@ static void backward_job(void *context, int tid, int nt) {
             float *d = dcur + (size_t)i * hs;
             const float *go = A->grad_output + brow * hs;
             const float *gt = A->gates + row * ldg;
-            for (int j = u0; j < u1; j += VL) {
-                const int cnt = u1 - j < VL ? u1 - j : VL;
-#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
-#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
-                vf dv = LD(d + j) + LD(go + j);
-                ST(d + j, dv);
-                switch (kind) {
-                case UNROLL_CELL_RNN_TANH: {
-                    vf y = LD(gt + j);
-                    ST(dg + j, dv * (1.0f - y * y));
-                    break;
-                }
-                case UNROLL_CELL_RNN_RELU: {
-                    vf y = LD(gt + j);
-                    ST(dg + j, vselect(y > 0.0f, dv, vsplat(0)));
-                    break;
-                }
-                case UNROLL_CELL_LSTM: {
-                    float *dci = A->dc + (size_t)i * hs;
-                    vf ig = LD(gt + j), fg = LD(gt + hs + j), gg = LD(gt + 2 * hs + j), og = LD(gt + 3 * hs + j);
-                    vf th = LD(A->tanh_c + row * hs + j), cp = LD(A->extra + row * hs + j);
-                    vf dct = LD(dci + j) + dv * og * (1.0f - th * th);
-                    ST(dg + j, dct * gg * ig * (1.0f - ig));
-                    ST(dg + hs + j, dct * cp * fg * (1.0f - fg));
-                    ST(dg + 2 * hs + j, dct * ig * (1.0f - gg * gg));
-                    ST(dg + 3 * hs + j, dv * th * og * (1.0f - og));
-                    ST(dci + j, dct * fg);
-                    break;
-                }
-                case UNROLL_CELL_GRU: {
-                    vf r = LD(gt + j), z = LD(gt + hs + j), nn = LD(gt + 2 * hs + j);
-                    vf hn = LD(A->extra + row * hs + j), hp = LD(A->h_prev + row * A->h_prev_stride + j);
-                    vf dn = dv * (1.0f - z) * (1.0f - nn * nn);
-                    vf dr = dn * hn * r * (1.0f - r);
-                    vf dz = dv * (hp - nn) * z * (1.0f - z);
-                    ST(dg + j, dr); ST(dg + hs + j, dz); ST(dg + 2 * hs + j, dn * r);
-                    ST(dgx + j, dr); ST(dgx + hs + j, dz); ST(dgx + 2 * hs + j, dn);
-                    break;
-                }
-                default: break;
-                }
-#undef LD
-#undef ST
+            switch (kind) {
+            case UNROLL_CELL_RNN_TANH:
+            case UNROLL_CELL_RNN_RELU:
+                FOR_UNIT_VECTORS(u0, u1, rnn_backward_units(cnt, j, kind == UNROLL_CELL_RNN_TANH, d, go, gt, dg));
+                break;
+            case UNROLL_CELL_LSTM:
+                FOR_UNIT_VECTORS(u0, u1, lstm_backward_units(cnt, j, hs, d, go, gt, A->tanh_c + row * hs,
+                                                             A->extra + row * hs, A->dc + (size_t)i * hs, dg));
+                break;
+            case UNROLL_CELL_GRU:
+                FOR_UNIT_VECTORS(u0, u1, gru_backward_units(cnt, j, hs, d, go, gt, A->extra + row * hs,
+                                                            A->h_prev + row * A->h_prev_stride, dg, dgx));
+                break;
+            default: break;
             }
         }
         if (!sh.by_rows) unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
