@@ -37,7 +37,7 @@ void unroll_kernels_set_threads(int count) {
     atomic_store(&team_threads, count);
 }
 
-static _Atomic long row_split_bytes = 640 * 1024;
+static _Atomic long row_split_bytes = 2048 * 1024;
 
 void unroll_kernels_set_row_split_bytes(long bytes) { atomic_store(&row_split_bytes, bytes < 0 ? 0 : bytes); }
 

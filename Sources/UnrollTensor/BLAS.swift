@@ -24,7 +24,7 @@ public enum BLAS {
     public static var kernelInstructionSet: String { String(cString: unroll_kernels_isa()) }
 
     /// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch
-    /// rows with no per-step synchronisation; larger weights are split by hidden units (default 640 KB).
+    /// rows with no per-step synchronisation; larger weights are split by hidden units (default 2 MB).
     public static var recurrentRowSplitBytes: Int {
         get { unroll_kernels_row_split_bytes() }
         set { unroll_kernels_set_row_split_bytes(newValue) }
