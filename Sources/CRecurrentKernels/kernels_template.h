@@ -131,9 +131,15 @@ typedef struct {
     float *c; long ldc;
 } gemm_operands;
 
+/// How many rows of a panel ahead the micro-kernel prefetches: panels of large layers stream from L3 (the
+/// hardware prefetcher alone left a fifth of the time stalled on them at H = 1024).
+#define PREFETCH_ROWS 24
+
 /// Accumulates `A[R × k] · panel[k × NR]` into the two accumulator columns.
 #define ACCUMULATE(R, A_, LDA, K, PANEL)                                            \
     for (int kk = 0; kk < (K); kk++) {                                              \
+        __builtin_prefetch((PANEL) + (size_t)(kk + PREFETCH_ROWS) * NR, 0, 3);       \
+        __builtin_prefetch((PANEL) + (size_t)(kk + PREFETCH_ROWS) * NR + VL, 0, 3);  \
         vf b0 = vload((PANEL) + (size_t)kk * NR), b1 = vload((PANEL) + (size_t)kk * NR + VL); \
         _Pragma("clang loop unroll(full)")                                          \
         for (int r = 0; r < (R); r++) {                                             \
@@ -210,21 +216,135 @@ static void panel_gemm(int m, int n, const gemm_operands *o, const float *packed
     }
 }
 
-/// The hidden units `[u0, u1)` and panels `[p0, p1)` that thread `tid` of `nt` owns, for `panels` panels.
-INLINE void owned_range(int panels, int hidden, int tid, int nt, int *p0, int *p1, int *u0, int *u1) {
-    *p0 = (int)((long)panels * tid / nt);
-    *p1 = (int)((long)panels * (tid + 1) / nt);
-    *u0 = *p0 * NR;
-    *u1 = *p1 * NR < hidden ? *p1 * NR : hidden;
+/// How the threads of a job share a sequence. Splitting the hidden units (each thread owns some panels of every
+/// gate block) halves the weights each thread streams per step but exchanges h (or dG) between threads at a
+/// barrier every step; splitting the batch rows needs no barrier and no exchange, but every thread reads all the
+/// weights. So rows are split while the packed weights are small (up to 2 MB by default: through H = 256 the
+/// rows won, measured, even where the weights overflow L2 a little), units otherwise.
+typedef struct {
+    int p0, p1;        // owned panels
+    int u0, u1;        // owned hidden units
+    int r0, r1;        // owned batch rows
+    int by_rows;       // the split is by rows (no barriers)
+} thread_share;
+
+
+INLINE thread_share share_of(int by_rows, int panels, int hidden, int rows, int tid, int nt) {
+    thread_share sh;
+    sh.by_rows = by_rows;
+    if (by_rows) {
+        sh.p0 = 0; sh.p1 = panels; sh.u0 = 0; sh.u1 = hidden;
+        sh.r0 = (int)((long)rows * tid / nt);
+        sh.r1 = (int)((long)rows * (tid + 1) / nt);
+    } else {
+        sh.p0 = (int)((long)panels * tid / nt);
+        sh.p1 = (int)((long)panels * (tid + 1) / nt);
+        sh.u0 = sh.p0 * NR;
+        sh.u1 = sh.p1 * NR < hidden ? sh.p1 * NR : hidden;
+        sh.r0 = 0; sh.r1 = rows;
+    }
+    return sh;
 }
 
-/// Threads worth using for `work` multiply-adds per step over `panels` panels: each thread needs a panel, and
-/// a step too small to pay for a barrier stays on one thread.
-INLINE int useful_threads(int threads, int panels, double work) {
-    int nt = threads < panels ? threads : panels;
+/// Threads worth using for `work` multiply-adds per step: a step too small to pay for splitting stays on one
+/// thread; a split by rows needs a row per thread, a split by units a panel per thread.
+INLINE int useful_threads(int threads, int by_rows, int panels, int rows, double work) {
+    const int limit = by_rows ? rows : panels;
+    int nt = threads < limit ? threads : limit;
     if (work < 65536.0) nt = 1;
     return nt < 1 ? 1 : nt;
 }
+
+// MARK: - Gate math, one vector of units at a time
+
+/// Loads `cnt` floats (a whole vector when `cnt == VL`, which the full-vector loop passes as a constant).
+#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
+/// Stores `cnt` floats.
+#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
+
+/// Runs `CALL` for the units `[u0, u1)` a vector at a time, with `j` the first unit and `cnt` the count: whole
+/// vectors first (`cnt` a constant, so the loads and stores need no checks), then one partial vector.
+#define FOR_UNIT_VECTORS(u0, u1, CALL) do {                                  \
+        int j = (u0);                                                        \
+        for (; j + VL <= (u1); j += VL) { const int cnt = VL; CALL; }        \
+        if (j < (u1)) { const int cnt = (u1) - j; CALL; }                    \
+    } while (0)
+
+/// RNN: `h' = tanh(pre)` or `max(0, pre)`; the gate buffer keeps `h'`.
+INLINE void rnn_forward_units(const int cnt, int j, int use_tanh, float *gt, float *ho, float *out) {
+    vf x = LD(gt + j);
+    vf hn = use_tanh ? vtanh(x) : vmax(x, vsplat(0));
+    ST(gt + j, hn); ST(ho + j, hn); ST(out + j, hn);
+}
+
+/// LSTM: the activated gates go back into the gate buffer, `c` is updated in place, `h'` goes to `ho` and `out`;
+/// `ex` and `tcs` (optional) keep `c_{t-1}` and `tanh(c_t)`.
+INLINE void lstm_forward_units(const int cnt, int j, int hs, float *gt, float *ci, float *ho, float *out,
+                               float *ex, float *tcs) {
+    vf ig = vsigmoid(LD(gt + j)), fg = vsigmoid(LD(gt + hs + j));
+    vf gg = vtanh(LD(gt + 2 * hs + j)), og = vsigmoid(LD(gt + 3 * hs + j));
+    vf cp = LD(ci + j);
+    vf cn = fg * cp + ig * gg;
+    vf tc = vtanh(cn);
+    vf hn = og * tc;
+    ST(gt + j, ig); ST(gt + hs + j, fg); ST(gt + 2 * hs + j, gg); ST(gt + 3 * hs + j, og);
+    ST(ci + j, cn); ST(ho + j, hn); ST(out + j, hn);
+    if (ex) { ST(ex + j, cp); ST(tcs + j, tc); }
+}
+
+/// GRU: `n = tanh(W_in x + b_in + r (W_hn h + b_hn))`, `h' = n + z (h − n)`; `ex` (optional) keeps `W_hn h + b_hn`.
+INLINE void gru_forward_units(const int cnt, int j, int hs, float *gt, const float *xwr, const float *bhn,
+                              const float *bxn, const float *hi, float *ho, float *out, float *ex) {
+    vf r = vsigmoid(LD(gt + j)), z = vsigmoid(LD(gt + hs + j));
+    vf hn = LD(gt + 2 * hs + j) + LD(bhn + j);
+    vf nn = vtanh((LD(xwr + 2 * hs + j) + LD(bxn + j)) + r * hn);
+    vf hp = LD(hi + j);
+    vf v = nn + z * (hp - nn);
+    ST(gt + j, r); ST(gt + hs + j, z); ST(gt + 2 * hs + j, nn);
+    ST(ho + j, v); ST(out + j, v);
+    if (ex) ST(ex + j, hn);
+}
+
+/// Backward of the RNN gate: `dG = dh ⊙ (1 − y²)` (tanh) or `dh ⊙ [y > 0]` (relu).
+INLINE void rnn_backward_units(const int cnt, int j, int use_tanh, float *d, const float *go, const float *gt,
+                               float *dg) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf y = LD(gt + j);
+    ST(dg + j, use_tanh ? dv * (1.0f - y * y) : vselect(y > 0.0f, dv, vsplat(0)));
+}
+
+/// Backward of the LSTM gates and cell for one time step; `dci` carries dc from step to step.
+INLINE void lstm_backward_units(const int cnt, int j, int hs, float *d, const float *go, const float *gt,
+                                const float *th_row, const float *cp_row, float *dci, float *dg) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf ig = LD(gt + j), fg = LD(gt + hs + j), gg = LD(gt + 2 * hs + j), og = LD(gt + 3 * hs + j);
+    vf th = LD(th_row + j), cp = LD(cp_row + j);
+    vf dct = LD(dci + j) + dv * og * (1.0f - th * th);
+    ST(dg + j, dct * gg * ig * (1.0f - ig));
+    ST(dg + hs + j, dct * cp * fg * (1.0f - fg));
+    ST(dg + 2 * hs + j, dct * ig * (1.0f - gg * gg));
+    ST(dg + 3 * hs + j, dv * th * og * (1.0f - og));
+    ST(dci + j, dct * fg);
+}
+
+/// Backward of the GRU gates: `dg` as W_hh sees them (n block times r), `dgx` as W_ih sees them.
+INLINE void gru_backward_units(const int cnt, int j, int hs, float *d, const float *go, const float *gt,
+                               const float *hn_row, const float *hp_row, float *dg, float *dgx) {
+    vf dv = LD(d + j) + LD(go + j);
+    ST(d + j, dv);
+    vf r = LD(gt + j), z = LD(gt + hs + j), nn = LD(gt + 2 * hs + j);
+    vf hn = LD(hn_row + j), hp = LD(hp_row + j);
+    vf dn = dv * (1.0f - z) * (1.0f - nn * nn);
+    vf dr = dn * hn * r * (1.0f - r);
+    vf dz = dv * (hp - nn) * z * (1.0f - z);
+    ST(dg + j, dr); ST(dg + hs + j, dz); ST(dg + 2 * hs + j, dn * r);
+    ST(dgx + j, dr); ST(dgx + hs + j, dz); ST(dgx + 2 * hs + j, dn);
+}
+
+#undef LD
+#undef ST
 
 // MARK: - Forward
 
@@ -232,6 +352,7 @@ typedef struct {
     const unroll_recurrent_forward_t *args;
     float *packed;    // G blocks of ⌈H/NR⌉ panels of (H + F') × NR: W_hh block g transposed, then W_ih's (F' = F when fused)
     float *h_other;   // the second h buffer (N × H)
+    int by_rows;      // threads split the batch rows (else the hidden units)
 } forward_context;
 
 static void forward_job(void *context, int tid, int nt) {
@@ -243,10 +364,13 @@ static void forward_job(void *context, int tid, int nt) {
     const int fused = A->xw == 0, features = fused ? A->features : 0;
     const int panels = (hs + NR - 1) / NR;
     const size_t panelSize = (size_t)(hs + features) * NR, block = (size_t)panels * panelSize;
-    int p0, p1, u0, u1;
-    owned_range(panels, hs, tid, nt, &p0, &p1, &u0, &u1);
+    const thread_share sh = share_of(ctx->by_rows, panels, hs, n, tid, nt);
+    const int p0 = sh.p0, p1 = sh.p1, u0 = sh.u0, u1 = sh.u1, r0 = sh.r0, r1 = sh.r1;
+    // Split by units: each thread packs the panels it uses. Split by rows: they share one packing, split
+    // between them, so the job starts with a barrier.
+    const thread_share packing = share_of(0, panels, hs, n, tid, nt);
     for (int g = 0; g < gcount; g++) {
-        for (int p = p0; p < p1; p++) {
+        for (int p = packing.p0; p < packing.p1; p++) {
             float *panel = ctx->packed + g * block + p * panelSize;
             pack_panels(hs, hs, A->w_hh + (size_t)g * hs * hs, 1, hs, panel - (size_t)p * hs * NR, p, p + 1);
             if (fused) {
@@ -255,7 +379,8 @@ static void forward_job(void *context, int tid, int nt) {
             }
         }
     }
-    // Fused input: each thread copies x_t of every row into its own contiguous buffer once per step.
+    if (sh.by_rows) unroll_team_barrier(nt);
+    // Fused input: each thread copies x_t of its rows into its own contiguous buffer once per step.
     float *xt = fused && features > 0 ? unroll_alloc_floats((size_t)n * features) : 0;
     const long ldg = A->gate_stride;                          // between rows of the gate buffer
     const long xwStride = (long)steps * gh;
@@ -269,29 +394,29 @@ static void forward_job(void *context, int tid, int nt) {
         float *gates = A->save ? A->gates + (size_t)t * n * ldg : A->gates;   // time-major: step t's rows together
         const float *xw = fused ? 0 : A->xw + (size_t)t * gh;
         if (xt) {
-            for (int i = 0; i < n; i++) {
+            for (int i = r0; i < r1; i++) {
                 memcpy(xt + (size_t)i * features, A->x + ((size_t)i * steps + t) * features, (size_t)features * sizeof(float));
             }
         }
-        if (s > 0) unroll_team_barrier(nt);   // h of the previous step complete in `hin`
+        if (s > 0 && !sh.by_rows) unroll_team_barrier(nt);   // h of the previous step complete in `hin`
         for (int g = 0; g < gcount; g++) {
             gemm_operands o = {0};
-            o.a = hin; o.lda = hs; o.k = hs;
-            if (fused) { o.a2 = xt; o.lda2 = features; o.k2 = features; }
-            if (!fused && !(kind == UNROLL_CELL_GRU && g == 2)) { o.init = xw + g * hs; o.ldi = xwStride; }
+            o.a = hin + (size_t)r0 * hs; o.lda = hs; o.k = hs;
+            if (fused) { o.a2 = xt + (size_t)r0 * features; o.lda2 = features; o.k2 = features; }
+            if (!fused && !(kind == UNROLL_CELL_GRU && g == 2)) { o.init = xw + r0 * xwStride + g * hs; o.ldi = xwStride; }
             if (!(kind == UNROLL_CELL_GRU && g == 2)) o.bias = A->b_x + g * hs;
-            o.c = gates + g * hs; o.ldc = ldg;
-            panel_gemm(n, hs, &o, ctx->packed + g * block, p0, p1);
+            o.c = gates + (size_t)r0 * ldg + g * hs; o.ldc = ldg;
+            panel_gemm(r1 - r0, hs, &o, ctx->packed + g * block, p0, p1);
         }
-        if (A->save && hpStride > hs && tid == 0) {
-            // The saved rows are [h_{t-1} | x_t]; thread 0 copies the x part.
+        if (A->save && hpStride > hs && (sh.by_rows || tid == 0)) {
+            // The saved rows are [h_{t-1} | x_t]; the x part is copied by the row's owner, or thread 0.
             const int f = (int)hpStride - hs;
-            for (int i = 0; i < n; i++) {
+            for (int i = r0; i < r1; i++) {
                 const float *src = xt ? xt + (size_t)i * f : A->x + ((size_t)i * steps + t) * f;
                 memcpy(A->h_prev + ((size_t)t * n + i) * hpStride + hs, src, (size_t)f * sizeof(float));
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = r0; i < r1; i++) {
             const size_t brow = (size_t)i * steps + t;   // batch-major row: inputs and outputs
             const size_t row = (size_t)t * n + i;        // time-major row: everything saved
             const float *hi = hin + (size_t)i * hs;
@@ -306,49 +431,21 @@ static void forward_job(void *context, int tid, int nt) {
             }
             float *gt = gates + (size_t)i * ldg;
             if (A->save) memcpy(A->h_prev + row * hpStride + u0, hi + u0, (size_t)(u1 - u0) * sizeof(float));
-            for (int j = u0; j < u1; j += VL) {
-                const int cnt = u1 - j < VL ? u1 - j : VL;
-#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
-#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
-                switch (kind) {
-                case UNROLL_CELL_RNN_TANH:
-                case UNROLL_CELL_RNN_RELU: {
-                    vf x = LD(gt + j);
-                    vf hn = kind == UNROLL_CELL_RNN_TANH ? vtanh(x) : vmax(x, vsplat(0));
-                    ST(gt + j, hn); ST(ho + j, hn); ST(out + j, hn);
-                    break;
-                }
-                case UNROLL_CELL_LSTM: {
-                    float *ci = c + (size_t)i * hs;
-                    vf ig = vsigmoid(LD(gt + j)), fg = vsigmoid(LD(gt + hs + j));
-                    vf gg = vtanh(LD(gt + 2 * hs + j)), og = vsigmoid(LD(gt + 3 * hs + j));
-                    vf cp = LD(ci + j);
-                    vf cn = fg * cp + ig * gg;
-                    vf tc = vtanh(cn);
-                    vf hn = og * tc;
-                    ST(gt + j, ig); ST(gt + hs + j, fg); ST(gt + 2 * hs + j, gg); ST(gt + 3 * hs + j, og);
-                    ST(ci + j, cn); ST(ho + j, hn); ST(out + j, hn);
-                    if (A->save) {
-                        ST(A->extra + row * hs + j, cp);
-                        ST(A->tanh_c + row * hs + j, tc);
-                    }
-                    break;
-                }
-                case UNROLL_CELL_GRU: {
-                    vf r = vsigmoid(LD(gt + j)), z = vsigmoid(LD(gt + hs + j));
-                    vf hn = LD(gt + 2 * hs + j) + LD(bhn + j);
-                    vf nn = vtanh((LD(xw + (size_t)i * xwStride + 2 * hs + j) + LD(bxn + j)) + r * hn);
-                    vf hp = LD(hi + j);
-                    vf v = nn + z * (hp - nn);
-                    ST(gt + j, r); ST(gt + hs + j, z); ST(gt + 2 * hs + j, nn);
-                    ST(ho + j, v); ST(out + j, v);
-                    if (A->save) ST(A->extra + row * hs + j, hn);
-                    break;
-                }
-                default: break;
-                }
-#undef LD
-#undef ST
+            float *ex = A->save && A->extra ? A->extra + row * hs : 0;
+            float *tcs = A->save && A->tanh_c ? A->tanh_c + row * hs : 0;
+            switch (kind) {
+            case UNROLL_CELL_RNN_TANH:
+            case UNROLL_CELL_RNN_RELU:
+                FOR_UNIT_VECTORS(u0, u1, rnn_forward_units(cnt, j, kind == UNROLL_CELL_RNN_TANH, gt, ho, out));
+                break;
+            case UNROLL_CELL_LSTM:
+                FOR_UNIT_VECTORS(u0, u1, lstm_forward_units(cnt, j, hs, gt, c + (size_t)i * hs, ho, out, ex, tcs));
+                break;
+            case UNROLL_CELL_GRU:
+                FOR_UNIT_VECTORS(u0, u1, gru_forward_units(cnt, j, hs, gt, xw + (size_t)i * xwStride, bhn, bxn, hi, ho,
+                                                           out, ex));
+                break;
+            default: break;
             }
         }
         float *swap = hin; hin = hout; hout = swap;
@@ -357,8 +454,8 @@ static void forward_job(void *context, int tid, int nt) {
     // The final h of the owned units goes back to the caller's buffer, once no thread reads it any more as
     // the input of the last step.
     if (hin != A->h) {
-        unroll_team_barrier(nt);
-        for (int i = 0; i < n; i++) {
+        if (!sh.by_rows) unroll_team_barrier(nt);
+        for (int i = r0; i < r1; i++) {
             memcpy(A->h + (size_t)i * hs + u0, hin + (size_t)i * hs + u0, (size_t)(u1 - u0) * sizeof(float));
         }
     }
@@ -373,7 +470,9 @@ static void forward_entry(const unroll_recurrent_forward_t *args, int threads) {
     ctx.args = args;
     ctx.packed = unroll_alloc_floats((size_t)gcount * panels * (hs + features) * NR);
     ctx.h_other = unroll_alloc_floats((size_t)args->batch * hs);
-    int nt = useful_threads(threads, panels, (double)args->batch * (hs + features) * gcount * hs);
+    const double packedBytes = (double)gcount * panels * (hs + features) * NR * sizeof(float);
+    ctx.by_rows = packedBytes <= (double)unroll_kernels_row_split_bytes();
+    int nt = useful_threads(threads, ctx.by_rows, panels, args->batch, (double)args->batch * (hs + features) * gcount * hs);
     unroll_team_run(forward_job, &ctx, nt);
     free(ctx.packed);
     free(ctx.h_other);
@@ -385,6 +484,7 @@ typedef struct {
     const unroll_recurrent_backward_t *args;
     float *packed;    // W_hh (G·H × H) in ⌈H/NR⌉ panels of G·H × NR
     float *dh_other;  // the second dh buffer (N × H)
+    int by_rows;      // threads split the batch rows (else the hidden units)
 } backward_context;
 
 static void backward_job(void *context, int tid, int nt) {
@@ -394,16 +494,18 @@ static void backward_job(void *context, int tid, int nt) {
     const int gcount = kind == UNROLL_CELL_LSTM ? 4 : kind == UNROLL_CELL_GRU ? 3 : 1;
     const int gh = gcount * hs;
     const int panels = (hs + NR - 1) / NR;
-    int p0, p1, u0, u1;
-    owned_range(panels, hs, tid, nt, &p0, &p1, &u0, &u1);
-    pack_panels(gh, hs, A->w_hh, hs, 1, ctx->packed, p0, p1);
+    const thread_share sh = share_of(ctx->by_rows, panels, hs, n, tid, nt);
+    const int p0 = sh.p0, p1 = sh.p1, u0 = sh.u0, u1 = sh.u1, r0 = sh.r0, r1 = sh.r1;
+    const thread_share packing = share_of(0, panels, hs, n, tid, nt);
+    pack_panels(gh, hs, A->w_hh, hs, 1, ctx->packed, packing.p0, packing.p1);
+    if (sh.by_rows) unroll_team_barrier(nt);
     const long ldg = A->gate_stride;
     float *dcur = A->dh, *dnew = ctx->dh_other;
 
     for (int s = steps - 1; s >= 0; s--) {
         const int t = A->reverse ? steps - 1 - s : s;
         // Gate gradients of step t for the owned units, from dh_t (plus this step's output gradient).
-        for (int i = 0; i < n; i++) {
+        for (int i = r0; i < r1; i++) {
             const size_t brow = (size_t)i * steps + t, row = (size_t)t * n + i;
             float *dg = A->d_gates_hh + row * ldg;
             float *dgx = kind == UNROLL_CELL_GRU ? A->d_gates_ih + row * ldg : 0;
@@ -417,58 +519,29 @@ static void backward_job(void *context, int tid, int nt) {
             float *d = dcur + (size_t)i * hs;
             const float *go = A->grad_output + brow * hs;
             const float *gt = A->gates + row * ldg;
-            for (int j = u0; j < u1; j += VL) {
-                const int cnt = u1 - j < VL ? u1 - j : VL;
-#define LD(p) (cnt == VL ? vload(p) : vload_part((p), cnt))
-#define ST(p, v) do { if (cnt == VL) vstore((p), (v)); else vstore_part((p), (v), cnt); } while (0)
-                vf dv = LD(d + j) + LD(go + j);
-                ST(d + j, dv);
-                switch (kind) {
-                case UNROLL_CELL_RNN_TANH: {
-                    vf y = LD(gt + j);
-                    ST(dg + j, dv * (1.0f - y * y));
-                    break;
-                }
-                case UNROLL_CELL_RNN_RELU: {
-                    vf y = LD(gt + j);
-                    ST(dg + j, vselect(y > 0.0f, dv, vsplat(0)));
-                    break;
-                }
-                case UNROLL_CELL_LSTM: {
-                    float *dci = A->dc + (size_t)i * hs;
-                    vf ig = LD(gt + j), fg = LD(gt + hs + j), gg = LD(gt + 2 * hs + j), og = LD(gt + 3 * hs + j);
-                    vf th = LD(A->tanh_c + row * hs + j), cp = LD(A->extra + row * hs + j);
-                    vf dct = LD(dci + j) + dv * og * (1.0f - th * th);
-                    ST(dg + j, dct * gg * ig * (1.0f - ig));
-                    ST(dg + hs + j, dct * cp * fg * (1.0f - fg));
-                    ST(dg + 2 * hs + j, dct * ig * (1.0f - gg * gg));
-                    ST(dg + 3 * hs + j, dv * th * og * (1.0f - og));
-                    ST(dci + j, dct * fg);
-                    break;
-                }
-                case UNROLL_CELL_GRU: {
-                    vf r = LD(gt + j), z = LD(gt + hs + j), nn = LD(gt + 2 * hs + j);
-                    vf hn = LD(A->extra + row * hs + j), hp = LD(A->h_prev + row * A->h_prev_stride + j);
-                    vf dn = dv * (1.0f - z) * (1.0f - nn * nn);
-                    vf dr = dn * hn * r * (1.0f - r);
-                    vf dz = dv * (hp - nn) * z * (1.0f - z);
-                    ST(dg + j, dr); ST(dg + hs + j, dz); ST(dg + 2 * hs + j, dn * r);
-                    ST(dgx + j, dr); ST(dgx + hs + j, dz); ST(dgx + 2 * hs + j, dn);
-                    break;
-                }
-                default: break;
-                }
-#undef LD
-#undef ST
+            switch (kind) {
+            case UNROLL_CELL_RNN_TANH:
+            case UNROLL_CELL_RNN_RELU:
+                FOR_UNIT_VECTORS(u0, u1, rnn_backward_units(cnt, j, kind == UNROLL_CELL_RNN_TANH, d, go, gt, dg));
+                break;
+            case UNROLL_CELL_LSTM:
+                FOR_UNIT_VECTORS(u0, u1, lstm_backward_units(cnt, j, hs, d, go, gt, A->tanh_c + row * hs,
+                                                             A->extra + row * hs, A->dc + (size_t)i * hs, dg));
+                break;
+            case UNROLL_CELL_GRU:
+                FOR_UNIT_VECTORS(u0, u1, gru_backward_units(cnt, j, hs, d, go, gt, A->extra + row * hs,
+                                                            A->h_prev + row * A->h_prev_stride, dg, dgx));
+                break;
+            default: break;
             }
         }
-        unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
+        if (!sh.by_rows) unroll_team_barrier(nt);   // every unit's gate gradients of step t are in place
         // dh_{t-1} for the owned units: dG_t × W_hh, plus what bypasses the product.
         gemm_operands o = {0};
-        o.a = A->d_gates_hh + (size_t)t * n * ldg; o.lda = ldg; o.k = gh;
-        o.c = dnew; o.ldc = hs;
-        panel_gemm(n, hs, &o, ctx->packed, p0, p1);
-        for (int i = 0; i < n; i++) {
+        o.a = A->d_gates_hh + ((size_t)t * n + r0) * ldg; o.lda = ldg; o.k = gh;
+        o.c = dnew + (size_t)r0 * hs; o.ldc = hs;
+        panel_gemm(r1 - r0, hs, &o, ctx->packed, p0, p1);
+        for (int i = r0; i < r1; i++) {
             float *src = dcur + (size_t)i * hs, *dst = dnew + (size_t)i * hs;
             if (t >= A->lengths[i]) {
                 memcpy(dst + u0, src + u0, (size_t)(u1 - u0) * sizeof(float));
@@ -480,7 +553,7 @@ static void backward_job(void *context, int tid, int nt) {
         float *swap = dcur; dcur = dnew; dnew = swap;
     }
     if (dcur != A->dh) {
-        for (int i = 0; i < n; i++) {
+        for (int i = r0; i < r1; i++) {
             memcpy(A->dh + (size_t)i * hs + u0, dcur + (size_t)i * hs + u0, (size_t)(u1 - u0) * sizeof(float));
         }
     }
@@ -494,7 +567,8 @@ static void backward_entry(const unroll_recurrent_backward_t *args, int threads)
     ctx.args = args;
     ctx.packed = unroll_alloc_floats((size_t)panels * gcount * hs * NR);
     ctx.dh_other = unroll_alloc_floats((size_t)args->batch * hs);
-    int nt = useful_threads(threads, panels, (double)args->batch * hs * gcount * hs);
+    ctx.by_rows = (double)panels * gcount * hs * NR * sizeof(float) <= (double)unroll_kernels_row_split_bytes();
+    int nt = useful_threads(threads, ctx.by_rows, panels, args->batch, (double)args->batch * hs * gcount * hs);
     unroll_team_run(backward_job, &ctx, nt);
     free(ctx.packed);
     free(ctx.dh_other);

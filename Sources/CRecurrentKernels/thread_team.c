@@ -37,6 +37,12 @@ void unroll_kernels_set_threads(int count) {
     atomic_store(&team_threads, count);
 }
 
+static _Atomic long row_split_bytes = 2048 * 1024;
+
+void unroll_kernels_set_row_split_bytes(long bytes) { atomic_store(&row_split_bytes, bytes < 0 ? 0 : bytes); }
+
+long unroll_kernels_row_split_bytes(void) { return atomic_load(&row_split_bytes); }
+
 int unroll_kernels_threads(void) {
     int count = atomic_load(&team_threads);
     if (count == 0) {
@@ -79,10 +85,14 @@ typedef struct {
     _Atomic int sleepers;
 } signal_word;
 
-static void wait_for_change(signal_word *w, unsigned old) {
+/// Waits until the word differs from `old`; returns about how long that took in nanoseconds (0 for waits of a
+/// few microseconds, which are not timed).
+static long long wait_for_change(signal_word *w, unsigned old) {
     long long start = 0;
     for (unsigned i = 0;; i++) {
-        if (atomic_load_explicit(&w->value, memory_order_acquire) != old) return;
+        if (atomic_load_explicit(&w->value, memory_order_acquire) != old) {
+            return start == 0 ? 0 : monotonic_ns() - start;
+        }
         CPU_RELAX();
         if ((i & 63) == 63) {
             long long now = monotonic_ns();
@@ -95,6 +105,7 @@ static void wait_for_change(signal_word *w, unsigned old) {
         if (atomic_load(&w->value) == old) sleep_while_equal(&w->value, old);
         atomic_fetch_sub(&w->sleepers, 1);
     }
+    return monotonic_ns() - start;
 }
 
 static void signal_change(signal_word *w) {
@@ -117,11 +128,25 @@ static int job_threads;
 static signal_word barrier_word;
 static _Atomic int barrier_arrived;
 
+// MARK: - Backing off under contention
+//
+// When other programs keep a core busy, a thread of the team is often descheduled and its partner waits at
+// every barrier for a whole scheduler time slice; one thread is then faster than two. A job whose threads
+// spent more than a quarter of their time waiting for each other switches the team to one thread for a short
+// while, after which two are tried again.
+
+/// Waiting time of the running job's threads at barriers and at its end, in nanoseconds.
+static _Atomic long long job_wait_ns;
+/// Until when (monotonic nanoseconds) jobs run on one thread.
+static _Atomic long long single_until_ns;
+/// How long the team stays on one thread after a contended job.
+#define BACK_OFF_NANOSECONDS 250000000LL
+
 static void *worker_main(void *arg) {
     const int tid = (int)(intptr_t)arg;
     unsigned seen = first_job[tid];
     for (;;) {
-        wait_for_change(&job_posted, seen);
+        (void)wait_for_change(&job_posted, seen);
         seen = atomic_load(&job_posted.value);
         if (tid < job_threads) {
             job_function(job_context, tid, job_threads);
@@ -147,7 +172,8 @@ static void start_workers(int threads) {
 }
 
 void unroll_team_run(unroll_team_job job, void *context, int threads) {
-    if (threads <= 1 || pthread_mutex_trylock(&run_lock) != 0) {
+    const long long start = threads > 1 ? monotonic_ns() : 0;
+    if (threads <= 1 || start < atomic_load(&single_until_ns) || pthread_mutex_trylock(&run_lock) != 0) {
         job(context, 0, 1);
         return;
     }
@@ -158,12 +184,17 @@ void unroll_team_run(unroll_team_job job, void *context, int threads) {
     job_threads = threads;
     atomic_store(&workers_done, 0);
     atomic_store(&barrier_arrived, 0);
+    atomic_store(&job_wait_ns, 0);
     signal_change(&job_posted);
     job(context, 0, threads);
     for (;;) {
         unsigned seen = atomic_load(&job_finished.value);
         if (atomic_load(&workers_done) == threads - 1) break;
-        wait_for_change(&job_finished, seen);
+        atomic_fetch_add(&job_wait_ns, wait_for_change(&job_finished, seen));
+    }
+    const long long end = monotonic_ns(), elapsed = end - start;
+    if (elapsed > 1000000 && atomic_load(&job_wait_ns) * 4 > elapsed * threads) {
+        atomic_store(&single_until_ns, end + BACK_OFF_NANOSECONDS);
     }
     pthread_mutex_unlock(&run_lock);
 }
@@ -175,6 +206,6 @@ void unroll_team_barrier(int threads) {
         atomic_store(&barrier_arrived, 0);
         signal_change(&barrier_word);
     } else {
-        wait_for_change(&barrier_word, generation);
+        atomic_fetch_add(&job_wait_ns, wait_for_change(&barrier_word, generation));
     }
 }

@@ -48,11 +48,15 @@ extension Variable {
         let cols = value.shape.last ?? 1
         precondition(bias.value.count == cols,
                      "add bias: bias of shape \(bias.shape) for rows of \(cols) in shape \(value.shape)")
-        var out = value
+        var out = Tensor(uninitialized: value.shape)
         let rows = value.count / max(cols, 1)
-        let bp = bias.value.storage.base
+        let bp = bias.value.storage.base, xp = value.storage.base
         out.withUnsafeMutableBufferPointer { o in
-            for r in 0..<rows { for c in 0..<cols { o[r * cols + c] += bp[c] } }
+            let op = o.baseAddress!
+            for r in 0..<rows {
+                let src = xp + r * cols, dst = op + r * cols
+                for c in 0..<cols { dst[c] = src[c] + bp[c] }
+            }
         }
         return Variable(value: out, inputs: [a, bias]) { g in
             a.accumulateGrad(g)

@@ -10,10 +10,11 @@ import UnrollTensor
 /// The fused kernel that runs one direction of one recurrent layer over a whole batch-first sequence, and
 /// its explicit back-propagation through time.
 ///
-/// Forward: the input projection of all steps is one matrix multiply `(N·T, F) × (F, G·H)`; each step then
-/// does one recurrent multiply `(N, H) × (H, G·H)` and the gate math fused in one pass. Backward walks the
-/// steps in reverse, one multiply per step for `dh`, then forms the weight gradients of all steps at once:
-/// `dW_hh = dGᵀ × H_prev` and `dW_ih = dGᵀ × X`, and `dX = dG × W_ih`.
+/// The time loops run in the C kernels (`CRecurrentKernels`): the weights are packed once per call, and each
+/// step is one multiply `[h_{t-1} | x_t] (N, H+F) × (H+F, G·H)` (RNN, LSTM; GRU projects all inputs at once
+/// beforehand, as its n gate needs `W_in x` apart) followed by the gate math for the same units, split over the
+/// kernel thread team. Backward walks the steps in reverse, one multiply `dG_t × W_hh` per step for `dh`, then
+/// forms the weight gradients of all steps at once, `dW = dGᵀ × [H_prev | X]`, and `dX = dG × W_ih`.
 ///
 /// Variable lengths: a sequence `n` of length `L < T` takes no step at `t ≥ L`: its state is carried
 /// unchanged, its output there is zero, and the reverse direction therefore starts at its own end `L-1`.

@@ -23,6 +23,13 @@ public enum BLAS {
     /// The instruction set the recurrent kernels chose for this CPU ("avx512", "avx2" or "generic").
     public static var kernelInstructionSet: String { String(cString: unroll_kernels_isa()) }
 
+    /// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch
+    /// rows with no per-step synchronisation; larger weights are split by hidden units (default 2 MB).
+    public static var recurrentRowSplitBytes: Int {
+        get { unroll_kernels_row_split_bytes() }
+        set { unroll_kernels_set_row_split_bytes(newValue) }
+    }
+
     /// Switches the recurrent kernels to instruction set `name` ("avx512", "avx2", "generic") when this CPU runs
     /// it, for tests and comparisons; returns false (changing nothing) when it does not.
     @discardableResult

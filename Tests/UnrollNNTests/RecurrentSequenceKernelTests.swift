@@ -74,11 +74,17 @@ final class RecurrentSequenceKernelTests: XCTestCase {
     /// blocks of unequal height, and the two-thread split of the hidden units. Outputs, final states and the
     /// weight and input gradients must match the one-step cells unrolled on the tape.
     func testWideLayersMatchUnrolledCellsWithGradients() {
-        let saved = BLAS.threads, savedISA = BLAS.kernelInstructionSet
-        defer { BLAS.setThreads(saved); BLAS.selectKernelInstructionSet(savedISA) }
+        let saved = BLAS.threads, savedISA = BLAS.kernelInstructionSet, savedSplit = BLAS.recurrentRowSplitBytes
+        defer {
+            BLAS.setThreads(saved)
+            BLAS.selectKernelInstructionSet(savedISA)
+            BLAS.recurrentRowSplitBytes = savedSplit
+        }
         for isa in ["avx512", "avx2", "generic"] where BLAS.selectKernelInstructionSet(isa) {
-        for threads in [1, 2] {
+        for (threads, split) in [(1, savedSplit), (2, savedSplit), (2, 0)] {
+            // Two threads split the batch rows (small weights), or with a zero limit the hidden units.
             BLAS.setThreads(threads)
+            BLAS.recurrentRowSplitBytes = split
             for kind in RecurrentCellKind.allCases {
                 for reverse in [false, true] {
                     var rng = RandomGenerator(seed: 21)
@@ -116,7 +122,7 @@ final class RecurrentSequenceKernelTests: XCTestCase {
                         finals += h.value.scalars
                     }
                     Variable.concat(terms.map { $0.reshaped([hs]) }, axis: 0).sum().backward()
-                    let label = "\(isa) \(kind) reverse=\(reverse) threads=\(threads)"
+                    let label = "\(isa) \(kind) reverse=\(reverse) threads=\(threads) split=\(split)"
                     for (a, b) in zip(fused.output.value.scalars, outputs) { XCTAssertEqual(a, b, accuracy: 1e-5, "\(label) output") }
                     for (a, b) in zip(fused.hidden.value.scalars, finals) { XCTAssertEqual(a, b, accuracy: 1e-5, "\(label) final h") }
                     let cellGrads = [x.grad!, cell.weightIH.grad!, cell.weightHH.grad!, cell.biasIH.grad!, cell.biasHH.grad!]

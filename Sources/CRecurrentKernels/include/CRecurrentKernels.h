@@ -26,6 +26,13 @@ void unroll_kernels_set_threads(int count);
 /// The number of threads the kernels use.
 int unroll_kernels_threads(void);
 
+/// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch rows
+/// (no per-step barrier); larger ones are split by hidden units. Default 2 MB (measured: rows win through H = 256).
+void unroll_kernels_set_row_split_bytes(long bytes);
+
+/// The current row-split limit in bytes.
+long unroll_kernels_row_split_bytes(void);
+
 /// The instruction set the kernels dispatched to: "avx512", "avx2" or "generic".
 const char *unroll_kernels_isa(void);
 
