@@ -153,6 +153,10 @@ void unroll_parallel_sgemm(int trans_a, int trans_b, int m, int n, int k, float 
     const double work = (double)m * n * k;
     const int extent = m >= n ? m : n;
     if (work < 262144.0 || extent < 32) threads = 1;
+    // Only products split by rows of C give the same bits for every thread count: a split of the columns
+    // changes which OpenBLAS micro-kernel handles the edge, and with it the rounding. Results must not depend
+    // on the thread count (the team may run a job on one thread at any time), so column splits are not used.
+    if (m < n) threads = 1;
     if (threads > extent / 16) threads = extent / 16 > 0 ? extent / 16 : 1;
     unroll_team_run(sgemm_part, &job, threads);
 }
