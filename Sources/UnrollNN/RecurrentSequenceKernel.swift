@@ -148,7 +148,7 @@ enum RecurrentSequenceKernel {
         var extra = Tensor(uninitialized: save && kind != .rnnTanh && kind != .rnnRelu ? [rows, hs] : [0])
         var tanhC = Tensor(uninitialized: save && kind == .lstm ? [rows, hs] : [0])
         var cellBuffer = cell ?? Tensor(zeros: [0])
-        let lens = lengths.map { Int32($0) }
+        let lens = lengths.isEmpty ? [Int32(0)] : lengths.map { Int32($0) }   // never empty: the kernel takes its address
 
         output.withUnsafeMutableBufferPointer { op in
         hidden.withUnsafeMutableBufferPointer { hp0 in
@@ -201,7 +201,7 @@ enum RecurrentSequenceKernel {
         // In: the gradients of the final states; out: those of the initial states.
         var dh = gradHidden.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs])
         var dc = kind.hasCellState ? gradCell.map { $0.reshaped([n, hs]) } ?? Tensor(zeros: [n, hs]) : Tensor(zeros: [0])
-        let lens = lengths.map { Int32($0) }
+        let lens = lengths.isEmpty ? [Int32(0)] : lengths.map { Int32($0) }   // never empty: the kernel takes its address
 
         dGhh.withUnsafeMutableBufferPointer { dgp in
         dGih.withUnsafeMutableBufferPointer { dgip in

@@ -155,6 +155,27 @@ final class RecurrentSequenceKernelTests: XCTestCase {
         }
     }
 
+    /// Degenerate sizes go through the C kernels without touching memory they do not own.
+    func testEmptyBatchAndZeroStepsRunThroughTheKernel() {
+        for kind in RecurrentCellKind.allCases {
+            var rng = RandomGenerator(seed: 14)
+            let cell = RecurrentCell(kind: kind, inputSize: 2, hiddenSize: 3, rng: &rng)
+            for (n, steps) in [(0, 3), (2, 0)] {
+                let x = Variable(Tensor(zeros: [n, steps, 2]), requiresGrad: true)
+                let h0 = Variable(Tensor(shape: [n, 3], repeating: 0.5))
+                let c0 = kind.hasCellState ? Variable(Tensor(shape: [n, 3], repeating: 0.25)) : nil
+                let result = RecurrentSequenceKernel.run(
+                    kind: kind, input: x, weightIH: cell.weightIH, weightHH: cell.weightHH, biasIH: cell.biasIH,
+                    biasHH: cell.biasHH, h0: h0, c0: c0, lengths: nil, reverse: false)
+                XCTAssertEqual(result.output.shape, [n, steps, 3])
+                XCTAssertEqual(result.hidden.value.scalars, h0.value.scalars, "\(kind) n=\(n) steps=\(steps)")
+                result.hidden.sum().backward()
+                XCTAssertEqual(cell.weightHH.grad?.scalars, Array(repeating: 0, count: kind.gateCount * 9))
+                for v in cell.parameters { v.zeroGrad() }
+            }
+        }
+    }
+
     func testPaddedStepsGiveZeroOutputAndFinalStateFromOwnEnd() {
         var rng = RandomGenerator(seed: 11)
         let layer = RecurrentLayer(kind: .gru, inputSize: 2, hiddenSize: 3, rng: &rng)
