@@ -56,6 +56,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        NotebookThreads.configureForReproducibleRuns()
         var settings = RunSettings()
         settings.overrides = notebooks.params
         settings.timeout = timeout

@@ -47,6 +47,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        NotebookThreads.configureForReproducibleRuns()
         var settings = RunSettings()
         settings.outputDirectory = out
         settings.overrides = notebooks.params
