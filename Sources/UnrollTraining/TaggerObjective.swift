@@ -20,9 +20,7 @@ public final class TaggerObjective: Objective {
     public var parameters: [Variable] { model.parameters }
 
     public func begin(shuffle: Bool, batchSize: Int, rng: inout RandomGenerator) -> Int {
-        var order = Array(examples.indices)
-        if shuffle { rng.shuffle(&order) }
-        batches = paddedBatches(examples.map(\.tokens), batchSize: batchSize, order: order)
+        batches = shuffledPaddedBatches(examples.map(\.tokens), shuffle: shuffle, batchSize: batchSize, rng: &rng)
         return batches.count
     }
 
