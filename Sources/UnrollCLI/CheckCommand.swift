@@ -62,13 +62,7 @@ struct CheckCommand: ParsableCommand {
         settings.timeout = timeout
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
-        var paths: [String]
-        do {
-            paths = try NotebookDiscovery.notebooks(in: notebooks.paths)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        var paths = try notebooks.notebookFiles()
         if let shard, let selection = Shard(parsing: shard) { paths = selection.select(paths) }
         let checker = NotebookChecker(settings: settings, baselineDirectory: baseline, update: update)
         let outcomes: [NotebookChecker.Outcome]

@@ -17,13 +17,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var notebooks: NotebookArguments
 
     func run() throws {
-        let paths: [String]
-        do {
-            paths = try NotebookDiscovery.notebooks(in: notebooks.paths)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let paths = try notebooks.notebookFiles()
         let status = NotebookBatch.lint(paths, overrides: notebooks.params)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -57,13 +57,7 @@ struct RunCommand: ParsableCommand {
         settings.timings = timings
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
-        let paths: [String]
-        do {
-            paths = try NotebookDiscovery.notebooks(in: notebooks.paths)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let paths = try notebooks.notebookFiles()
         let status = NotebookBatch.run(paths, settings: settings, jobs: jobs)
         if status != .success { throw ExitCode(status.rawValue) }
     }
