@@ -21,6 +21,9 @@ struct Arguments {
     /// The argument `name` as written, or `fallback` when it was not given.
     func source(_ name: String, or fallback: String) -> String { sources[name] ?? fallback }
 
+    /// Whether the argument `name` was written in the call (not defaulted).
+    func wasGiven(_ name: String) -> Bool { places[name] != nil }
+
     /// Where the argument `name` is, or the call when it was not given.
     func place(_ name: String) -> SourceRange { places[name] ?? site }
 

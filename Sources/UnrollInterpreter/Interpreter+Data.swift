@@ -44,6 +44,19 @@ extension Interpreter {
         return .dataset(DatasetValue(.tagged(data), origin: "tagged", lowercaseTokens: lowercase))
     }
 
+    /// `pairs(path, tokens:, source_tokens:, target_tokens:, min_freq:, lowercase:)`: parallel `source<TAB>target` lines.
+    func pairs(_ arguments: Arguments) throws -> Value {
+        let (shown, actual, contents) = try readDataFile(arguments)
+        let unit = try tokenUnit(arguments)
+        let sourceUnit = try arguments["source_tokens"] == nil ? unit : tokenUnit(arguments, "source_tokens")
+        let targetUnit = try arguments["target_tokens"] == nil ? unit : tokenUnit(arguments, "target_tokens")
+        let data = try Self.dataErrors(at: arguments.place("path"), file: (shown, actual)) {
+            try SequencePairDataset(tsv: contents, name: shown, sourceUnit: sourceUnit, targetUnit: targetUnit,
+                                    lowercase: arguments.bool("lowercase"), minFrequency: arguments.int("min_freq"))
+        }
+        return .dataset(DatasetValue(.pairs(data), origin: "pairs"))
+    }
+
     /// Rewrites tagged lines into the `token/TAG` form the data module reads: each item is cut at the last
     /// `separator`, and its token lower-cased when asked.
     static func normalizeTagged(_ text: String, separator: String, lowercase: Bool, shown: String,
@@ -81,8 +94,8 @@ extension Interpreter {
         return (shown, actual, text)
     }
 
-    private func tokenUnit(_ arguments: Arguments) throws -> TokenUnit {
-        let name = try arguments.string("tokens")
-        return try Self.dataErrors(at: arguments.place("tokens")) { try TokenUnit.named(name) }
+    private func tokenUnit(_ arguments: Arguments, _ parameter: String = "tokens") throws -> TokenUnit {
+        let name = try arguments.string(parameter)
+        return try Self.dataErrors(at: arguments.place(parameter)) { try TokenUnit.named(name) }
     }
 }

@@ -13,6 +13,8 @@ extension Interpreter {
             outputs.append(.scalar(name, value.number!, label: label))
         case .table(let table):
             outputs.append(.table(name, table))
+        case .heatmap(let heatmap):
+            outputs.append(.heatmap(name, heatmap))
         case .metrics(let m):
             let named = m.metrics.named
             let table = TableOutput(title: label, columns: named.map(\.name), rows: [named.map { .number($0.value) }])

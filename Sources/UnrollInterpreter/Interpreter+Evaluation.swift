@@ -16,6 +16,7 @@ extension Interpreter {
         guard model.kind != .regressor else {
             throw arguments.error("accuracy needs a model that predicts symbols, not a Regressor", at: "model")
         }
+        if model.kind == .seq2seq { return try sequenceAccuracy(model, arguments) }
         let (_, metrics) = try measure(arguments)
         return .float(metrics.accuracy ?? .nan)
     }
@@ -35,6 +36,7 @@ extension Interpreter {
         let model = try modelArgument(arguments)
         let input = try arguments.value("input")
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
+        if model.kind == .seq2seq { return try predictSequence(arguments) }
         guard case .string(let text) = input else {
             throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")
         }
@@ -48,8 +50,8 @@ extension Interpreter {
             return .string(label(Prediction.label(network, of: ids), of: model))
         case .tagger(let network):
             return .list(Prediction.tags(network, of: ids).map { .string(label($0, of: model)) })
-        case .regressor:
-            preconditionFailure("interpreter: regressors predict numbers")
+        case .regressor, .seq2seq, .pendingSeq2Seq:
+            preconditionFailure("interpreter: regressors and Seq2Seq models predict elsewhere")
         }
     }
 

@@ -26,7 +26,9 @@ extension Interpreter {
         training.shuffle = try arguments.bool("shuffle")
 
         let modelName = modelExpr.description
-        let objective = try self.objective(for: model, on: data, at: dataExpr.range, modelName: modelName, bptt: training.bptt)
+        let schedule = try teacherForcing(arguments, for: model)
+        let objective = try self.objective(for: model, on: data, at: dataExpr.range, modelName: modelName,
+                                           bptt: training.bptt, teacherForcing: schedule)
         var validation: Objective?
         if let validate = arguments["validate"] {
             try checkSameTargets(data, validate, at: arguments.place("validate"))
@@ -69,6 +71,23 @@ extension Interpreter {
         if !history.valid.isEmpty { lines.append(SeriesLine(name: "valid loss", x: x, y: history.valid.map(\.loss))) }
         let title = "fit \(modelName) on \(dataExpr)"
         outputs.append(.series(names.next("fit"), SeriesOutput(title: title, xLabel: "epoch", yLabel: "loss", lines: lines)))
+    }
+
+    /// The teacher-forcing schedule of the `teacher_forcing`, `teacher_forcing_end` and `decay` options, which only a
+    /// Seq2Seq takes.
+    private func teacherForcing(_ arguments: Arguments, for model: ModelValue) throws -> TeacherForcingSchedule {
+        let start = try arguments.double("teacher_forcing")
+        let end = try arguments.optionalDouble("teacher_forcing_end")
+        guard model.kind == .seq2seq else {
+            for option in ["teacher_forcing", "teacher_forcing_end"] where arguments.wasGiven(option) {
+                throw arguments.error("'\(option)' only applies to a Seq2Seq, not a \(model.kind.rawValue)", at: option)
+            }
+            return TeacherForcingSchedule(start: 1)
+        }
+        guard let decay = TeacherForcingSchedule.Decay(rawValue: try arguments.string("decay")) else {
+            throw arguments.error("unknown decay; use linear, exponential or inverse_sigmoid", at: "decay")
+        }
+        return TeacherForcingSchedule(start: start, end: end, decay: decay)
     }
 
     /// Numeric training and validation data must agree on whether targets are per step or per sequence,

@@ -7,7 +7,10 @@ extension Interpreter {
     /// The objective that trains or measures `model` on `data`, after checking that the data is of the kind
     /// the model reads and fits its sizes; `place` is the data expression and `modelName` the model as written.
     func objective(for model: ModelValue, on data: Value, at place: SourceRange, modelName: String,
-                   bptt: Int) throws -> Objective {
+                   bptt: Int, teacherForcing: TeacherForcingSchedule = .init(start: 1)) throws -> Objective {
+        if model.kind == .seq2seq, case .dataset(let d) = data, case .pairs(let set) = d.content {
+            return try seq2seqObjective(for: model, on: set, at: place, modelName: modelName, teacherForcing: teacherForcing)
+        }
         switch (model.network, data) {
         case (.language(let network), .corpus(let corpus)):
             guard corpus.count >= 2 else {
@@ -67,6 +70,7 @@ extension Interpreter {
         switch data {
         case .corpus(let corpus): model.codec = TextCodec(corpus)
         case .dataset(let d):
+            if model.kind == .seq2seq, case .pairs(let set) = d.content { model.pairFormat = set.replacingExamples([]) }
             if let codec = d.codec { model.codec = codec }
             if let names = d.labelNames { model.labelNames = names }
         default: break

@@ -30,6 +30,25 @@ extension Interpreter {
         return .dataset(DatasetValue(.pairs(data), origin: "task.reverse"))
     }
 
+    /// `task.sort(count:, length:, vocab:)`: symbol sequences to sort.
+    func sortTask(_ arguments: Arguments) throws -> Value {
+        let count = try arguments.int("count"), length = try arguments.lengths("length")
+        let vocabulary = try arguments.int("vocab")
+        let data = try Self.dataErrors(at: arguments.site) {
+            try SyntheticTasks.sort(count: count, length: length, vocabulary: vocabulary, rng: &rng)
+        }
+        return .dataset(DatasetValue(.pairs(data), origin: "task.sort"))
+    }
+
+    /// `task.addition(count:, digits:)`: sums written as characters.
+    func additionTask(_ arguments: Arguments) throws -> Value {
+        let count = try arguments.int("count"), digits = try arguments.int("digits")
+        let data = try Self.dataErrors(at: arguments.site) {
+            try SyntheticTasks.addition(count: count, digits: digits, rng: &rng)
+        }
+        return .dataset(DatasetValue(.pairs(data), origin: "task.addition"))
+    }
+
     /// `task.sine(count:, length:, noise:)`: next-value prediction on sine waves.
     func sineTask(_ arguments: Arguments) throws -> Value {
         let count = try arguments.int("count"), length = try arguments.int("length")

@@ -16,6 +16,10 @@ final class ModelValue {
         case tagger(SequenceTagger)
         /// A sequence regressor (many-to-one, or per step after fitting per-step data).
         case regressor(SequenceRegressor)
+        /// An encoder–decoder.
+        case seq2seq(Seq2Seq)
+        /// An encoder–decoder whose vocabulary sizes come from the data of its first fit.
+        case pendingSeq2Seq(Seq2SeqDraft)
     }
 
     /// The network; a regressor's is replaced by a per-step twin with the same weights when it meets
@@ -35,6 +39,8 @@ final class ModelValue {
     var batchSize = 32
     /// The BPTT window of the latest fit, used when evaluating a language model.
     var bptt = 35
+    /// A Seq2Seq's vocabularies and tokenization (of both sides), from `source:`/`target:` or the latest fit.
+    var pairFormat: SequencePairDataset?
 
     /// A model around `network`.
     init(_ network: Network, spec: RecurrentSpec, embed: Int?, codec: TextCodec?) {
@@ -51,14 +57,22 @@ final class ModelValue {
         case .classifier: return .classifier
         case .tagger: return .tagger
         case .regressor: return .regressor
+        case .seq2seq, .pendingSeq2Seq: return .seq2seq
         }
     }
 
-    /// The trainable parameters.
-    var parameters: [Variable] { parameterized.parameters }
+    /// The trainable parameters (none before a pending Seq2Seq is built).
+    var parameters: [Variable] { parameterized?.parameters ?? [] }
 
     /// The number of trainable numbers.
-    var weightCount: Int { parameterized.parameterCount }
+    var weightCount: Int { parameterized?.parameterCount ?? 0 }
+
+    /// Builds a pending Seq2Seq for vocabularies of the given sizes (a no-op for other models).
+    func buildSeq2Seq(sourceVocabulary: Int, targetVocabulary: Int, rng: inout RandomGenerator) throws {
+        guard case .pendingSeq2Seq(let draft) = network else { return }
+        network = .seq2seq(try Seq2Seq(draft.spec(sourceVocabulary: sourceVocabulary, targetVocabulary: targetVocabulary),
+                                       rng: &rng))
+    }
 
     /// The number of token ids a text model reads (its embedding rows); nil for a regressor.
     var vocabularySize: Int? {
@@ -66,7 +80,8 @@ final class ModelValue {
         case .language(let m): return m.vocabularySize
         case .classifier(let m): return m.embedding.vocabularySize
         case .tagger(let m): return m.embedding.vocabularySize
-        case .regressor: return nil
+        case .seq2seq(let m): return m.spec.sourceVocabulary
+        case .regressor, .pendingSeq2Seq: return nil
         }
     }
 
@@ -114,18 +129,30 @@ final class ModelValue {
         case .classifier(let m): parts += ["vocab: \(m.embedding.vocabularySize)", "classes: \(m.classCount)"]
         case .tagger(let m): parts += ["vocab: \(m.embedding.vocabularySize)", "tags: \(m.tagCount)"]
         case .regressor(let m): parts += ["inputs: \(m.inputCount)", "outputs: \(m.outputCount)"]
+        case .seq2seq(let m):
+            parts += ["source: \(m.spec.sourceVocabulary)", "target: \(m.spec.targetVocabulary)", "embed: \(m.spec.embed)",
+                      "encoder: \(m.spec.encoder.summary)", "decoder: \(m.spec.decoder.summary)",
+                      "attention: \(m.spec.attention.rawValue)", "weights: \(weightCount)"]
+            return "Seq2Seq(" + parts.joined(separator: ", ") + ")"
+        case .pendingSeq2Seq(let d):
+            parts += ["embed: \(d.embed)", "encoder: \(d.encoder.summary)", "decoder: \(d.decoder.summary)",
+                      "attention: \(d.attention.rawValue)", "built at the first fit"]
+            return "Seq2Seq(" + parts.joined(separator: ", ") + ")"
         }
         if let embed { parts.append("embed: \(embed)") }
         parts += ["rnn: \(spec.summary)", "weights: \(weightCount)"]
         return "\(kind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 
-    private var parameterized: Parameterized {
+    /// The network as a set of named parameters; nil while a Seq2Seq waits for its first fit.
+    var parameterized: Parameterized? {
         switch network {
         case .language(let m): return m
         case .classifier(let m): return m
         case .tagger(let m): return m
         case .regressor(let m): return m
+        case .seq2seq(let m): return m
+        case .pendingSeq2Seq: return nil
         }
     }
 }

@@ -23,6 +23,8 @@ final class ObservedObjective: Objective {
         inner.begin(shuffle: shuffle, batchSize: batchSize, rng: &rng)
     }
 
+    func beginEpoch(_ epoch: Int, of epochs: Int) { inner.beginEpoch(epoch, of: epochs) }
+
     func run(batch index: Int, training: Bool, rng: inout RandomGenerator) -> BatchOutcome {
         let outcome = inner.run(batch: index, training: training, rng: &rng)
         if outcome.count > 0 { lastLoss = Double(outcome.loss.value.scalar) }

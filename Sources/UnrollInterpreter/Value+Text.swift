@@ -35,6 +35,7 @@ extension Value {
                 .joined(separator: ", ") + ")"
         case .table(let t): return "Table(\(t.rows.count) row\(t.rows.count == 1 ? "" : "s"), columns: "
             + t.columns.map(ConstantValue.quote).joined(separator: ", ") + ")"
+        case .heatmap(let h): return "Heatmap(\(h.rowLabels.count)×\(h.columnLabels.count), \(ConstantValue.quote(h.title)))"
         }
     }
 }

@@ -44,6 +44,8 @@ enum Value {
     case metrics(MetricsValue)
     /// A table to show.
     case table(TableOutput)
+    /// A matrix of weights with labelled rows and columns (an attention table).
+    case heatmap(HeatmapOutput)
 
     /// The value of a constant the checker knew (a literal, a param, a default).
     init(_ constant: ConstantValue) {

@@ -41,5 +41,22 @@ extension Builtins {
             result: .dataset(DatasetFacts(kind: .tagged, origin: "tagged")),
             doc: "Reads tagged sequences, one per line (BMES segmentation, NER), for sequence labelling."
         ),
+        Signature(
+            name: "pairs", family: .data,
+            parameters: [
+                .positional("path", .string, doc: "tab-separated file of `source<TAB>target` lines, relative to the notebook"),
+                .labelled("tokens", .string, .value(.string("word")), .oneOf(["word", "char"]),
+                          doc: "split both sides into words or characters"),
+                .labelled("source_tokens", .string, .absent, .oneOf(["word", "char"]),
+                          doc: "split the source side differently from `tokens`"),
+                .labelled("target_tokens", .string, .absent, .oneOf(["word", "char"]),
+                          doc: "split the target side differently from `tokens`"),
+                .labelled("min_freq", .int, .value(.int(1)), .positive,
+                          doc: "tokens seen fewer times become the unknown token (each side counted apart)"),
+                .labelled("lowercase", .bool, .value(.bool(false)), doc: "lower-case both sides first"),
+            ],
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "pairs")),
+            doc: "Reads parallel pairs (a sentence and its translation) with one vocabulary per side, for a Seq2Seq; further columns are ignored."
+        ),
     ]
 }

@@ -17,6 +17,11 @@ extension Builtins {
         return CallProblem("\(what), not a \(kind.rawValue)", at: "model")
     }
 
+    /// A problem when the model is known not to be a Seq2Seq.
+    private static func seq2seqProblem(_ facts: CallFacts, _ function: String) -> CallProblem? {
+        kindProblem(facts, [.seq2seq], "'\(function)' needs a Seq2Seq")
+    }
+
     /// Measuring, predicting and generating with trained models.
     static let evaluationFunctions: [Signature] = [
         Signature(
@@ -36,9 +41,9 @@ extension Builtins {
                 .positional("data", .oneOf([.corpus, .anyDataset]), doc: "data of the kind the model trains on"),
             ],
             result: .float,
-            doc: "The fraction of predictions (next tokens, labels or tags) that are right, in [0, 1].",
+            doc: "The fraction of predictions (next tokens, labels or tags) that are right, in [0, 1]; for a Seq2Seq, the fraction of targets decoded exactly (greedy).",
             rule: { facts in
-                let problems = [kindProblem(facts, [.languageModel, .classifier, .tagger], "accuracy needs a model that predicts symbols"),
+                let problems = [kindProblem(facts, [.languageModel, .classifier, .tagger, .seq2seq], "accuracy needs a model that predicts symbols"),
                                 dataProblem(facts)]
                 return CallOutcome(.float, problems: problems.compactMap { $0 })
             }
@@ -64,7 +69,7 @@ extension Builtins {
                             doc: "a text for text models; a list of steps (each a list of features) for a Regressor"),
             ],
             result: .oneOf([.string, .list(.string), .list(.float)]),
-            doc: "The model's prediction for one input: the next token, the label, the tags (a list), or the numbers (a list).",
+            doc: "The model's prediction for one input: the next token, the label, the tags (a list), the numbers (a list), or a Seq2Seq's greedy output text.",
             rule: { facts in
                 guard let kind = modelKind(facts) else { return CallOutcome(.unknown) }
                 let input = facts.type("input") ?? .unknown
@@ -79,6 +84,7 @@ extension Builtins {
                 case .languageModel, .classifier: return CallOutcome(.string, problems: problems)
                 case .tagger: return CallOutcome(.list(.string), problems: problems)
                 case .regressor: return CallOutcome(.list(.float), problems: problems)
+                case .seq2seq: return CallOutcome(.string, problems: problems)
                 }
             }
         ),
@@ -96,6 +102,64 @@ extension Builtins {
             rule: { facts in
                 CallOutcome(.string, problems: [kindProblem(facts, [.languageModel], "sample needs a LanguageModel")].compactMap { $0 })
             }
+        ),
+        Signature(
+            name: "token_accuracy", family: .evaluation,
+            parameters: [
+                .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
+                .positional("data", .dataset(.pairs), doc: "sequence pairs"),
+                .labelled("beam", .int, .value(.int(1)), .positive, doc: "beam width; 1 is greedy decoding"),
+            ],
+            result: .float,
+            doc: "The fraction of target tokens (and the closing end) that decoding gets right at their position, in [0, 1].",
+            rule: { facts in CallOutcome(.float, problems: [seq2seqProblem(facts, "token_accuracy"), dataProblem(facts)].compactMap { $0 }) }
+        ),
+        Signature(
+            name: "bleu", family: .evaluation,
+            parameters: [
+                .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
+                .positional("data", .dataset(.pairs), doc: "sequence pairs; each target is the one reference"),
+                .labelled("beam", .int, .value(.int(1)), .positive, doc: "beam width; 1 is greedy decoding"),
+            ],
+            result: .float,
+            doc: "Corpus BLEU (up to 4-grams, with brevity penalty, no smoothing) of the decoded outputs, from 0 to 100.",
+            rule: { facts in CallOutcome(.float, problems: [seq2seqProblem(facts, "bleu"), dataProblem(facts)].compactMap { $0 }) }
+        ),
+        Signature(
+            name: "translate", family: .evaluation,
+            parameters: [
+                .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
+                .positional("input", .string, doc: "source text, tokenized like the training sources"),
+                .labelled("beam", .int, .value(.int(1)), .positive, doc: "beam width; 1 is greedy decoding"),
+                .labelled("max_length", .int, .absent, .positive, doc: "most tokens to write; by default twice the input's length plus 10"),
+            ],
+            result: .string,
+            doc: "Decodes one input until the end token or the length limit and returns the text.",
+            rule: { facts in CallOutcome(.string, problems: [seq2seqProblem(facts, "translate")].compactMap { $0 }) }
+        ),
+        Signature(
+            name: "attention", family: .evaluation,
+            parameters: [
+                .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq with attention"),
+                .positional("input", .string, doc: "source text, tokenized like the training sources"),
+                .labelled("beam", .int, .value(.int(1)), .positive, doc: "beam width; 1 is greedy decoding"),
+                .labelled("max_length", .int, .absent, .positive, doc: "most tokens to write; by default twice the input's length plus 10"),
+            ],
+            result: .heatmap,
+            doc: "The attention table of one decoding: a row per output token (the end token included), a column per input token, each cell the weight.",
+            rule: { facts in CallOutcome(.heatmap, problems: [seq2seqProblem(facts, "attention")].compactMap { $0 }) }
+        ),
+        Signature(
+            name: "translations", family: .evaluation,
+            parameters: [
+                .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
+                .positional("data", .dataset(.pairs), doc: "sequence pairs"),
+                .labelled("count", .int, .value(.int(10)), .positive, doc: "how many examples, from the start of the data"),
+                .labelled("beam", .int, .value(.int(1)), .positive, doc: "beam width; 1 is greedy decoding"),
+            ],
+            result: .table,
+            doc: "A table of examples: source, reference target, the model's output, and whether they match.",
+            rule: { facts in CallOutcome(.table, problems: [seq2seqProblem(facts, "translations"), dataProblem(facts)].compactMap { $0 }) }
         ),
     ]
 }

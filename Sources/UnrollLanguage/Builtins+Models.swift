@@ -58,5 +58,38 @@ extension Builtins {
                 CallOutcome(.model(ModelFacts(kind: .regressor, inputs: facts.int("inputs"), outputs: facts.int("outputs"))))
             }
         ),
+        Signature(
+            name: "Seq2Seq", family: .models,
+            parameters: [
+                .labelled("source", .int, .absent, .positive,
+                          doc: "number of source symbols (reserved ids come on top); by default taken from the data of the first fit"),
+                .labelled("target", .int, .absent, .positive,
+                          doc: "number of target symbols (reserved ids come on top); by default taken from the data of the first fit"),
+                .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width of both sides"),
+                .labelled("encoder", anyRecurrent, doc: "the encoder's recurrent stack, e.g. `GRU(hidden: 64, bidirectional: true)`"),
+                .labelled("decoder", anyRecurrent, .absent,
+                          doc: "the decoder's stack (one direction); by default the encoder's kind and layers, as wide as the encoder's output"),
+                .labelled("attention", .string, .value(.string("additive")), .oneOf(AttentionNames.all),
+                          doc: "`additive` (Bahdanau), `dot` or `general` (Luong), or `none` (one fixed context vector)"),
+                .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and before the output layer"),
+            ],
+            result: .model(.seq2seq),
+            doc: "An encoder–decoder: reads a source sequence, writes a target sequence token by token, attending to the source.",
+            rule: { facts in
+                var problems: [CallProblem] = []
+                if facts.type("source") != nil, facts.type("target") == nil {
+                    problems.append(CallProblem("give 'target' with 'source', or neither to take both from the data", at: "source"))
+                } else if facts.type("target") != nil, facts.type("source") == nil {
+                    problems.append(CallProblem("give 'source' with 'target', or neither to take both from the data", at: "target"))
+                }
+                return CallOutcome(.model(.seq2seq), problems: problems)
+            }
+        ),
     ]
+}
+
+/// The attention mechanisms a `Seq2Seq` accepts, as written in notebooks.
+enum AttentionNames {
+    /// Every name, in the order the reference lists them.
+    static let all = ["additive", "dot", "general", "none"]
 }

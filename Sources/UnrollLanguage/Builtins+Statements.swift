@@ -15,6 +15,12 @@ extension Builtins {
                           doc: "data to measure after each epoch, recorded in `history.valid`"),
                 .labelled("shuffle", .bool, .value(.bool(true)),
                           doc: "shuffle examples each epoch with the notebook's seed (not the corpus stream)"),
+                .labelled("teacher_forcing", .float, .value(.float(1)), .probability,
+                          doc: "Seq2Seq only: how often the decoder is fed the true previous token instead of its own guess"),
+                .labelled("teacher_forcing_end", .float, .absent, .probability,
+                          doc: "Seq2Seq only: scheduled sampling; the ratio moves from `teacher_forcing` to this by the last epoch"),
+                .labelled("decay", .string, .value(.string("linear")), .oneOf(["linear", "exponential", "inverse_sigmoid"]),
+                          doc: "Seq2Seq only: the curve of scheduled sampling (Bengio et al., 2015)"),
             ],
             result: .nothing,
             doc: "Options of `fit MODEL on DATA { … }`."

@@ -47,6 +47,33 @@ extension Builtins {
             doc: "Random symbol sequences whose target is the sequence reversed."
         ),
         Signature(
+            name: "task.sort", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of examples"),
+                .labelled("length", .oneOf([.int, .range]), .required, .positive,
+                          doc: "symbols per sequence, or a range to draw each length from"),
+                .labelled("vocab", .int, .required, .positive, doc: "number of distinct symbols"),
+            ],
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "task.sort")),
+            doc: "Random symbol sequences whose target is the same symbols in ascending order."
+        ),
+        Signature(
+            name: "task.addition", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .required, .positive, doc: "number of examples"),
+                .labelled("digits", .int, .required, .positive, doc: "the most digits of each operand (1 to 9)"),
+            ],
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "task.addition")),
+            doc: "Sums written as characters: the source is `a+b` (such as `12+7`), the target the decimal sum (`19`).",
+            rule: { facts in
+                let result = ValueType.dataset(DatasetFacts(kind: .pairs, origin: "task.addition"))
+                if let digits = facts.int("digits"), digits > 9 {
+                    return CallOutcome(result, problems: [CallProblem("task.addition takes at most 9 digits per operand, got \(digits)", at: "digits")])
+                }
+                return CallOutcome(result)
+            }
+        ),
+        Signature(
             name: "task.sine", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of windows"),

@@ -28,6 +28,10 @@ extension Checker {
             case "bptt" where kind != .languageModel:
                 warning("'bptt' only applies to language models; a \(kind.rawValue) reads whole sequences",
                         at: field.name.location, length: field.name.text.count)
+            case "teacher_forcing", "teacher_forcing_end", "decay":
+                guard kind != .seq2seq else { break }
+                error("'\(field.name.text)' only applies to a Seq2Seq, not a \(kind.rawValue)",
+                      at: field.name.location, length: field.name.text.count)
             default:
                 break
             }

@@ -6,7 +6,7 @@ public enum DatasetKind: String, CaseIterable, Hashable, Sendable {
     case tagged
     /// Numeric sequences with a numeric target (`task.adding`, `task.sine`), for a `Regressor`.
     case sequences
-    /// Symbol sequences paired with a target sequence of the same length (`task.copy`, `task.reverse`).
+    /// Source sequences paired with target sequences (`pairs`, `task.copy`, `task.reverse`, `task.sort`, `task.addition`).
     case pairs
 
     /// How messages describe it: `labelled texts`.
@@ -56,6 +56,8 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
     case tagger = "Tagger"
     /// Maps a numeric sequence to numbers (`Regressor`).
     case regressor = "Regressor"
+    /// Reads one sequence and writes another (`Seq2Seq`).
+    case seq2seq = "Seq2Seq"
 
     /// Whether data of type `data` can train or evaluate this kind of model; nil when the type is not
     /// known well enough to tell.
@@ -70,6 +72,7 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
             case .classifier: return kind == .labelled
             case .tagger: return kind == .tagged || kind == .pairs
             case .regressor: return kind == .sequences
+            case .seq2seq: return kind == .pairs
             }
         default: return false
         }
@@ -82,6 +85,7 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
         case .classifier: return "labelled texts (from csv(...))"
         case .tagger: return "tagged sequences (from tagged(...), task.copy or task.reverse)"
         case .regressor: return "numeric sequences (from task.adding or task.sine)"
+        case .seq2seq: return "sequence pairs (from pairs(...), task.reverse, task.copy, task.sort or task.addition)"
         }
     }
 }

@@ -45,6 +45,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case metrics
     /// A table of rows and named columns.
     case table
+    /// A matrix of weights with labelled rows and columns (an attention table).
+    case heatmap
     /// Any of several types (parameter types only).
     case oneOf([ValueType])
 
@@ -112,6 +114,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .series: return "Series"
         case .metrics: return "Metrics"
         case .table: return "Table"
+        case .heatmap: return "Heatmap"
         default: return nil
         }
     }
@@ -153,6 +156,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .series: return "Series"
         case .metrics: return "Metrics"
         case .table: return "Table"
+        case .heatmap: return "Heatmap"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }

@@ -24,8 +24,11 @@ public protocol Objective: AnyObject {
     func begin(shuffle: Bool, batchSize: Int, rng: inout RandomGenerator) -> Int
     /// Runs batch `index` of the current pass.
     func run(batch index: Int, training: Bool, rng: inout RandomGenerator) -> BatchOutcome
+    /// Told before each training epoch which one it is (1-based) of how many, for schedules.
+    func beginEpoch(_ epoch: Int, of epochs: Int)
 }
 
 extension Objective {
     public var reportsPerplexity: Bool { false }
+    public func beginEpoch(_ epoch: Int, of epochs: Int) {}
 }

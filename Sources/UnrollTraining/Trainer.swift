@@ -22,6 +22,7 @@ public enum Trainer {
         var history = History()
         for epoch in 1...max(options.epochs, 1) {
             var sum = 0.0, count = 0, correct = 0, classifies = false
+            objective.beginEpoch(epoch, of: max(options.epochs, 1))
             let batches = objective.begin(shuffle: options.shuffle, batchSize: options.batchSize, rng: &rng)
             for b in 0..<batches {
                 optimizer.zeroGrad()
