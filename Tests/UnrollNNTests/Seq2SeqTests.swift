@@ -154,7 +154,7 @@ final class Seq2SeqTests: XCTestCase {
             sourceVocabulary: 7, targetVocabulary: 10, embed: 16,
             encoder: RecurrentSpec(kind: .gru, hidden: 16, bidirectional: true),
             decoder: RecurrentSpec(kind: .gru, hidden: 32), attention: .additive), rng: &rng)
-        let adam = try Adam(parameters: model.parameters, learningRate: 0.01)
+        let adam = try Adam(parameters: model.parameters, learningRate: 0.02)
         func batch(_ n: Int) -> (source: [Int], lengths: [Int], input: [Int], targets: [Int]) {
             var source: [Int] = [], lengths: [Int] = [], input: [Int] = [], targets: [Int] = []
             for _ in 0..<n {
@@ -168,7 +168,7 @@ final class Seq2SeqTests: XCTestCase {
             }
             return (source, lengths, input, targets)
         }
-        for _ in 0..<300 {
+        for _ in 0..<200 {
             let b = batch(32)
             adam.zeroGrad()
             model.logits(source: b.source, sourceLengths: b.lengths, sourceSteps: 5, targetInput: b.input,
