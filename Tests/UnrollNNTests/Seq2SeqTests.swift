@@ -13,36 +13,7 @@ final class Seq2SeqTests: XCTestCase {
                     decoder: RecurrentSpec(kind: kind, hidden: hidden, layers: 2), attention: attention)
     }
 
-    // MARK: Configuration
-
-    func testDotAttentionNeedsEqualSizes() {
-        var rng = RandomGenerator(seed: 1)
-        XCTAssertThrowsError(try Seq2Seq(spec(.dot, hidden: 6), rng: &rng)) { error in
-            XCTAssertEqual((error as? Seq2SeqError)?.message,
-                           "dot attention needs the encoder output size 8 (hidden 4 × 2 directions) to equal the "
-                           + "decoder hidden size 6; use 'general' or 'additive' attention or match the sizes")
-        }
-        XCTAssertNoThrow(try Seq2Seq(spec(.dot, hidden: 8), rng: &rng))
-    }
-
-    func testInvalidSpecsThrow() {
-        var rng = RandomGenerator(seed: 1)
-        var s = spec(.general)
-        s.decoder.bidirectional = true
-        XCTAssertThrowsError(try Seq2Seq(s, rng: &rng)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("the decoder cannot be bidirectional"), "\(error)")
-        }
-        s = spec(.general)
-        s.targetVocabulary = 3
-        XCTAssertThrowsError(try Seq2Seq(s, rng: &rng)) { error in
-            XCTAssertEqual("\(error)", "target vocabulary size (pad, unk, bos and eos included) must be at least 4, got 3")
-        }
-        s = spec(.general)
-        s.dropout = 1
-        XCTAssertThrowsError(try Seq2Seq(s, rng: &rng)) { error in
-            XCTAssertEqual("\(error)", "dropout must be in [0, 1), got 1.0")
-        }
-    }
+    // MARK: Parameters
 
     func testParameterNamesAndShapes() throws {
         var rng = RandomGenerator(seed: 1)
@@ -143,6 +114,38 @@ final class Seq2SeqTests: XCTestCase {
         let other = model.logits(source: [1, 2, 3], sourceLengths: [3], sourceSteps: 3, targetInput: [2, 0, 0],
                                  targetSteps: 3, teacherForcing: 1, training: false, rng: &rng).value
         XCTAssertNotEqual(other.scalars, forced.scalars)
+    }
+
+    /// A ratio strictly between 0 and 1 takes one draw per step after the first; 0 and 1 take none.
+    func testTeacherForcingDrawsOncePerStep() throws {
+        var rng = RandomGenerator(seed: 8)
+        let model = try Seq2Seq(spec(.dot), rng: &rng)
+        for (ratio, draws) in [(Float(0.5), 3), (1, 0), (0, 0)] {
+            var used = RandomGenerator(seed: 77), expected = RandomGenerator(seed: 77)
+            _ = model.logits(source: [1, 2, 3, 4, 5, 6], sourceLengths: [3, 3], sourceSteps: 3,
+                             targetInput: [2, 4, 5, 6, 2, 6, 5, 4], targetSteps: 4, teacherForcing: ratio,
+                             training: false, rng: &used)
+            for _ in 0..<draws { _ = expected.nextUnitFloat() }
+            XCTAssertEqual(used.next(), expected.next(), "ratio \(ratio)")
+        }
+    }
+
+    /// Dropout acts only in training, and the same generator state gives the same result.
+    func testDropoutOnlyInTraining() throws {
+        var rng = RandomGenerator(seed: 8)
+        var s = spec(.additive)
+        s.dropout = 0.5
+        s.decoder.dropout = 0.3
+        let model = try Seq2Seq(s, rng: &rng)
+        func run(training: Bool, seed: UInt64) -> [Float] {
+            var r = RandomGenerator(seed: seed)
+            return model.logits(source: [1, 2, 3], sourceLengths: [3], sourceSteps: 3, targetInput: [2, 4, 5],
+                                targetSteps: 3, teacherForcing: 1, training: training, rng: &r).value.scalars
+        }
+        XCTAssertEqual(run(training: false, seed: 1), run(training: false, seed: 2))
+        XCTAssertEqual(run(training: true, seed: 1), run(training: true, seed: 1))
+        XCTAssertNotEqual(run(training: true, seed: 1), run(training: false, seed: 1))
+        XCTAssertNotEqual(run(training: true, seed: 1), run(training: true, seed: 2))
     }
 
     // MARK: Learning
