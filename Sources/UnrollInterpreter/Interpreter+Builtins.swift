@@ -10,7 +10,7 @@ extension Interpreter {
         "task.sine": { try $0.sineTask($1) },
         "task.sort": { try $0.sortTask($1) },
         "task.addition": { try $0.additionTask($1) },
-        "pairs": { try $0.pairs($1) },
+        "tsv": { try $0.tsv($1) },
         "Seq2Seq": { try $0.seq2seqModel($1) },
         "token_accuracy": { try $0.tokenAccuracyBuiltin($1) },
         "bleu": { try $0.bleuBuiltin($1) },

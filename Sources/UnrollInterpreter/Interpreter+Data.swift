@@ -44,8 +44,8 @@ extension Interpreter {
         return .dataset(DatasetValue(.tagged(data), origin: "tagged", lowercaseTokens: lowercase))
     }
 
-    /// `pairs(path, tokens:, source_tokens:, target_tokens:, min_freq:, lowercase:)`: parallel `source<TAB>target` lines.
-    func pairs(_ arguments: Arguments) throws -> Value {
+    /// `tsv(path, tokens:, source_tokens:, target_tokens:, min_freq:, lowercase:)`: parallel `source<TAB>target` lines.
+    func tsv(_ arguments: Arguments) throws -> Value {
         let (shown, actual, contents) = try readDataFile(arguments)
         let unit = try tokenUnit(arguments)
         let sourceUnit = try arguments["source_tokens"] == nil ? unit : tokenUnit(arguments, "source_tokens")
@@ -54,7 +54,7 @@ extension Interpreter {
             try SequencePairDataset(tsv: contents, name: shown, sourceUnit: sourceUnit, targetUnit: targetUnit,
                                     lowercase: arguments.bool("lowercase"), minFrequency: arguments.int("min_freq"))
         }
-        return .dataset(DatasetValue(.pairs(data), origin: "pairs"))
+        return .dataset(DatasetValue(.pairs(data), origin: "tsv"))
     }
 
     /// Rewrites tagged lines into the `token/TAG` form the data module reads: each item is cut at the last

@@ -1,4 +1,5 @@
 import UnrollData
+import UnrollDiagnostics
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord
@@ -78,7 +79,10 @@ extension Interpreter {
     func tokenAccuracyBuiltin(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
         let outputs = try decode(network, set.examples, beam: try arguments.int("beam"))
-        return .float(SequenceAccuracy.tokens(hypotheses: outputs, references: set.examples.map(\.target)))
+        // The end token counts too: stopping at the right place is part of getting the sequence right.
+        let end = Seq2SeqObjective.end
+        let accuracy = SequenceAccuracy(hypotheses: outputs.map { $0 + [end] }, references: set.examples.map { $0.target + [end] })
+        return .float(accuracy.tokenAccuracy ?? .nan)
     }
 
     /// `bleu(model, data, beam:)`: corpus BLEU of the decoded outputs, 0 to 100.
@@ -94,7 +98,7 @@ extension Interpreter {
     func sequenceAccuracy(_ model: ModelValue, _ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
         let outputs = try decode(network, set.examples, beam: 1)
-        return .float(SequenceAccuracy.exact(hypotheses: outputs, references: set.examples.map(\.target)))
+        return .float(SequenceAccuracy(hypotheses: outputs, references: set.examples.map(\.target)).exactMatch ?? .nan)
     }
 
     /// `translate(model, input, beam:, max_length:)`: the decoded text.

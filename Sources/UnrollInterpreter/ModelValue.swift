@@ -1,4 +1,5 @@
 import UnrollAutograd
+import UnrollData
 import UnrollLanguage
 import UnrollNN
 import UnrollTensor

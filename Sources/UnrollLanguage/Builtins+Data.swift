@@ -42,7 +42,7 @@ extension Builtins {
             doc: "Reads tagged sequences, one per line (BMES segmentation, NER), for sequence labelling."
         ),
         Signature(
-            name: "pairs", family: .data,
+            name: "tsv", family: .data,
             parameters: [
                 .positional("path", .string, doc: "tab-separated file of `source<TAB>target` lines, relative to the notebook"),
                 .labelled("tokens", .string, .value(.string("word")), .oneOf(["word", "char"]),
@@ -55,7 +55,7 @@ extension Builtins {
                           doc: "tokens seen fewer times become the unknown token (each side counted apart)"),
                 .labelled("lowercase", .bool, .value(.bool(false)), doc: "lower-case both sides first"),
             ],
-            result: .dataset(DatasetFacts(kind: .pairs, origin: "pairs")),
+            result: .dataset(DatasetFacts(kind: .pairs, origin: "tsv")),
             doc: "Reads parallel pairs (a sentence and its translation) with one vocabulary per side, for a Seq2Seq; further columns are ignored."
         ),
     ]

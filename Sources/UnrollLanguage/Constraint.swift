@@ -13,6 +13,8 @@ public enum Constraint: Hashable, Sendable, CustomStringConvertible {
 
     /// A probability in `[0, 1)` (dropout).
     public static let probability = Constraint.interval(lower: 0, lowerIncluded: true, upper: 1, upperIncluded: false)
+    /// A ratio in `[0, 1]`, both ends included (teacher forcing).
+    public static let ratio = Constraint.interval(lower: 0, lowerIncluded: true, upper: 1, upperIncluded: true)
     /// A fraction strictly between 0 and 1 (a split).
     public static let fraction = Constraint.interval(lower: 0, lowerIncluded: false, upper: 1, upperIncluded: false)
 

@@ -6,7 +6,7 @@ public enum DatasetKind: String, CaseIterable, Hashable, Sendable {
     case tagged
     /// Numeric sequences with a numeric target (`task.adding`, `task.sine`), for a `Regressor`.
     case sequences
-    /// Source sequences paired with target sequences (`pairs`, `task.copy`, `task.reverse`, `task.sort`, `task.addition`).
+    /// Source sequences paired with target sequences (`tsv`, `task.copy`, `task.reverse`, `task.sort`, `task.addition`).
     case pairs
 
     /// How messages describe it: `labelled texts`.
@@ -85,7 +85,7 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
         case .classifier: return "labelled texts (from csv(...))"
         case .tagger: return "tagged sequences (from tagged(...), task.copy or task.reverse)"
         case .regressor: return "numeric sequences (from task.adding or task.sine)"
-        case .seq2seq: return "sequence pairs (from pairs(...), task.reverse, task.copy, task.sort or task.addition)"
+        case .seq2seq: return "sequence pairs (from tsv(...), task.reverse, task.copy, task.sort or task.addition)"
         }
     }
 }

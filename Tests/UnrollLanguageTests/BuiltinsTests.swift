@@ -17,9 +17,9 @@ final class BuiltinsTests: XCTestCase {
                        ("Series", "min"), ("Series", "max"), ("Series", "count"), ("list", "count")]
         for (receiver, name) in members { XCTAssertNotNil(builtins.member(name, of: receiver), "\(receiver).\(name)") }
         XCTAssertEqual(builtins.options(of: "fit")?.parameters?.map(\.name),
-                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "shuffle"])
+                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay"])
         XCTAssertEqual(builtins.namespaces, ["task"])
-        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sine"])
+        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine"])
     }
 
     func testEveryEntryIsDocumentedAndWellFormed() {
