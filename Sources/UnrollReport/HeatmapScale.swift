@@ -1,3 +1,4 @@
+import Foundation
 import UnrollRecord
 
 /// How a heatmap's values map to shades and labels: values already in 0…1 (attention weights) are used as is,
@@ -35,6 +36,38 @@ public struct HeatmapScale: Equatable, Sendable {
     /// The printed form of `value`.
     public func label(_ value: Double) -> String {
         NumberFormat.fixed(value, decimals: decimals)
+    }
+
+    /// The number of shade steps cells are drawn with (0, 0.1, …, 1), so the page needs one CSS rule per step.
+    public static let levelCount = 11
+
+    /// The shade step of `value`, from 0 (lightest) to `levelCount − 1` (darkest); nil for non-finite values.
+    public func level(of value: Double) -> Int? {
+        shade(of: value).map { Int(($0 * Double(HeatmapScale.levelCount - 1)).rounded()) }
+    }
+
+    /// The columns holding the largest finite value of `row` (all of them on a tie); empty when none is finite.
+    public static func maximumColumns(of row: [Double]) -> [Int] {
+        guard let largest = row.filter(\.isFinite).max() else { return [] }
+        return row.indices.filter { row[$0] == largest }
+    }
+
+    /// The text colour for a cell of `shade`: black or white, whichever contrasts more with the background
+    /// (WCAG relative luminance; the crossing point 0.179 keeps the contrast at 4.5:1 or more on every shade).
+    public static func textColor(forShade shade: Double) -> String {
+        relativeLuminance(color(forShade: shade)) > 0.179 ? "#000000" : "#ffffff"
+    }
+
+    /// The WCAG relative luminance of a `#rrggbb` colour.
+    static func relativeLuminance(_ hex: String) -> Double {
+        let digits = Array(hex.dropFirst())
+        precondition(digits.count == 6, "expected a #rrggbb colour, got '\(hex)'")
+        func linear(_ index: Int) -> Double {
+            let byte = Int(String(digits[index..<(index + 2)]), radix: 16) ?? 0
+            let value = Double(byte) / 255
+            return value <= 0.04045 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(0) + 0.7152 * linear(2) + 0.0722 * linear(4)
     }
 
     /// The background colour for a shade: white to dark blue, each channel falling, so that lightness alone

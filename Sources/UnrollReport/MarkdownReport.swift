@@ -156,13 +156,22 @@ public struct MarkdownReport: Equatable, Sendable {
         return MarkdownTable.render(header: header, rows: rows, alignments: alignments)
     }
 
-    /// A heatmap as a Markdown table: a header of column labels, then each row label with its values.
+    /// A heatmap as a Markdown table: a header of column labels, then each row label with its values, the
+    /// largest value of each row in bold (all of them on a tie), and a line saying so.
     static func heatmapTable(_ heatmap: HeatmapOutput) -> String {
         let scale = HeatmapScale(heatmap)
-        let rows = zip(heatmap.rowLabels, heatmap.values).map { label, values in [label] + values.map(scale.label) }
-        return MarkdownTable.render(
-            header: [""] + heatmap.columnLabels, rows: rows,
+        let rows = zip(heatmap.rowLabels, heatmap.values).map { label, values -> [String] in
+            let maxima = Set(HeatmapScale.maximumColumns(of: values))
+            let cells = values.enumerated().map { column, value -> String in
+                let number = MarkdownEscaping.inline(scale.label(value))
+                return maxima.contains(column) ? "**" + number + "**" : number
+            }
+            return [MarkdownEscaping.inline(label)] + cells
+        }
+        let table = MarkdownTable.renderEscaped(
+            header: [""] + heatmap.columnLabels.map(MarkdownEscaping.inline), rows: rows,
             alignments: [.left] + Array(repeating: .right, count: heatmap.columnLabels.count))
+        return table + "\n*Bold: largest value in its row.*\n"
     }
 
     /// A relative path as a link destination, percent-encoding everything but unreserved characters and `/`.

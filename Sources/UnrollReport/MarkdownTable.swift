@@ -11,6 +11,14 @@ public enum MarkdownTable {
     /// The table text (header row, delimiter row, body rows), each line ending in a newline. Every row must
     /// have one cell per header; cells are escaped as inline text.
     public static func render(header: [String], rows: [[String]], alignments: [Alignment]? = nil) -> String {
+        renderEscaped(
+            header: header.map(MarkdownEscaping.inline), rows: rows.map { $0.map(MarkdownEscaping.inline) },
+            alignments: alignments)
+    }
+
+    /// The table text from cells that are already inline Markdown (escaped by the caller, possibly with
+    /// emphasis), written as given.
+    static func renderEscaped(header: [String], rows: [[String]], alignments: [Alignment]? = nil) -> String {
         precondition(!header.isEmpty, "a markdown table needs at least one column")
         let alignments = alignments ?? Array(repeating: .left, count: header.count)
         precondition(
@@ -24,8 +32,8 @@ public enum MarkdownTable {
         return out
     }
 
-    /// One row: `| a | b |`.
+    /// One row of escaped cells: `| a | b |`.
     private static func line(_ cells: [String]) -> String {
-        "|" + cells.map { " " + MarkdownEscaping.inline($0) + " |" }.joined() + "\n"
+        "|" + cells.map { " " + $0 + " |" }.joined() + "\n"
     }
 }

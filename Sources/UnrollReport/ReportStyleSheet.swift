@@ -1,8 +1,11 @@
 /// The CSS inlined into every HTML report: a readable single column, quiet cell frames, clear status colours
-/// backed by words, and print rules that keep cells and figures whole.
+/// backed by words, heatmap shades, and print rules that keep cells, figures and background shades.
 enum ReportStyleSheet {
-    /// The style sheet text.
-    static let css = """
+    /// The style sheet text: the base rules, then the heatmap rules.
+    static let css = base + "\n" + HeatmapTable.css
+
+    /// The rules for everything but heatmaps.
+    private static let base = """
         :root {
           --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --soft: #f6f8fa;
           --accent: #0969da; --ok: #1a7f37; --bad: #cf222e; --idle: #6e7781;
@@ -90,10 +93,6 @@ enum ReportStyleSheet {
         thead th { background: var(--soft); font-weight: 600; }
         tbody th { background: var(--soft); font-weight: 600; text-align: left; }
         td.num { text-align: right; font-family: var(--mono); font-size: 13px; }
-        table.heatmap td { text-align: center; min-width: 3.2em; font-family: var(--mono); font-size: 13px; }
-        table.heatmap th { text-align: center; font-family: var(--mono); font-size: 13px; }
-        table.heatmap th.corner { background: #ffffff; border-color: transparent var(--border) var(--border) transparent; }
-        table.heatmap td.missing { color: var(--muted); }
 
         footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--border); color: var(--muted); font-size: 13px; }
 

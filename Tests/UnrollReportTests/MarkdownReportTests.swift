@@ -67,13 +67,25 @@ final class MarkdownReportTests: XCTestCase {
         XCTAssertTrue(report.text.contains(
             "**Confusion matrix**\n\n|  | predicted ham | predicted spam |\n| --- | ---: | ---: |\n| ham | 412 | 9 |\n| spam | 14 | 165 |\n"))
         XCTAssertTrue(report.text.contains("**Attention for \"3 1 4 1 5 9\"**\n\n|  | 3 | 1 | 4 | 1 | 5 | 9 |\n| --- | ---: |"))
-        XCTAssertTrue(report.text.contains("| 9 | 0.00 | 0.00 | 0.01 | 0.03 | 0.16 | 0.80 |\n"))
+        XCTAssertTrue(report.text.contains("| 9 | 0.00 | 0.00 | 0.01 | 0.03 | 0.16 | **0.80** |\n"))
+        XCTAssertTrue(report.text.contains("| 3 | **0.80** | 0.16 | 0.03 | 0.01 | 0.00 | 0.00 |\n\n*Bold: largest value in its row.*\n"))
         XCTAssertTrue(report.text.contains("```text\nsample: 床前明月光 <script>alert('x')</script>\nsecond line & more\n```\n"))
         XCTAssertTrue(report.text.contains("**accuracy:** 0.943219\n\n**print-2:** 1.5e-7\n"))
         XCTAssertFalse(report.text.contains("show attention"), "echo=false hides the source")
         let mixed = TableOutput(columns: ["k", "v"], rows: [[.text("a"), .number(1)], [.text("b"), .number(.nan)]])
         XCTAssertEqual(MarkdownReport.table(mixed), "| k | v |\n| --- | ---: |\n| a | 1 |\n| b | nan |\n")
         XCTAssertEqual(MarkdownReport.table(TableOutput(columns: [], rows: [])), "*(empty table)*\n")
+    }
+
+    func testHeatmapLabelsAreEscapedAndRowMaximaBold() {
+        let heatmap = HeatmapOutput(
+            title: "t", rowLabels: ["a|b", "`x`"], columnLabels: ["<c>", "d*"], values: [[0.3, 0.7], [0.5, 0.5]])
+        XCTAssertEqual(
+            MarkdownReport.heatmapTable(heatmap),
+            "|  | \\<c\\> | d\\* |\n| --- | ---: | ---: |\n| a\\|b | 0.30 | **0.70** |\n| \\`x\\` | **0.50** | **0.50** |\n"
+                + "\n*Bold: largest value in its row.*\n")
+        let missing = HeatmapOutput(title: "", rowLabels: ["r"], columnLabels: ["c"], values: [[.nan]])
+        XCTAssertTrue(MarkdownReport.heatmapTable(missing).contains("| r | nan |\n"), "no bold without a finite value")
     }
 
     func testErrorsAreBlockquotesWithLocationAndEscapedMessage() {
