@@ -15,7 +15,8 @@ public struct TeacherForcingSchedule: Equatable, Sendable {
         case linear
         /// `start · k^(e−1)` with `k` chosen so that the last epoch reaches `end` (never below `end`).
         case exponential
-        /// Bengio et al.'s inverse sigmoid `k / (k + exp(e / k))`, rescaled to run from `start` to `end`.
+        /// Bengio et al.'s inverse sigmoid `k / (k + exp(e / k))`: slow at first, then fast; rescaled to run
+        /// from `start` to `end`.
         case inverseSigmoid = "inverse_sigmoid"
     }
 
@@ -48,11 +49,12 @@ public struct TeacherForcingSchedule: Equatable, Sendable {
             let value = start >= end ? hi * pow(lo / hi, progress) : lo * pow(hi / lo, progress)
             return min(max(value, min(start, end)), max(start, end))
         case .inverseSigmoid:
-            // k / (k + exp(x / k)) over x in [0, 10k], mapped so that progress 0 → start and 1 → end.
-            let k = 5.0
+            // k / (k + exp(x / k)) with k = 10 over x in [0, 2 k ln k], an S-curve centred at k ln k: flat at
+            // first, steepest mid-way; rescaled so that progress 0 gives `start` and 1 gives `end`.
+            let k = 10.0, span = 2 * k * log(k)
             let curve = { (x: Double) in k / (k + exp(x / k)) }
-            let first = curve(0), last = curve(10 * k)
-            let shape = (curve(10 * k * progress) - last) / (first - last)
+            let first = curve(0), last = curve(span)
+            let shape = (curve(span * progress) - last) / (first - last)
             return end + (start - end) * shape
         }
     }
