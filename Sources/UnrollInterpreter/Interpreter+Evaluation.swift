@@ -34,6 +34,7 @@ extension Interpreter {
     func predictBuiltin(_ arguments: Arguments) throws -> Value {
         let model = try modelArgument(arguments)
         let input = try arguments.value("input")
+        if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
         guard case .string(let text) = input else {
             throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")

@@ -120,7 +120,8 @@ final class ModelValue {
         return "\(kind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 
-    private var parameterized: Parameterized {
+    /// The network as a set of named parameters (PyTorch `state_dict` names).
+    var parameterized: Parameterized {
         switch network {
         case .language(let m): return m
         case .classifier(let m): return m

@@ -35,6 +35,8 @@ extension Value {
                 .joined(separator: ", ") + ")"
         case .table(let t): return "Table(\(t.rows.count) row\(t.rows.count == 1 ? "" : "s"), columns: "
             + t.columns.map(ConstantValue.quote).joined(separator: ", ") + ")"
+        case .tensor(let t): return "Tensor(shape: \(t.shape))"
+        case .tensors(let t): return t.summary
         }
     }
 }

@@ -25,6 +25,8 @@ extension Value {
         case .series: return .series
         case .metrics: return .metrics
         case .table: return .table
+        case .tensor: return .tensor
+        case .tensors: return .tensors
         }
     }
 
@@ -37,7 +39,8 @@ extension Value {
         case (.bool, .bool), (.string, .string), (.range, .range), (.tuple, .tuple), (.record, .record): return true
         case (.list(let items), .list(let element)): return items.allSatisfy { $0.fits(element) }
         case (.corpus, .corpus), (.vocabulary, .vocabulary), (.optimizer, .optimizer), (.history, .history),
-             (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table):
+             (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table),
+             (.tensor, .tensor), (.tensors, .tensors):
             return true
         case (.dataset(let d), .dataset(let facts)): return facts.kind == nil || facts.kind == d.kind
         case (.recurrent(let spec), .recurrent(let kind)): return kind == nil || kind == spec.languageKind

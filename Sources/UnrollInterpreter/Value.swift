@@ -2,6 +2,7 @@ import UnrollData
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord
+import UnrollTensor
 import UnrollTraining
 
 /// A value the interpreter computes: numbers and text, collections, data, models and what training recorded.
@@ -44,6 +45,10 @@ enum Value {
     case metrics(MetricsValue)
     /// A table to show.
     case table(TableOutput)
+    /// A float32 array of any shape.
+    case tensor(Tensor)
+    /// Tensors by name (a safetensors file, a model's state dict).
+    case tensors(TensorsValue)
 
     /// The value of a constant the checker knew (a literal, a param, a default).
     init(_ constant: ConstantValue) {

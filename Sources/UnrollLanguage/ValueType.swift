@@ -45,6 +45,10 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case metrics
     /// A table of rows and named columns.
     case table
+    /// A float32 array of any shape (`load_tensors(...)["x"]`, `predict` on a tensor).
+    case tensor
+    /// Tensors by name, as a safetensors file or a model's `state_dict` holds them.
+    case tensors
     /// Any of several types (parameter types only).
     case oneOf([ValueType])
 
@@ -112,6 +116,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .series: return "Series"
         case .metrics: return "Metrics"
         case .table: return "Table"
+        case .tensor: return "Tensor"
+        case .tensors: return "Tensors"
         default: return nil
         }
     }
@@ -153,6 +159,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .series: return "Series"
         case .metrics: return "Metrics"
         case .table: return "Table"
+        case .tensor: return "Tensor"
+        case .tensors: return "Tensors"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }
