@@ -122,6 +122,6 @@ final class InterpreterTensorsTests: XCTestCase {
             """)
         XCTAssertEqual(try h.value("predict(r, t[\"x\"]).shape"), "[4, 5, 3]")
         XCTAssertEqual(try h.value("r.history.epochs"), "2")
-        XCTAssertEqual(h.failure("d = tensor_data(t[\"x\"], t[\"y\"][0])"), "1:25: cannot index Tensor; only lists, tuples, strings, ranges and Series can be indexed")
+        XCTAssertEqual(h.failure("d = tensor_data(t[\"x\"], t[\"y\"][0])"), "1:25: a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]")
     }
 }
