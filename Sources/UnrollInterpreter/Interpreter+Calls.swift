@@ -39,7 +39,7 @@ extension Interpreter {
 
     private func callFunction(_ signature: Signature, _ given: [(label: Identifier?, value: Expr)],
                               site: SourceRange) throws -> Value {
-        guard let implementation = Self.functions[signature.name] else {
+        guard let implementation = Self.functions[signature.name] ?? Self.tensorFunctions[signature.name] else {
             preconditionFailure("interpreter: builtin '\(signature.name)' is in the catalog but has no implementation")
         }
         let bound = try bind(signature, given, noun: "argument", owner: signature.name, site: site)

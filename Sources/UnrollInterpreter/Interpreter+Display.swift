@@ -19,6 +19,10 @@ extension Interpreter {
             let named = m.metrics.named
             let table = TableOutput(title: label, columns: named.map(\.name), rows: [named.map { .number($0.value) }])
             outputs.append(.table(name, table))
+        case .tensor(let t):
+            outputs.append(.table(name, Self.tensorTable(t, title: label)))
+        case .tensors(let t):
+            outputs.append(.table(name, Self.tensorsTable(t, title: label)))
         case .history, .series:
             outputs.append(.series(name, try curves(value, title: label, metric: "loss", labels: nil,
                                                     defaultNames: [label], at: expression.range)))

@@ -35,6 +35,7 @@ extension Interpreter {
     func predictBuiltin(_ arguments: Arguments) throws -> Value {
         let model = try modelArgument(arguments)
         let input = try arguments.value("input")
+        if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
         if model.kind == .seq2seq { return try predictSequence(arguments) }
         guard case .string(let text) = input else {

@@ -25,7 +25,8 @@ extension Interpreter {
             let hint = Suggestion.closest(to: name.text, in: available).map { "; did you mean '\($0)'?" } ?? ""
             throw RuntimeError("unknown member '\(name.text)' of \(receiver.type)\(hint)", at: nameRange)
         }
-        guard signature.isProperty, let property = Self.properties[signature.qualifiedName] else {
+        guard signature.isProperty,
+              let property = Self.properties[signature.qualifiedName] ?? Self.tensorProperties[signature.qualifiedName] else {
             throw RuntimeError("'\(name.text)' is a method of \(receiverName); call it as '\(name.text)(...)'", at: nameRange)
         }
         return try property(self, receiver, nameRange)

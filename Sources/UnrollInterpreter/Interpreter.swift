@@ -29,6 +29,9 @@ public final class Interpreter {
     var names = OutputNames()
     /// The id of the running cell.
     var cellID = ""
+    /// The files `save_weights` and `save_tensors` saved so far, in the order first saved (a later save of the
+    /// same name replaces the contents); the runner writes them into the report folder.
+    public internal(set) var savedFiles: [SavedFile] = []
 
     /// An interpreter for one notebook, with an empty environment and the generator seeded by `settings.seed`.
     public init(settings: InterpreterSettings) {

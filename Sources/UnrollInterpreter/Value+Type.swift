@@ -26,6 +26,8 @@ extension Value {
         case .metrics: return .metrics
         case .table: return .table
         case .heatmap: return .heatmap
+        case .tensor: return .tensor
+        case .tensors: return .tensors
         }
     }
 
@@ -38,7 +40,8 @@ extension Value {
         case (.bool, .bool), (.string, .string), (.range, .range), (.tuple, .tuple), (.record, .record): return true
         case (.list(let items), .list(let element)): return items.allSatisfy { $0.fits(element) }
         case (.corpus, .corpus), (.vocabulary, .vocabulary), (.optimizer, .optimizer), (.history, .history),
-             (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table), (.heatmap, .heatmap):
+             (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table), (.heatmap, .heatmap),
+             (.tensor, .tensor), (.tensors, .tensors):
             return true
         case (.dataset(let d), .dataset(let facts)): return facts.kind == nil || facts.kind == d.kind
         case (.recurrent(let spec), .recurrent(let kind)): return kind == nil || kind == spec.languageKind

@@ -2,6 +2,7 @@ import UnrollData
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord
+import UnrollTensor
 import UnrollTraining
 
 /// A value the interpreter computes: numbers and text, collections, data, models and what training recorded.
@@ -46,6 +47,10 @@ enum Value {
     case table(TableOutput)
     /// A matrix of weights with labelled rows and columns (an attention table).
     case heatmap(HeatmapOutput)
+    /// A float32 array of any shape.
+    case tensor(Tensor)
+    /// Tensors by name (a safetensors file, a model's state dict).
+    case tensors(TensorsValue)
 
     /// The value of a constant the checker knew (a literal, a param, a default).
     init(_ constant: ConstantValue) {

@@ -65,12 +65,13 @@ extension Builtins {
             name: "predict", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model"),
-                .positional("input", .oneOf([.string, .list(.unknown)]),
-                            doc: "a text for text models; a list of steps (each a list of features) for a Regressor"),
+                .positional("input", .oneOf([.string, .list(.unknown), .tensor]),
+                            doc: "a text for text models; a list of steps (each a list of features), or a Tensor (N, T, F) of sequences, for a Regressor"),
             ],
-            result: .oneOf([.string, .list(.string), .list(.float)]),
-            doc: "The model's prediction for one input: the next token, the label, the tags (a list), the numbers (a list), or a Seq2Seq's greedy output text.",
+            result: .oneOf([.string, .list(.string), .list(.float), .tensor]),
+            doc: "The model's prediction for one input: the next token, the label, the tags (a list), the numbers (a list; a Tensor for a Tensor), or a Seq2Seq's greedy output text.",
             rule: { facts in
+                if let tensorOutcome = tensorPrediction(facts) { return tensorOutcome }
                 guard let kind = modelKind(facts) else { return CallOutcome(.unknown) }
                 let input = facts.type("input") ?? .unknown
                 let wantsText = kind != .regressor

@@ -17,8 +17,8 @@ public struct Builtins: Sendable {
     /// The catalog the language ships with.
     public static let standard = Builtins(
         functions: dataFunctions + taskFunctions + modelFunctions + layerFunctions + optimizerFunctions
-            + evaluationFunctions + utilityFunctions,
-        members: memberSignatures,
+            + evaluationFunctions + tensorFunctions + utilityFunctions,
+        members: memberSignatures + tensorMemberSignatures,
         statementOptions: statementOptionSignatures
     )
 

@@ -179,6 +179,7 @@ extension Checker {
     private func typeOfIndex(_ base: Expr, _ index: Expr) -> Typed {
         let container = typeOf(base)
         let position = typeOf(index)
+        if container.type == .tensors || container.type == .tensor { return typeOfTensorLookup(container, position, base: base, at: index) }
         if !position.type.isAssignable(to: .int) {
             error("an index must be an int, got \(position.type)", at: index)
             return .unknown

@@ -3,8 +3,8 @@ import UnrollDiagnostics
 /// The groups the builtin reference is organised in.
 public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
     /// One group each: data readers, synthetic tasks, models, recurrent layers, optimizers, evaluation,
-    /// utilities, members of types, and the options of statements.
-    case data, tasks, models, layers, optimizers, evaluation, utility, members, statements
+    /// tensors and weights files, utilities, members of types, and the options of statements.
+    case data, tasks, models, layers, optimizers, evaluation, tensors, utility, members, statements
 
     /// The heading of the family in the reference.
     public var title: String {
@@ -15,6 +15,7 @@ public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
         case .layers: return "Recurrent layers"
         case .optimizers: return "Optimizers"
         case .evaluation: return "Evaluation and generation"
+        case .tensors: return "Tensors and weights"
         case .utility: return "Utilities"
         case .members: return "Members"
         case .statements: return "Statement options"

@@ -47,6 +47,10 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case table
     /// A matrix of weights with labelled rows and columns (an attention table).
     case heatmap
+    /// A float32 array of any shape (`load_tensors(...)["x"]`, `predict` on a tensor).
+    case tensor
+    /// Tensors by name, as a safetensors file or a model's `state_dict` holds them.
+    case tensors
     /// Any of several types (parameter types only).
     case oneOf([ValueType])
 
@@ -115,6 +119,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .metrics: return "Metrics"
         case .table: return "Table"
         case .heatmap: return "Heatmap"
+        case .tensor: return "Tensor"
+        case .tensors: return "Tensors"
         default: return nil
         }
     }
@@ -157,6 +163,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .metrics: return "Metrics"
         case .table: return "Table"
         case .heatmap: return "Heatmap"
+        case .tensor: return "Tensor"
+        case .tensors: return "Tensors"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }

@@ -22,6 +22,8 @@ public enum NotebookBatch {
                     let written = try ReportWriter(directory: settings.outputDirectory).write(
                         result.document, record: result.record, name: NotebookDiscovery.reportName(of: path),
                         formats: settings.formats)
+                        + SavedFileWriter.write(result.savedFiles, into: settings.outputDirectory,
+                                                name: NotebookDiscovery.reportName(of: path))
                     let reports = written.filter { !$0.hasSuffix(".svg") }.joined(separator: ", ")
                     out += "\(path): \(result.document.summary) → \(reports)\n"
                     status = result.status

@@ -16,6 +16,8 @@ public struct NotebookRunResult {
     public var status: ExitStatus
     /// The formatted diagnostics of failed cells, for stderr.
     public var errors: [String]
+    /// The files the notebook saved (`save_weights`, `save_tensors`), to write into its report folder.
+    public var savedFiles: [SavedFile] = []
 }
 
 /// Runs the cells of a prepared notebook in order in one interpreter and collects records and reports.
@@ -109,7 +111,7 @@ public enum NotebookRunner {
         let document = ReportDocument(title: title, notebookPath: prepared.path, seed: seed, params: params,
                                       blocks: blocks)
         return NotebookRunResult(record: record, document: document, status: failed ? .cellFailed : .success,
-                                 errors: errors)
+                                 errors: errors, savedFiles: interpreter.savedFiles)
     }
 }
 

@@ -61,7 +61,7 @@ final class BuiltinsTests: XCTestCase {
 
     func testMembersBelongToTypesThatHaveMembers() {
         let receivers: [ValueType] = [.string, .range, .list(.int), .tuple([]), .corpus, .vocabulary, .anyDataset,
-                                      .anyModel, .history, .curves, .series, .metrics, .table]
+                                      .anyModel, .history, .curves, .series, .metrics, .table, .tensor, .tensors]
         let names = Set(receivers.compactMap(\.receiverName))
         for member in builtins.members { XCTAssertTrue(names.contains(member.receiver!), member.qualifiedName) }
     }
