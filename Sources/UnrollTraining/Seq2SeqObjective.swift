@@ -58,12 +58,6 @@ public final class Seq2SeqObjective: Objective {
         let logits = model.logits(source: batch.tokens, sourceLengths: batch.lengths, sourceSteps: batch.steps,
                                   targetInput: input, targetSteps: steps,
                                   teacherForcing: training ? Float(ratio) : 1, training: training, rng: &rng)
-        let predicted = logits.value.argmaxRows()
-        var correct = 0, count = 0
-        for (p, t) in zip(predicted, targets) where t >= 0 {
-            count += 1
-            if p == t { correct += 1 }
-        }
-        return BatchOutcome(loss: logits.crossEntropy(targets: targets), count: count, correct: correct)
+        return tokenCrossEntropy(logits, targets: targets)
     }
 }

@@ -33,12 +33,6 @@ public final class TaggerObjective: Objective {
         for (n, i) in batch.indices.enumerated() {
             for (t, tag) in examples[i].tags.enumerated() { targets[n * batch.steps + t] = tag }
         }
-        let predicted = logits.value.argmaxRows()
-        var correct = 0, count = 0
-        for (p, t) in zip(predicted, targets) where t >= 0 {
-            count += 1
-            if p == t { correct += 1 }
-        }
-        return BatchOutcome(loss: logits.crossEntropy(targets: targets), count: count, correct: correct)
+        return tokenCrossEntropy(logits, targets: targets)
     }
 }
