@@ -16,7 +16,7 @@ extension Interpreter {
         guard model.kind != .regressor else {
             throw arguments.error("accuracy needs a model that predicts symbols, not a Regressor", at: "model")
         }
-        if model.kind == .seq2seq { return try sequenceAccuracy(model, arguments) }
+        if model.kind == .seq2seq { return try sequenceAccuracy(arguments) }
         let (_, metrics) = try measure(arguments)
         return .float(metrics.accuracy ?? .nan)
     }
@@ -37,7 +37,7 @@ extension Interpreter {
         let input = try arguments.value("input")
         if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
-        if model.kind == .seq2seq { return try predictSequence(arguments) }
+        if model.kind == .seq2seq { return try translateBuiltin(arguments) }
         guard case .string(let text) = input else {
             throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")
         }

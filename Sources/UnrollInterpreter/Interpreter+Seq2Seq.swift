@@ -95,20 +95,14 @@ extension Interpreter {
     }
 
     /// The exact-sequence accuracy of greedy decoding, for `accuracy(seq2seq, data)`.
-    func sequenceAccuracy(_ model: ModelValue, _ arguments: Arguments) throws -> Value {
+    func sequenceAccuracy(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
         let outputs = try decode(network, set.examples, beam: 1)
         return .float(SequenceAccuracy(hypotheses: outputs, references: set.examples.map(\.target)).exactMatch ?? .nan)
     }
 
-    /// `translate(model, input, beam:, max_length:)`: the decoded text.
+    /// `translate(model, input, beam:, max_length:)` and `predict(seq2seq, input)`: the decoded text.
     func translateBuiltin(_ arguments: Arguments) throws -> Value {
-        let (_, format, decoding) = try decodeInput(arguments)
-        return .string(format.decodeTarget(decoding.tokens))
-    }
-
-    /// `predict(seq2seq, text)`: the greedy decoding of one text.
-    func predictSequence(_ arguments: Arguments) throws -> Value {
         let (_, format, decoding) = try decodeInput(arguments)
         return .string(format.decodeTarget(decoding.tokens))
     }
