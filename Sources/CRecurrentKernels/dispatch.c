@@ -33,9 +33,9 @@ static const unroll_isa_kernels_t *chosen_kernels(void) {
     const unroll_isa_kernels_t *k = chosen;
     if (!k) {
 #if defined(__x86_64__)
-        k = cpu_has_avx512() ? &unroll_kernels_avx512 : cpu_has_avx2() ? &unroll_kernels_avx2 : &unroll_kernels_generic;
+        k = cpu_has_avx512() ? &unroll_kernels_avx512 : cpu_has_avx2() ? &unroll_kernels_avx2 : &unroll_kernels_portable;
 #else
-        k = &unroll_kernels_generic;
+        k = &unroll_kernels_portable;
 #endif
         chosen = k;
     }
@@ -44,7 +44,7 @@ static const unroll_isa_kernels_t *chosen_kernels(void) {
 
 int unroll_kernels_select_isa(const char *name) {
     const unroll_isa_kernels_t *k = NULL;
-    if (strcmp(name, "generic") == 0) k = &unroll_kernels_generic;
+    if (strcmp(name, "portable") == 0) k = &unroll_kernels_portable;
 #if defined(__x86_64__)
     if (strcmp(name, "avx2") == 0 && cpu_has_avx2()) k = &unroll_kernels_avx2;
     if (strcmp(name, "avx512") == 0 && cpu_has_avx512()) k = &unroll_kernels_avx512;

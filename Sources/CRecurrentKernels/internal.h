@@ -31,7 +31,7 @@ typedef struct {
 
 extern const unroll_isa_kernels_t unroll_kernels_avx512;
 extern const unroll_isa_kernels_t unroll_kernels_avx2;
-extern const unroll_isa_kernels_t unroll_kernels_generic;
+extern const unroll_isa_kernels_t unroll_kernels_portable;
 
 /// 64-byte aligned allocation of `count` floats (never NULL; aborts when memory runs out).
 float *unroll_alloc_floats(size_t count);

@@ -171,6 +171,10 @@ static void start_workers(int threads) {
     }
 }
 
+static _Atomic long parallel_jobs;
+
+long unroll_team_parallel_jobs(void) { return atomic_load(&parallel_jobs); }
+
 void unroll_team_run(unroll_team_job job, void *context, int threads) {
     const long long start = threads > 1 ? monotonic_ns() : 0;
     if (threads <= 1 || start < atomic_load(&single_until_ns) || pthread_mutex_trylock(&run_lock) != 0) {
@@ -179,6 +183,7 @@ void unroll_team_run(unroll_team_job job, void *context, int threads) {
     }
     if (threads > UNROLL_MAX_THREADS) threads = UNROLL_MAX_THREADS;
     start_workers(threads);
+    atomic_fetch_add(&parallel_jobs, 1);
     job_function = job;
     job_context = context;
     job_threads = threads;

@@ -37,7 +37,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        BLAS.setThreads(threads)
+        Kernels.setThreads(threads)
         let kind: RecurrentCellKind = cell == "lstm" ? .lstm : cell == "gru" ? .gru : .rnnTanh
         var rng = RandomGenerator(seed: 0)
         let count = batch * seq

@@ -7,6 +7,6 @@ enum NotebookThreads {
     /// change from run to run; reports and baselines must be byte-identical. Parallelism for notebooks comes from
     /// `--jobs` instead; `unroll bench` keeps the team.
     static func configureForReproducibleRuns() {
-        BLAS.setThreads(1)
+        Kernels.setThreads(1)
     }
 }

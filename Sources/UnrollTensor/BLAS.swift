@@ -11,32 +11,6 @@ public enum BLAS {
         unroll_blas_use_team()
     }()
 
-    /// Sets how many threads the multiplies and the recurrent kernels use.
-    public static func setThreads(_ count: Int) {
-        BLAS.configure
-        unroll_kernels_set_threads(Int32(max(1, count)))
-    }
-
-    /// The number of threads the multiplies and the recurrent kernels use.
-    public static var threads: Int { Int(unroll_kernels_threads()) }
-
-    /// The instruction set the recurrent kernels chose for this CPU ("avx512", "avx2" or "generic").
-    public static var kernelInstructionSet: String { String(cString: unroll_kernels_isa()) }
-
-    /// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch
-    /// rows with no per-step synchronisation; larger weights are split by hidden units (default 2 MB).
-    public static var recurrentRowSplitBytes: Int {
-        get { unroll_kernels_row_split_bytes() }
-        set { unroll_kernels_set_row_split_bytes(newValue) }
-    }
-
-    /// Switches the recurrent kernels to instruction set `name` ("avx512", "avx2", "generic") when this CPU runs
-    /// it, for tests and comparisons; returns false (changing nothing) when it does not.
-    @discardableResult
-    public static func selectKernelInstructionSet(_ name: String) -> Bool {
-        unroll_kernels_select_isa(name) != 0
-    }
-
     /// `C = alpha * op(A) * op(B) + beta * C` on raw row-major buffers.
     ///
     /// `op(A)` is `m × k`, `op(B)` is `k × n`, `C` is `m × n`; `lda`, `ldb`, `ldc` are row strides.

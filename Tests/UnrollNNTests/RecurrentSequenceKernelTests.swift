@@ -74,17 +74,17 @@ final class RecurrentSequenceKernelTests: XCTestCase {
     /// blocks of unequal height, and the two-thread split of the hidden units. Outputs, final states and the
     /// weight and input gradients must match the one-step cells unrolled on the tape.
     func testWideLayersMatchUnrolledCellsWithGradients() {
-        let saved = BLAS.threads, savedISA = BLAS.kernelInstructionSet, savedSplit = BLAS.recurrentRowSplitBytes
+        let saved = Kernels.threads, savedISA = Kernels.instructionSet, savedSplit = Kernels.recurrentRowSplitBytes
         defer {
-            BLAS.setThreads(saved)
-            BLAS.selectKernelInstructionSet(savedISA)
-            BLAS.recurrentRowSplitBytes = savedSplit
+            Kernels.setThreads(saved)
+            Kernels.select(savedISA)
+            Kernels.recurrentRowSplitBytes = savedSplit
         }
-        for isa in ["avx512", "avx2", "generic"] where BLAS.selectKernelInstructionSet(isa) {
+        for isa in ["avx512", "avx2", "portable"] where Kernels.select(isa) {
         for (threads, split) in [(1, savedSplit), (2, savedSplit), (2, 0)] {
             // Two threads split the batch rows (small weights), or with a zero limit the hidden units.
-            BLAS.setThreads(threads)
-            BLAS.recurrentRowSplitBytes = split
+            Kernels.setThreads(threads)
+            Kernels.recurrentRowSplitBytes = split
             for kind in RecurrentCellKind.allCases {
                 for reverse in [false, true] {
                     var rng = RandomGenerator(seed: 21)

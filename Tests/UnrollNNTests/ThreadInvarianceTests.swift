@@ -7,9 +7,9 @@ import XCTest
 /// time (contention, parallel notebooks), and reports must stay byte-identical.
 final class ThreadInvarianceTests: XCTestCase {
     private func trainStepResults(threads: Int, kind: RecurrentCellKind, hidden: Int) throws -> [Float] {
-        let before = BLAS.threads
-        BLAS.setThreads(threads)
-        defer { BLAS.setThreads(before) }
+        let before = Kernels.threads
+        Kernels.setThreads(threads)
+        defer { Kernels.setThreads(before) }
         var rng = RandomGenerator(seed: 5)
         let n = 32, t = 24, v = 40
         let x = (0..<(n * t)).map { _ in rng.nextInt(below: v) }

@@ -26,6 +26,9 @@ void unroll_kernels_set_threads(int count);
 /// The number of threads the kernels use.
 int unroll_kernels_threads(void);
 
+/// How many team jobs so far ran on more than one thread (a busy or backed-off team runs a job on its caller alone).
+long unroll_team_parallel_jobs(void);
+
 /// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch rows
 /// (no per-step barrier); larger ones are split by hidden units. Default 2 MB (measured: rows win through H = 256).
 void unroll_kernels_set_row_split_bytes(long bytes);
@@ -33,10 +36,10 @@ void unroll_kernels_set_row_split_bytes(long bytes);
 /// The current row-split limit in bytes.
 long unroll_kernels_row_split_bytes(void);
 
-/// The instruction set the kernels dispatched to: "avx512", "avx2" or "generic".
+/// The instruction set the kernels dispatched to: "avx512", "avx2" or "portable".
 const char *unroll_kernels_isa(void);
 
-/// Switches to the kernels of instruction set `name` ("avx512", "avx2", "generic") if this CPU runs them;
+/// Switches to the kernels of instruction set `name` ("avx512", "avx2", "portable") if this CPU runs them;
 /// returns 1 on success, 0 when unsupported (the choice is then unchanged). For tests and comparisons.
 int unroll_kernels_select_isa(const char *name);
 
