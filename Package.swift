@@ -17,21 +17,22 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
-        // System libraries: the matrix-multiply backend and the CommonMark parser.
-        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // System library: the CommonMark parser.
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
 
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
-        // Hand-vectorized recurrent kernels (packed-weight step GEMM, fused gates, thread team), AVX-512/AVX2 chosen at run time.
-        .target(name: "CRecurrentKernels", dependencies: ["CBLAS"]),
+        // The numeric kernels (recurrent time loops, matrix multiply, row-wise softmax, element-wise math, thread
+        // team), AVX-512/AVX2/portable chosen at run time, all giving the same bits (ARCHITECTURE.md).
+        // Always optimised, also in debug builds: the unit tests run them over many paths and shapes.
+        .target(name: "CRecurrentKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         // The model library: tensors, autodiff, layers. Knows nothing of notebooks.
         .target(name: "CAllocator"),
-        .target(name: "UnrollTensor", dependencies: ["CBLAS", "CAllocator", "CRecurrentKernels"], swiftSettings: numericSettings),
-        .target(name: "UnrollAutograd", dependencies: ["UnrollTensor"], swiftSettings: numericSettings),
-        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd"], swiftSettings: numericSettings),
+        .target(name: "UnrollTensor", dependencies: ["CAllocator", "CRecurrentKernels"], swiftSettings: numericSettings),
+        .target(name: "UnrollAutograd", dependencies: ["UnrollTensor", "CRecurrentKernels"], swiftSettings: numericSettings),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd", "CRecurrentKernels"], swiftSettings: numericSettings),
 
         // The runner: prepares notebooks (parse, check), runs their cells, writes reports.
         .target(
@@ -78,7 +79,7 @@ let package = Package(
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
         .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
 
-        .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"]),
+        .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor", "UnrollTestSupport", "CRecurrentKernels"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
         .testTarget(
             name: "UnrollNNTests",

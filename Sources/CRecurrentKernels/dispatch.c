@@ -1,11 +1,9 @@
-// Chooses the kernels for the running CPU once, and the shared helpers: aligned allocation and the
-// team-split BLAS multiply.
-#include <dlfcn.h>
+// Chooses the kernels for the running CPU once (or as UNROLL_KERNELS / unroll_kernels_select_isa say), and
+// forwards every entry point of the public header to the chosen instruction set's table.
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cblas.h>
 #include "internal.h"
 
 static int cpu_has_avx512(void) {
@@ -95,68 +93,15 @@ void unroll_softmax_rows(const float *x, long rows, int cols, float *out, int lo
     chosen_kernels()->softmax_rows(x, rows, cols, out, log_output);
 }
 
-// MARK: - Team-split BLAS
+// MARK: - Products and element-wise math
 
-static void make_blas_single_threaded(void) {
-    // OpenBLAS's own pool would otherwise keep a thread spinning in sched_yield beside the team's worker.
-    void (*set_threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
-    if (set_threads) set_threads(1);
-    int (*shutdown)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "blas_thread_shutdown_");
-    if (shutdown) shutdown();
+void unroll_gemm(int trans_a, int trans_b, int m, int n, int k, const float *a, long lda, const float *b, long ldb,
+                 float *c, long ldc) {
+    chosen_kernels()->gemm(trans_a, trans_b, m, n, k, a, lda, b, ldb, c, ldc, unroll_kernels_threads());
 }
 
-void unroll_blas_use_team(void) {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, make_blas_single_threaded);
-}
-
-typedef struct {
-    int trans_a, trans_b, m, n, k, lda, ldb, ldc, split_rows;
-    float alpha, beta;
-    const float *a, *b;
-    float *c;
-} sgemm_job;
-
-static void sgemm_part(void *context, int tid, int nt) {
-    const sgemm_job *J = context;
-    const int extent = J->split_rows ? J->m : J->n;
-    // Split points on multiples of 16 so each share keeps whole vectors.
-    int lo = (int)((long)extent * tid / nt), hi = (int)((long)extent * (tid + 1) / nt);
-    if (nt > 1) {
-        lo = tid == 0 ? 0 : (lo + 8) / 16 * 16;
-        hi = tid == nt - 1 ? extent : (hi + 8) / 16 * 16;
-        if (hi > extent) hi = extent;
-        if (lo > hi) lo = hi;
-    }
-    if (hi <= lo) return;
-    const float *a = J->a, *b = J->b;
-    float *c = J->c;
-    int m = J->m, n = J->n;
-    if (J->split_rows) {
-        a += J->trans_a ? lo : (size_t)lo * J->lda;
-        c += (size_t)lo * J->ldc;
-        m = hi - lo;
-    } else {
-        b += J->trans_b ? (size_t)lo * J->ldb : lo;
-        c += lo;
-        n = hi - lo;
-    }
-    cblas_sgemm(CblasRowMajor, J->trans_a ? CblasTrans : CblasNoTrans, J->trans_b ? CblasTrans : CblasNoTrans,
-                m, n, J->k, J->alpha, a, J->lda, b, J->ldb, J->beta, c, J->ldc);
-}
-
-void unroll_parallel_sgemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
-                           const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
-    unroll_blas_use_team();
-    sgemm_job job = {trans_a, trans_b, m, n, k, lda, ldb, ldc, m >= n, alpha, beta, a, b, c};
-    int threads = unroll_kernels_threads();
-    const double work = (double)m * n * k;
-    const int extent = m >= n ? m : n;
-    if (work < 262144.0 || extent < 32) threads = 1;
-    // Only products split by rows of C give the same bits for every thread count: a split of the columns
-    // changes which OpenBLAS micro-kernel handles the edge, and with it the rounding. Results must not depend
-    // on the thread count (the team may run a job on one thread at any time), so column splits are not used.
-    if (m < n) threads = 1;
-    if (threads > extent / 16) threads = extent / 16 > 0 ? extent / 16 : 1;
-    unroll_team_run(sgemm_part, &job, threads);
-}
+void unroll_exp(const float *x, float *y, long n) { chosen_kernels()->exp(x, y, n); }
+void unroll_log(const float *x, float *y, long n) { chosen_kernels()->log(x, y, n); }
+void unroll_tanh(const float *x, float *y, long n) { chosen_kernels()->tanh(x, y, n); }
+void unroll_sigmoid(const float *x, float *y, long n) { chosen_kernels()->sigmoid(x, y, n); }
+float unroll_sum(const float *x, long n) { return chosen_kernels()->sum(x, n); }

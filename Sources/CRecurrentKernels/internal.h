@@ -27,6 +27,13 @@ typedef struct {
     double (*softmax_cross_entropy)(const float *x, long rows, int cols, const int *targets, float *probs,
                                     long *counted);
     void (*softmax_rows)(const float *x, long rows, int cols, float *out, int log_output);
+    void (*gemm)(int trans_a, int trans_b, int m, int n, int k, const float *a, long lda, const float *b, long ldb,
+                 float *c, long ldc, int threads);
+    void (*exp)(const float *x, float *y, long n);
+    void (*log)(const float *x, float *y, long n);
+    void (*tanh)(const float *x, float *y, long n);
+    void (*sigmoid)(const float *x, float *y, long n);
+    float (*sum)(const float *x, long n);
 } unroll_isa_kernels_t;
 
 extern const unroll_isa_kernels_t unroll_kernels_avx512;

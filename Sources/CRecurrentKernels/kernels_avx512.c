@@ -5,7 +5,6 @@
 #define MR 12
 #define ISA avx512
 #define ISA_NAME "avx512"
-#define UNROLL_RCP14 1
 #include <immintrin.h>
 #include "kernels_template.h"
 #pragma clang attribute pop

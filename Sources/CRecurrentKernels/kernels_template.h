@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -24,6 +25,10 @@ typedef float vf __attribute__((vector_size(VL * 4), aligned(4)));
 typedef int32_t vi __attribute__((vector_size(VL * 4), aligned(4)));
 
 #define INLINE static inline __attribute__((always_inline))
+
+// The numerics contract (ARCHITECTURE.md): no multiply-add is fused unless written as `vfma`, so that every
+// path rounds every operation the same way.
+#pragma clang fp contract(off)
 
 INLINE vf vload(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 INLINE void vstore(float *p, vf v) { memcpy(p, &v, sizeof v); }
@@ -50,48 +55,10 @@ INLINE void vstore_part(float *p, vf v, int n) {
 INLINE vf vmin(vf a, vf b) { return __builtin_elementwise_min(a, b); }
 INLINE vf vmax(vf a, vf b) { return __builtin_elementwise_max(a, b); }
 INLINE vf vselect(vi mask, vf yes, vf no) { return (vf)((mask & (vi)yes) | (~mask & (vi)no)); }
+/// `a·b + c` rounded once, on every path.
+INLINE vf vfma(vf a, vf b, vf c) { return __builtin_elementwise_fma(a, b, c); }
 
-/// `e^x`, the same algorithm as Swift's `FastMath.exp`: clamp to [-87, 88], `2^k · p(r)` with a degree-7
-/// Taylor polynomial on `|r| ≤ ln2/2`.
-INLINE vf vexp(vf x) {
-    vf xc = vmin(vmax(x, vsplat(-87.0f)), vsplat(88.0f));
-    vf shifted = xc * 1.44269504f + 12582912.0f;
-    vi k = (vi)shifted - 0x4B400000;
-    vf kf = shifted - 12582912.0f;
-    vf r = (xc - kf * 0.693145751953125f) - kf * 1.428606765330187e-6f;
-    vf p = vsplat(1.0f / 5040);
-    p = p * r + 1.0f / 720;
-    p = p * r + 1.0f / 120;
-    p = p * r + 1.0f / 24;
-    p = p * r + 1.0f / 6;
-    p = p * r + 0.5f;
-    p = p * r + 1.0f;
-    p = p * r + 1.0f;
-    vf scale = (vf)((k + 127) << 23);
-    return p * scale;
-}
-
-#if defined(UNROLL_RCP14)
-/// `1/x` from the 14-bit hardware estimate and one Newton step (about 1 ulp; a division is several times slower).
-INLINE vf vrecip(vf x) {
-    vf r = (vf)_mm512_rcp14_ps((__m512)x);
-    return r * (2.0f - x * r);
-}
-#else
-INLINE vf vrecip(vf x) { return 1.0f / x; }
-#endif
-
-INLINE vf vsigmoid(vf x) { return vrecip(1.0f + vexp(-x)); }
-
-/// tanh as in Swift's `FastMath.tanh`: `sign(x)(1 − 2/(e^{2|x|} + 1))`, odd Taylor polynomial below 0.05.
-INLINE vf vtanh(vf x) {
-    vf a = (vf)((vi)x & 0x7fffffff);
-    vf big = 1.0f - 2.0f * vrecip(vexp(a + a) + 1.0f);
-    vf x2 = x * x;
-    vf small = x * (1.0f + x2 * (-1.0f / 3 + x2 * (2.0f / 15)));
-    vf sgn = (vf)((vi)big | ((vi)x & (int32_t)0x80000000));
-    return vselect(a < 0.05f, small, sgn);
-}
+#include "math_template.h"
 
 // MARK: - Packing and the micro-kernel
 
@@ -144,8 +111,8 @@ typedef struct {
         _Pragma("clang loop unroll(full)")                                          \
         for (int r = 0; r < (R); r++) {                                             \
             vf av = vsplat((A_)[r * (LDA) + kk]);                                   \
-            acc0[r] += av * b0;                                                     \
-            acc1[r] += av * b1;                                                     \
+            acc0[r] = vfma(av, b0, acc0[r]);                                        \
+            acc1[r] = vfma(av, b1, acc1[r]);                                        \
         }                                                                           \
     }
 
@@ -575,6 +542,7 @@ static void backward_entry(const unroll_recurrent_backward_t *args, int threads)
 }
 
 #include "rowwise_template.h"
+#include "gemm_template.h"
 
 const unroll_isa_kernels_t CAT(unroll_kernels_, ISA) = {
     .name = ISA_NAME,
@@ -584,4 +552,10 @@ const unroll_isa_kernels_t CAT(unroll_kernels_, ISA) = {
     .sum_rows = sum_rows_impl,
     .softmax_cross_entropy = softmax_cross_entropy_impl,
     .softmax_rows = softmax_rows_impl,
+    .gemm = gemm_impl,
+    .exp = exp_impl,
+    .log = log_impl,
+    .tanh = tanh_impl,
+    .sigmoid = sigmoid_impl,
+    .sum = sum_impl,
 };

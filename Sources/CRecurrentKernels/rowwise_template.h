@@ -1,14 +1,7 @@
 // Row-wise kernels over `(rows, cols)` row-major matrices: column sums, softmax with cross-entropy, and
-// (log-)softmax. Included by kernels_template.h, so they share its vectors and its `vexp`.
-
-/// Horizontal sum of the first `n` lanes.
-INLINE float lane_sum(vf v, int n) {
-    float tmp[VL];
-    vstore(tmp, v);
-    float s = 0;
-    for (int i = 0; i < n; i++) s += tmp[i];
-    return s;
-}
+// (log-)softmax. Included by kernels_template.h, so they share its vectors, its `vexp` and `vlog`, and the
+// canonical sum. A row's result never depends on the vector width: the maximum is exact in any order, the sum
+// of exponentials is the canonical sum, and everything else is lane by lane.
 
 /// `out[c] = Σ_r x[r][c]` (row stride `ld`), each column summed in row order.
 static void sum_rows_impl(const float *x, long rows, int cols, long ld, float *out) {
@@ -34,22 +27,12 @@ INLINE float row_max(const float *x, int cols) {
     return m;
 }
 
-/// Writes `e^(x − m)` to `out` and returns the sum of the row.
+/// Writes `e^(x − m)` to `out` and returns the row's canonical sum.
 INLINE float row_exp_sum(const float *x, int cols, float m, float *out) {
     const int full = cols / VL * VL;
-    vf acc = vsplat(0);
-    for (int c = 0; c < full; c += VL) {
-        vf e = vexp(vload(x + c) - m);
-        vstore(out + c, e);
-        acc += e;
-    }
-    float s = lane_sum(acc, VL);
-    if (full < cols) {
-        vf e = vexp(vload_part(x + full, cols - full) - m);
-        vstore_part(out + full, e, cols - full);
-        s += lane_sum(e, cols - full);
-    }
-    return s;
+    for (int c = 0; c < full; c += VL) vstore(out + c, vexp(vload(x + c) - m));
+    if (full < cols) vstore_part(out + full, vexp(vload_part(x + full, cols - full) - m), cols - full);
+    return canonical_sum(out, cols);
 }
 
 /// Softmax of every row into `probs`; returns Σ over rows with a target ≥ 0 of `−log p[target]` and counts them.
@@ -68,7 +51,7 @@ static double softmax_cross_entropy_impl(const float *x, long rows, int cols, co
         for (int c = full; c < cols; c++) pr[c] *= inv;
         const int t = targets[r];
         if (t >= 0) {
-            total -= (double)((xr[t] - m) - logf(s));
+            total -= (double)((xr[t] - m) - scalar_log(s));
             n++;
         }
     }
@@ -85,7 +68,7 @@ static void softmax_rows_impl(const float *x, long rows, int cols, float *out, i
         const float m = row_max(xr, cols);
         const float s = row_exp_sum(xr, cols, m, o);
         if (log_output) {
-            const float logSum = logf(s);
+            const float logSum = scalar_log(s);
             for (int c = 0; c < full; c += VL) vstore(o + c, (vload(xr + c) - m) - logSum);
             for (int c = full; c < cols; c++) o[c] = (xr[c] - m) - logSum;
         } else {

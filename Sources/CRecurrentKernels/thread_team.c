@@ -141,6 +141,15 @@ static _Atomic long long job_wait_ns;
 static _Atomic long long single_until_ns;
 /// How long the team stays on one thread after a contended job.
 #define BACK_OFF_NANOSECONDS 250000000LL
+/// Whether the team backs off at all (tests that must see two threads switch it off).
+static _Atomic int back_off_enabled = 1;
+
+int unroll_team_back_off(void) { return atomic_load(&back_off_enabled); }
+
+void unroll_team_set_back_off(int enabled) {
+    atomic_store(&back_off_enabled, enabled != 0);
+    if (!enabled) atomic_store(&single_until_ns, 0);
+}
 
 static void *worker_main(void *arg) {
     const int tid = (int)(intptr_t)arg;
@@ -198,7 +207,7 @@ void unroll_team_run(unroll_team_job job, void *context, int threads) {
         atomic_fetch_add(&job_wait_ns, wait_for_change(&job_finished, seen));
     }
     const long long end = monotonic_ns(), elapsed = end - start;
-    if (elapsed > 1000000 && atomic_load(&job_wait_ns) * 4 > elapsed * threads) {
+    if (atomic_load(&back_off_enabled) && elapsed > 1000000 && atomic_load(&job_wait_ns) * 4 > elapsed * threads) {
         atomic_store(&single_until_ns, end + BACK_OFF_NANOSECONDS);
     }
     pthread_mutex_unlock(&run_lock);

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import UnrollTensor
 
 /// Element-wise non-linearities. Each backward uses the saved output where the derivative allows it.
@@ -10,7 +5,7 @@ extension Variable {
     /// The hyperbolic tangent; `d/dx = 1 - y²`.
     public func tanh() -> Variable {
         let a = self
-        let y = value.map(FastMath.tanh)
+        let y = value.applying(.tanh)
         return Variable(value: y, inputs: [a]) { g in
             a.accumulateGrad(Tensor.zip(g, y) { g, y in g * (1 - y * y) })
         }
@@ -19,7 +14,7 @@ extension Variable {
     /// The logistic sigmoid; `d/dx = y (1 - y)`.
     public func sigmoid() -> Variable {
         let a = self
-        let y = value.map(FastMath.sigmoid)
+        let y = value.applying(.sigmoid)
         return Variable(value: y, inputs: [a]) { g in
             a.accumulateGrad(Tensor.zip(g, y) { g, y in g * y * (1 - y) })
         }
@@ -37,7 +32,7 @@ extension Variable {
     /// The exponential; `d/dx = y`.
     public func exp() -> Variable {
         let a = self
-        let y = value.map(FastMath.exp)
+        let y = value.applying(.exp)
         return Variable(value: y, inputs: [a]) { g in a.accumulateGrad(g * y) }
     }
 
@@ -45,7 +40,7 @@ extension Variable {
     public func log() -> Variable {
         let a = self
         let x = value
-        return Variable(value: x.map(logf), inputs: [a]) { g in
+        return Variable(value: x.applying(.log), inputs: [a]) { g in
             a.accumulateGrad(Tensor.zip(g, x) { g, x in g / x })
         }
     }

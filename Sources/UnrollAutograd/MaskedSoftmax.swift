@@ -20,13 +20,9 @@ extension Variable {
                 let x = xp + r * cols, out = op + r * cols, len = lengths[r]
                 var m = x[0]
                 for c in 1..<len where x[c] > m { m = x[c] }
-                var total: Float = 0
-                for c in 0..<len {
-                    let e = FastMath.exp(x[c] - m)
-                    out[c] = e
-                    total += e
-                }
-                let inv = 1 / total
+                for c in 0..<len { out[c] = x[c] - m }
+                FastMath.Function.exp.apply(out, out, count: len)
+                let inv = 1 / FastMath.sum(out, count: len)
                 for c in 0..<len { out[c] *= inv }
             }
         }

@@ -41,7 +41,7 @@ extension Variable {
             let yp = y.storage.base, gp = g.storage.base
             dx.withUnsafeMutableBufferPointer { d in
                 for r in 0..<rows {
-                    var dot: Float = 0
+                    var dot: Float = 0   // a chain in index order (Swift never fuses the multiply and the add)
                     for c in 0..<cols { dot += gp[r * cols + c] * yp[r * cols + c] }
                     for c in 0..<cols { d[r * cols + c] = yp[r * cols + c] * (gp[r * cols + c] - dot) }
                 }
@@ -59,10 +59,11 @@ extension Variable {
             var dx = Tensor(uninitialized: y.shape)
             let yp = y.storage.base, gp = g.storage.base
             dx.withUnsafeMutableBufferPointer { d in
+                let dp = d.baseAddress!
+                FastMath.Function.exp.apply(yp, dp, count: rows * cols)   // softmax(x) = e^y
                 for r in 0..<rows {
-                    var s: Float = 0
-                    for c in 0..<cols { s += gp[r * cols + c] }
-                    for c in 0..<cols { d[r * cols + c] = gp[r * cols + c] - FastMath.exp(yp[r * cols + c]) * s }
+                    let s = FastMath.sum(gp + r * cols, count: cols)
+                    for c in 0..<cols { dp[r * cols + c] = gp[r * cols + c] - dp[r * cols + c] * s }
                 }
             }
             a.accumulateGrad(dx)

@@ -236,9 +236,9 @@ enum RecurrentSequenceKernel {
             // dX = dG × W_ih, computed time-major, then put back in batch-major order.
             var timeMajor = Tensor(uninitialized: [rows, features])
             timeMajor.withUnsafeMutableBufferPointer { tp in
-                BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: features, k: gh,
-                          a: dGinput.storage.base, lda: ldg, b: wIH.storage.base, ldb: features,
-                          c: tp.baseAddress!, ldc: features)
+                MatrixMultiply.gemm(transposeA: false, transposeB: false, m: rows, n: features, k: gh,
+                                    a: dGinput.storage.base, lda: ldg, b: wIH.storage.base, ldb: features,
+                                    c: tp.baseAddress!, ldc: features)
             }
             var batchMajor = Tensor(uninitialized: [n, steps, features])
             batchMajor.withUnsafeMutableBufferPointer { bp in
@@ -263,8 +263,8 @@ enum RecurrentSequenceKernel {
                                 b: UnsafePointer<Float>, ldb: Int, n: Int) -> Tensor {
         var c = Tensor(uninitialized: [m, n])
         c.withUnsafeMutableBufferPointer { cp in
-            BLAS.gemm(transposeA: true, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                      c: cp.baseAddress!, ldc: n)
+            MatrixMultiply.gemm(transposeA: true, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                                c: cp.baseAddress!, ldc: n)
         }
         return c
     }

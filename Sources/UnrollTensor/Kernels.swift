@@ -30,6 +30,13 @@ public enum Kernels {
     /// is busy or backs off under load); tests use it to prove that two threads really ran.
     public static var parallelJobs: Int { Int(unroll_team_parallel_jobs()) }
 
+    /// Whether the team drops to one thread for a while after a job whose threads mostly waited for each other (a
+    /// loaded machine); on by default. Results are the same either way; tests that must see two threads turn it off.
+    public static var backsOffUnderLoad: Bool {
+        get { unroll_team_back_off() != 0 }
+        set { unroll_team_set_back_off(newValue ? 1 : 0) }
+    }
+
     /// Packed recurrent weights up to this many bytes are read whole by every thread, which then split the batch
     /// rows with no per-step synchronisation; larger weights are split by hidden units (default 2 MB).
     public static var recurrentRowSplitBytes: Int {

@@ -186,6 +186,8 @@ final class Seq2SeqTests: XCTestCase {
             let expected = Array(test.targets[(n * 6)..<(n * 6 + 6)].filter { $0 >= 0 })
             if d.tokens == expected { correct += 1 }
         }
-        XCTAssertGreaterThanOrEqual(correct, 90, "exact matches out of 100")
+        // The numerics contract makes the count the same on every machine, so it is recorded exactly; it was
+        // chosen as a test that the model learns (well above 90 of 100).
+        XCTAssertEqual(correct, 95, "exact matches out of 100")
     }
 }

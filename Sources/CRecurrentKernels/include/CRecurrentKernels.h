@@ -3,10 +3,10 @@
 
 #include <stddef.h>
 
-/// Hand-vectorized CPU kernels for the recurrent layers: a packed-weight matrix multiply whose weights are
-/// packed once per sequence, the fused gate math of every cell type, and a small persistent thread team that
-/// splits each time step's work by hidden units. Instruction sets are chosen at run time (AVX-512, AVX2,
-/// or portable C).
+/// The numeric kernels: the recurrent time loops (packed weights, fused gate math), the general matrix multiply,
+/// row-wise softmax and sums, and element-wise exp/log/tanh/sigmoid, with a small persistent thread team.
+/// Instruction sets are chosen at run time (AVX-512, AVX2, or portable C) and all give the same bits: see the
+/// numerics contract in ARCHITECTURE.md.
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,6 +25,13 @@ void unroll_kernels_set_threads(int count);
 
 /// The number of threads the kernels use.
 int unroll_kernels_threads(void);
+
+/// Switches the team's back-off under load on (1, the default) or off (0): with it off, every job asked to run on
+/// several threads does, however long its threads wait for each other. For tests that must see two threads.
+void unroll_team_set_back_off(int enabled);
+
+/// Whether the team backs off under load (1) or not (0).
+int unroll_team_back_off(void);
 
 /// How many team jobs so far ran on more than one thread (a busy or backed-off team runs a job on its caller alone).
 long unroll_team_parallel_jobs(void);
@@ -119,13 +126,26 @@ double unroll_softmax_cross_entropy(const float *logits, long rows, int cols, co
 /// Softmax (`log_output` = 0) or log-softmax (1) of every row of `x` `(rows, cols)` into `out`.
 void unroll_softmax_rows(const float *x, long rows, int cols, float *out, int log_output);
 
-/// Puts the BLAS library on one thread and stops its own thread pool (once; the team provides the parallelism).
-void unroll_blas_use_team(void);
+/// `C = op(A) · op(B)` for row-major `op(A)` `(m, k)` and `op(B)` `(k, n)` into `C` `(m, n)` (row strides `lda`, `ldb`,
+/// `ldc`), on the kernel thread team. Each element is the fused-multiply-add chain over k = 0 … k−1 from +0: the
+/// same bits on every instruction set and thread count. `k = 0` gives zeros.
+void unroll_gemm(int trans_a, int trans_b, int m, int n, int k, const float *a, long lda, const float *b, long ldb,
+                 float *c, long ldc);
 
-/// `C = alpha · op(A) · op(B) + beta · C` (row-major), with the work split over the kernel thread team; each
-/// thread calls the single-threaded BLAS on its share of C.
-void unroll_parallel_sgemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
-                           const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
+/// `y[i] = e^x[i]` for `n` floats (`y` may be `x`); the project's own exp, the same bits on every path.
+void unroll_exp(const float *x, float *y, long n);
+
+/// `y[i] = log x[i]` for `n` floats (`y` may be `x`).
+void unroll_log(const float *x, float *y, long n);
+
+/// `y[i] = tanh x[i]` for `n` floats (`y` may be `x`).
+void unroll_tanh(const float *x, float *y, long n);
+
+/// `y[i] = 1 / (1 + e^−x[i])` for `n` floats (`y` may be `x`).
+void unroll_sigmoid(const float *x, float *y, long n);
+
+/// The canonical sum of `n` floats: 16 partial sums (element i into partial i mod 16), then a fixed pairwise tree.
+float unroll_sum(const float *x, long n);
 
 #ifdef __cplusplus
 }
