@@ -4,16 +4,21 @@ import UnrollAutograd
 import UnrollNN
 import UnrollTensor
 
-/// `unroll bench`: the training workload of `shared/bench/torch_rnn.py`, with the same flags and timing,
-/// printed as one JSON line with the same keys.
+/// `unroll bench`: the training workload of `scripts/torch_rnn.py`, with the same flags and timing, printed as
+/// one JSON line with the same keys plus the kernel path and thread count used.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the char-LM training workload of shared/bench/torch_rnn.py.",
+        abstract: "Time the char-LM training workload of scripts/torch_rnn.py.",
         discussion: """
-        Embedding(V, E) → {LSTM|GRU|RNN}(H, layers) → Linear(H, V), cross-entropy, Adam(lr=1e-3), batch B,
-        sequence T, random tokens. Three warm-up steps, then `--steps` timed training steps and `--steps` timed
-        forward passes. Prints one JSON line: train and inference tokens per second, and peak memory.
+        Embedding(V, E) → {LSTM|GRU|RNN}(H, layers) → Linear(H, V), cross-entropy, Adam(lr=1e-3), batch B, \
+        sequence T, random tokens. Three warm-up steps, then `--steps` timed training steps and `--steps` timed \
+        forward passes. Prints one JSON line: train and inference tokens per second, peak memory, and the \
+        kernel path ("kernels") and thread count ("threads") used. scripts/torch_rnn.py is the PyTorch twin of \
+        the workload (same flags and keys); scripts/bench-vs-torch prints both in one table.
+
+        Environment: UNROLL_KERNELS=avx512|avx2|portable forces the kernel path; UNROLL_THREADS=N sets the \
+        thread count when --threads is not given (--threads wins; the default is 2).
         """)
 
     @Option(help: "Recurrent cell: lstm, gru or rnn.") var cell: String = "lstm"
@@ -24,20 +29,21 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Batch size B.") var batch: Int = 32
     @Option(help: "Sequence length T.") var seq: Int = 64
     @Option(help: "Timed steps.") var steps: Int = 20
-    @Option(help: "BLAS threads.") var threads: Int = 2
+    @Option(help: "Kernel threads (default: UNROLL_THREADS, else 2).") var threads: Int?
 
     func validate() throws {
         guard ["lstm", "gru", "rnn"].contains(cell) else {
             throw ValidationError("unknown cell '\(cell)'; expected lstm, gru or rnn")
         }
         for (name, value) in [("vocab", vocab), ("embed", embed), ("hidden", hidden), ("layers", layers),
-                              ("batch", batch), ("seq", seq), ("steps", steps), ("threads", threads)] where value < 1 {
+                              ("batch", batch), ("seq", seq), ("steps", steps), ("threads", threads ?? 1)]
+            where value < 1 {
             throw ValidationError("--\(name) must be at least 1, got \(value)")
         }
     }
 
     func run() throws {
-        Kernels.setThreads(threads)
+        try KernelSetup.configure(benchThreads: threads)
         let kind: RecurrentCellKind = cell == "lstm" ? .lstm : cell == "gru" ? .gru : .rnnTanh
         var rng = RandomGenerator(seed: 0)
         let count = batch * seq
@@ -58,6 +64,7 @@ struct BenchCommand: ParsableCommand {
         let fields: [(String, String)] = [
             ("impl", "\"unroll\""), ("unroll", "\"\(UnrollVersion.string)\""), ("cell", "\"\(cell)\""),
             ("hidden", "\(hidden)"), ("layers", "\(layers)"), ("batch", "\(batch)"), ("seq", "\(seq)"),
+            ("kernels", "\"\(Kernels.instructionSet)\""), ("threads", "\(Kernels.threads)"),
             ("train_tokens_per_s", "\(Int(train.rounded()))"), ("infer_tokens_per_s", "\(Int(infer.rounded()))"),
             ("peak_rss_mb", "\(usage.ru_maxrss / 1024)"),
         ]

@@ -20,6 +20,12 @@ struct CheckCommand: ParsableCommand {
 
         --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.
 
+        The run records' environment objects (CPU, kernel path, threads, version) are never compared; a \
+        notebook that does not match also gets the line 'path: baseline: KERNELS, N threads, CPU; this run: …' \
+        ('baseline: unknown environment' for an older baseline), which the JUnit failure text repeats.
+
+        \(KernelSetup.helpText)
+
         Exit status: 0 everything matched, 1 a cell failed (or a baseline is missing), 2 a regression, \
         64 bad usage, 65 a notebook does not parse or check.
         """)
@@ -35,7 +41,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(help: "Check up to this many notebooks at once (output is the same as one at a time).")
+    @Option(help: "Check up to this many notebooks at once (the results are the same as one at a time).")
     var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Check only shard I of N (1-based), for example 2/4.", valueName: "I/N"))
@@ -56,7 +62,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        NotebookThreads.configureForReproducibleRuns()
+        try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
         settings.overrides = notebooks.params
         settings.timeout = timeout

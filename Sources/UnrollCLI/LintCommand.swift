@@ -17,6 +17,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var notebooks: NotebookArguments
 
     func run() throws {
+        try KernelSetup.configure(jobs: 1)  // nothing is computed, but a bad UNROLL_KERNELS is still an error
         let paths = try notebooks.notebookFiles()
         let status = NotebookBatch.lint(paths, overrides: notebooks.params)
         if status != .success { throw ExitCode(status.rawValue) }

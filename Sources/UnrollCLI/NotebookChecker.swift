@@ -63,7 +63,10 @@ struct NotebookChecker: Sendable {
         let compared = comparison.compare(actual: result.record, baseline: baseline)
         var out = compared.findings.map { $0.description + "\n" }.joined()
         let status: ExitStatus = compared.hasFailure ? .cellFailed : compared.hasRegression ? .regression : .success
-        let check = NotebookCheck(path: path, cells: compared.cells)
+        // The environments are never compared; beside a mismatch they tell where each side was computed.
+        let environment = status == .success ? nil : compared.environmentNote
+        if let environment { out += "\(path): \(environment)\n" }
+        let check = NotebookCheck(path: path, cells: compared.cells, environment: environment)
         switch status {
         case .success: out += "\(path): ok (\(count(check.passedCount, "cell")) matched \(baselinePath))\n"
         case .regression: out += "\(path): regression in \(count(check.failedCount, "cell")) (baseline \(baselinePath))\n"

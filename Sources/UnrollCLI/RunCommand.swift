@@ -14,6 +14,8 @@ struct RunCommand: ParsableCommand {
         that `unroll check` compares against). A failed cell is shown in the reports with its location; the \
         cells after it are skipped unless --keep-going.
 
+        \(KernelSetup.helpText)
+
         Exit status: 0 all cells passed, 1 a cell failed, 64 bad usage, 65 a notebook does not parse or check.
         """)
 
@@ -47,7 +49,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        NotebookThreads.configureForReproducibleRuns()
+        try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
         settings.outputDirectory = out
         settings.overrides = notebooks.params

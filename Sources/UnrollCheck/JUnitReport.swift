@@ -18,7 +18,7 @@ public enum JUnitReport {
                 body += "      <failure message=\"\(attribute(error))\" type=\"notebook\">\(text(error))</failure>\n"
                 body += "    </testcase>\n"
             }
-            for cell in notebook.cells { body += testCase(cell, path: notebook.path) }
+            for cell in notebook.cells { body += testCase(cell, path: notebook.path, environment: notebook.environment) }
             body += "  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -26,7 +26,7 @@ public enum JUnitReport {
             + "skipped=\"\(skipped)\">\n" + body + "</testsuites>\n"
     }
 
-    private static func testCase(_ cell: CellVerdict, path: String) -> String {
+    private static func testCase(_ cell: CellVerdict, path: String, environment: String?) -> String {
         let open = "    <testcase classname=\"\(attribute(path))\" name=\"\(attribute(cell.cellID))\""
         let lines = cell.findings.map(\.description).joined(separator: "\n")
         switch cell.outcome {
@@ -34,7 +34,9 @@ public enum JUnitReport {
             let important = cell.findings.first { $0.severity != .note } ?? cell.findings.first
             let message = important?.detail ?? "cell \(cell.outcome.rawValue)"
             let type = cell.outcome == .failed ? "failure" : "regression"
-            return open + ">\n      <failure message=\"\(attribute(message))\" type=\"\(type)\">\(text(lines))</failure>\n"
+            let details = ([lines] + (environment.map { ["\(path): \($0)"] } ?? [])).filter { !$0.isEmpty }
+                .joined(separator: "\n")
+            return open + ">\n      <failure message=\"\(attribute(message))\" type=\"\(type)\">\(text(details))</failure>\n"
                 + "    </testcase>\n"
         case .skipped, .notRun:
             let reason = cell.outcome == .skipped ? "an earlier cell failed" : "eval=false"

@@ -6,12 +6,16 @@ public struct NotebookCheck: Equatable, Sendable {
     public var cells: [CellVerdict]
     /// Why the notebook as a whole failed (it does not parse, it has no baseline); nil otherwise.
     public var error: String?
+    /// The baseline's and this run's environments (`ComparisonReport.environmentNote`), added to the text of
+    /// every failure; nil when there is nothing to show.
+    public var environment: String?
 
     /// A notebook's check from its parts.
-    public init(path: String, cells: [CellVerdict], error: String? = nil) {
+    public init(path: String, cells: [CellVerdict], error: String? = nil, environment: String? = nil) {
         self.path = path
         self.cells = cells
         self.error = error
+        self.environment = environment
     }
 
     /// The number of cells that passed and matched.

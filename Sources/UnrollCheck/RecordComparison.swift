@@ -17,7 +17,8 @@ public struct RecordComparison: Sendable {
         self.mismatchesPerOutput = mismatchesPerOutput
     }
 
-    /// Compares `actual` with `baseline`; the findings name `actual.notebookPath`.
+    /// Compares `actual` with `baseline`; the findings name `actual.notebookPath`. The records' `environment`
+    /// objects are never compared (they may differ between machines); the report carries both to show them.
     public func compare(actual: RunRecord, baseline: RunRecord) -> ComparisonReport {
         let path = actual.notebookPath
         var baselineByID: [String: CellRecord] = [:]
@@ -35,7 +36,8 @@ public struct RecordComparison: Sendable {
             verdicts.append(CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: .regressed,
                                         findings: [finding]))
         }
-        return ComparisonReport(cells: verdicts)
+        return ComparisonReport(cells: verdicts, baselineEnvironment: baseline.environment,
+                                actualEnvironment: actual.environment)
     }
 
     private func verdict(for cell: CellRecord, baseline: CellRecord?, path: String) -> CellVerdict {

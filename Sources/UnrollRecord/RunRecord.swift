@@ -24,12 +24,16 @@ public struct RunRecord: Equatable, Sendable {
     public var cells: [CellRecord]
     /// Wall-clock seconds the whole run took; recorded only when timings are asked for.
     public var totalSeconds: Double?
+    /// How the run was computed (CPU, kernel path, threads, version); nil in records written before it existed.
+    /// The only part of the record that may differ between machines; `check` does not compare it.
+    public var environment: RunEnvironment?
 
     /// A record from its parts; parameters are sorted by name (names must be unique), and the status
     /// defaults to `failed` if any cell failed.
     public init(
         notebookPath: String, notebookHash: String, unrollVersion: String, seed: UInt64, params: [Parameter],
-        title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil
+        title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil,
+        environment: RunEnvironment? = nil
     ) {
         let sorted = params.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for (a, b) in zip(sorted, sorted.dropFirst()) {
@@ -44,17 +48,19 @@ public struct RunRecord: Equatable, Sendable {
         self.status = status ?? RunStatus(cells: cells)
         self.cells = cells
         self.totalSeconds = totalSeconds
+        self.environment = environment
     }
 
     /// A record for the notebook whose full text is `notebookSource`, hashing it.
     public init(
         notebookPath: String, notebookSource: String, unrollVersion: String, seed: UInt64, params: [Parameter],
-        title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil
+        title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil,
+        environment: RunEnvironment? = nil
     ) {
         self.init(
             notebookPath: notebookPath, notebookHash: SHA256.hexDigest(of: notebookSource),
             unrollVersion: unrollVersion, seed: seed, params: params, title: title, status: status, cells: cells,
-            totalSeconds: totalSeconds)
+            totalSeconds: totalSeconds, environment: environment)
     }
 
     /// The cell whose id is `id`, if any.
@@ -83,6 +89,7 @@ public struct RunRecord: Equatable, Sendable {
             "cells": .array(cells.map(\.json)),
         ]
         if let totalSeconds { fields["total_seconds"] = .double(totalSeconds) }
+        if let environment { fields["environment"] = environment.json }
         return .object(fields)
     }
 
@@ -126,6 +133,9 @@ public struct RunRecord: Equatable, Sendable {
         status = try reader.choice("status", as: RunStatus.self)
         cells = try reader.array("cells").enumerated().map { try CellRecord(json: $1, path: "cells[\($0)]") }
         totalSeconds = try reader.optionalDouble("total_seconds")
+        environment = try reader.optional("environment").map {
+            try RunEnvironment(json: $0, path: reader.path(of: "environment"))
+        }
         try reader.finish()
     }
 }

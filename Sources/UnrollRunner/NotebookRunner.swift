@@ -98,7 +98,8 @@ public enum NotebookRunner {
         let record = RunRecord(notebookPath: prepared.path, notebookSource: prepared.source,
                                unrollVersion: settings.unrollVersion, seed: seed, params: params, title: title,
                                cells: records,
-                               totalSeconds: settings.timings ? Date().timeIntervalSince(started) : nil)
+                               totalSeconds: settings.timings ? Date().timeIntervalSince(started) : nil,
+                               environment: .current(unrollVersion: settings.unrollVersion))
         let byIndex = Dictionary(uniqueKeysWithValues: records.map { ($0.index, $0) })
         let blocks: [ReportBlock] = notebook.blocks.map { block in
             switch block {

@@ -143,13 +143,54 @@ final class CheckCommandTests: XCTestCase {
     func testParallelOutputEqualsSerial() throws {
         let root = try workspace(["a", "b", "c"])
         try tamper("b", in: root, "\"value\": 2.0", "\"value\": 2.5")
-        let serial = try UnrollProcess.run(["check", "notebooks"], in: root)
-        let parallel = try UnrollProcess.run(["check", "--jobs", "2", "notebooks"], in: root)
+        // The mismatch's environment line names the thread count, which --jobs shares out unless it is fixed.
+        let threads: [String: String?] = ["UNROLL_THREADS": "1"]
+        let serial = try UnrollProcess.run(["check", "notebooks"], in: root, environment: threads)
+        let parallel = try UnrollProcess.run(["check", "--jobs", "2", "notebooks"], in: root, environment: threads)
         XCTAssertEqual(serial.status, 2)
         XCTAssertEqual(parallel.status, serial.status)
         XCTAssertEqual(parallel.stdout, serial.stdout)
         XCTAssertEqual(parallel.stderr, serial.stderr)
         XCTAssertTrue(serial.stdout.hasSuffix("\n5 passed, 1 failed\n"), serial.stdout)
+    }
+
+    func testEnvironmentIsIgnoredButShownBesideAMismatch() throws {
+        let root = try workspace()
+        let forced: [String: String?] = ["UNROLL_KERNELS": "portable", "UNROLL_THREADS": "1"]
+        let record = try JSONSerialization.jsonObject(with: Data(try read("output/one.json", in: root).utf8))
+        let cpu = try XCTUnwrap(((record as? [String: Any])?["environment"] as? [String: Any])?["cpu"] as? String)
+        let environment = try XCTUnwrap(try read("output/one.json", in: root)
+            .range(of: #""environment": \{[^}]*\}"#, options: .regularExpression))
+        var text = try read("output/one.json", in: root)
+        text.replaceSubrange(environment, with: """
+            "environment": {"cpu": "AMD EPYC 9B45", "kernels": "avx2", "threads": 7, "unroll_version": "0.0.9"}
+            """)
+        try write(text, to: "output/one.json", in: root)
+
+        let same = try UnrollProcess.run(["check", "notebooks/one.md"], in: root, environment: forced)
+        XCTAssertEqual(same.status, 0, "a different environment alone is no mismatch: " + same.stdout + same.stderr)
+        XCTAssertFalse(same.stdout.contains("baseline:"), same.stdout)
+
+        try tamper("one", in: root, "\"value\": 2.0", "\"value\": 2.5")
+        let changed = try UnrollProcess.run(["check", "--junit", "junit.xml", "notebooks/one.md"], in: root,
+                                            environment: forced)
+        XCTAssertEqual(changed.status, 2, changed.stdout + changed.stderr)
+        let line = "notebooks/one.md: baseline: avx2, 7 threads, AMD EPYC 9B45; this run: portable, 1 thread, \(cpu)"
+        let lines = changed.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.suffix(3), [line, "notebooks/one.md: regression in 1 cell (baseline output/one.json)",
+                                         "1 passed, 1 failed"], changed.stdout)
+        let junit = try read("junit.xml", in: root)
+        XCTAssertTrue(junit.contains(line), "the JUnit failure text names both environments: " + junit)
+
+        // A baseline from before the environment object still reads, and says so.
+        text = try read("output/one.json", in: root)
+        let again = try XCTUnwrap(text.range(of: #""environment": \{[^}]*\},?\s*"#, options: .regularExpression))
+        text.removeSubrange(again)
+        try write(text, to: "output/one.json", in: root)
+        let old = try UnrollProcess.run(["check", "notebooks/one.md"], in: root, environment: forced)
+        XCTAssertEqual(old.status, 2, old.stdout + old.stderr)
+        XCTAssertTrue(old.stdout.contains("\nnotebooks/one.md: baseline: unknown environment; this run: portable, 1 thread, \(cpu)\n"),
+                      old.stdout)
     }
 
     func testShardsPartitionTheNotebooks() throws {

@@ -21,12 +21,18 @@ struct UnrollProcess {
         return URL(fileURLWithPath: ".build/debug/unroll")
     }
 
-    /// Runs `unroll arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    /// Runs `unroll arguments…` in `directory` and waits for it; `environment` sets variables on top of this
+    /// process's environment (a nil value removes one).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -30,4 +30,21 @@ final class JUnitReportTests: XCTestCase {
         XCTAssertTrue(xml.contains("name=\"(notebook)\">\n      <failure message=\"no baseline &apos;output/b.json&apos;\""), xml)
         XCTAssertEqual(xml, JUnitReport.render(checks), "deterministic")
     }
+
+    func testFailureTextEndsWithTheEnvironments() {
+        let finding = Finding(kind: .valueMismatch, severity: .regression, notebookPath: "n/a.md", cellID: "fit",
+                              line: 7, valuePath: "fit/show-1", expected: "1.0", actual: "2.0",
+                              absoluteDifference: 1, relativeDifference: 1)
+        let note = "baseline: avx512, 2 threads, CPU <1>; this run: portable, 1 thread, CPU <2>"
+        let check = NotebookCheck(path: "n/a.md", cells: [
+            CellVerdict(cellID: "fit", line: 7, outcome: .regressed, findings: [finding]),
+            CellVerdict(cellID: "ok", line: 9, outcome: .passed, findings: []),
+        ], environment: note)
+        let xml = JUnitReport.render([check])
+        XCTAssertTrue(xml.contains(" type=\"regression\">n/a.md:7: cell 'fit': fit/show-1: expected 1.0, got 2.0 "
+            + "(abs diff 1, rel diff 1)\nn/a.md: baseline: avx512, 2 threads, CPU &lt;1&gt;; this run: portable, "
+            + "1 thread, CPU &lt;2&gt;</failure>"), xml)
+        XCTAssertTrue(xml.contains("<testcase classname=\"n/a.md\" name=\"ok\"/>"), "passed cells stay bare: " + xml)
+        XCTAssertFalse(JUnitReport.render([NotebookCheck(path: "n/a.md", cells: check.cells)]).contains("baseline:"))
+    }
 }

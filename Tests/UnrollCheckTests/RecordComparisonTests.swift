@@ -180,4 +180,25 @@ final class RecordComparisonTests: XCTestCase {
         XCTAssertEqual(result.findings.first?.relativeDifference, .infinity)
         XCTAssertTrue(result.findings.first?.detail.hasSuffix("(abs diff 0.5, rel diff inf)") == true)
     }
+
+    func testEnvironmentIsNotComparedButCarriedForTheMismatchLine() {
+        let cells = [F.cell("train", [.scalar("show-1", 0.5)])]
+        var baseline = F.record(cells), actual = F.record(cells)
+        baseline.environment = RunEnvironment(cpu: "Intel(R) Xeon(R) Processor", kernels: "avx512", threads: 2,
+                                              unrollVersion: "0.1.0")
+        actual.environment = RunEnvironment(cpu: "AMD EPYC 9B45", kernels: "avx2", threads: 1, unrollVersion: "0.2.0")
+        let result = RecordComparison().compare(actual: actual, baseline: baseline)
+        XCTAssertEqual(result.findings, [], "a different environment alone is no finding")
+        XCTAssertFalse(result.hasRegression)
+        XCTAssertEqual(result.cells.map(\.outcome), [.passed])
+        XCTAssertEqual(result.baselineEnvironment, baseline.environment)
+        XCTAssertEqual(result.actualEnvironment, actual.environment)
+        XCTAssertEqual(result.environmentNote,
+                       "baseline: avx512, 2 threads, Intel(R) Xeon(R) Processor; this run: avx2, 1 thread, AMD EPYC 9B45")
+
+        baseline.environment = nil
+        let old = RecordComparison().compare(actual: actual, baseline: baseline)
+        XCTAssertEqual(old.findings, [])
+        XCTAssertEqual(old.environmentNote, "baseline: unknown environment; this run: avx2, 1 thread, AMD EPYC 9B45")
+    }
 }

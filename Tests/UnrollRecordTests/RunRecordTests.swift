@@ -104,6 +104,65 @@ final class RunRecordTests: XCTestCase {
         }
     }
 
+    private static let environment = RunEnvironment(cpu: "Intel(R) Xeon(R) Processor", kernels: "avx512", threads: 2,
+                                                    unrollVersion: "0.1.0")
+
+    func testEnvironmentRoundTripsAsOneSortedObject() throws {
+        var record = RecordFixtures.fullRecord()
+        record.environment = RunRecordTests.environment
+        let text = record.encodedText()
+        XCTAssertTrue(text.contains("""
+              "environment": {
+                "cpu": "Intel(R) Xeon(R) Processor",
+                "kernels": "avx512",
+                "threads": 2,
+                "unroll_version": "0.1.0"
+              },
+
+            """), text)
+        XCTAssertTrue(text.hasSuffix("\n  \"unroll_version\": \"0.1.0\"\n}\n"), "the top-level version stays")
+        let decoded = try RunRecord.decode(from: Data(text.utf8))
+        XCTAssertEqual(decoded.environment, RunRecordTests.environment)
+        XCTAssertEqual(decoded, record)
+        XCTAssertEqual(decoded.encodedText(), text)
+    }
+
+    func testRecordWithoutEnvironmentStillParses() throws {
+        let text = RecordFixtures.fullRecord().encodedText()
+        XCTAssertFalse(text.contains("environment"), "no environment is written when there is none")
+        XCTAssertNil(try RunRecord.decode(from: Data(text.utf8)).environment)
+    }
+
+    func testEnvironmentIsReadStrictly() throws {
+        var record = RecordFixtures.fullRecord()
+        record.environment = RunRecordTests.environment
+        let text = record.encodedText()
+        let cases: [(String, String, String)] = [
+            ("\"threads\": 2,", "\"threads\": 2, \"gpu\": \"none\",", "environment: unknown key 'gpu'"),
+            ("\"threads\": 2,", "", "environment: missing key 'threads'"),
+            ("\"threads\": 2,", "\"threads\": \"2\",", "environment.threads: expected a whole number in range, found a string"),
+            ("\"threads\": 2,", "\"threads\": 0,", "environment.threads: expected a thread count of at least 1, found 0"),
+            ("\"kernels\": \"avx512\",", "\"kernels\": 512,", "environment.kernels: expected a string, found a number"),
+        ]
+        for (old, new, message) in cases {
+            XCTAssertTrue(text.contains(old), old)
+            let changed = text.replacingOccurrences(of: old, with: new)
+            XCTAssertThrowsError(try RunRecord.decode(from: Data(changed.utf8)), message) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+        let notObject = text.replacingOccurrences(of: "\"environment\": {", with: "\"environment\": [], \"x\": {")
+        XCTAssertThrowsError(try RunRecord.decode(from: Data(notObject.utf8))) { error in
+            XCTAssertEqual("\(error)", "environment: expected an object, found an array")
+        }
+    }
+
+    func testEnvironmentSummary() {
+        XCTAssertEqual(RunRecordTests.environment.summary, "avx512, 2 threads, Intel(R) Xeon(R) Processor")
+        XCTAssertEqual(RunEnvironment(cpu: "AMD EPYC 9B45", kernels: "avx2", threads: 1, unrollVersion: "0.1.0").summary,
+                       "avx2, 1 thread, AMD EPYC 9B45")
+    }
+
     func testSyntaxErrorsAreReported() {
         XCTAssertThrowsError(try RunRecord.decode(from: Data("{\"format\": 1,".utf8))) { error in
             XCTAssertTrue(error is JSONSyntaxError)
