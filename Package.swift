@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics"]
+                           "UnrollDiagnostics", "UnrollTensor"]
         ),
 
         // The command-line tool.
@@ -46,6 +46,10 @@ let package = Package(
             name: "UnrollCLI",
             dependencies: [
                 "UnrollNN",
+                "UnrollTensor",
+                "UnrollAutograd",
+                "UnrollNotebook",
+                "UnrollRecord",
                 "UnrollRunner",
                 "UnrollReport",
                 "UnrollCheck",

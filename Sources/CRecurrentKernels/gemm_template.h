@@ -172,7 +172,7 @@ static void gemm_impl(int trans_a, int trans_b, int m, int n, int k, const float
     int nt = threads;
     const int limit = job.by_columns ? panels : blocks;
     if (nt > limit) nt = limit;
-    if ((double)m * n * k < 262144.0) nt = 1;
+    if ((double)m * n * k < 1048576.0) nt = 1;   // below about 1M multiply-adds, waking a thread costs more than it saves
     if (nt < 1) nt = 1;
     unroll_team_run(gemm_part, &job, nt);
 }

@@ -41,8 +41,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(help: "Check up to this many notebooks at once (the results are the same as one at a time).")
-    var jobs: Int = 1
+    @Option(help: "Check up to this many notebooks at once (default: one per core, at most one per notebook; the results are the same as one at a time).")
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Check only shard I of N (1-based), for example 2/4.", valueName: "I/N"))
     var shard: String?
@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
     var allowRead: [String] = []
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 <= I <= N, such as '1/2'; got '\(shard)'")
@@ -62,14 +62,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        var paths = try notebooks.notebookFiles()
+        if let shard, let selection = Shard(parsing: shard) { paths = selection.select(paths) }
+        let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
         settings.overrides = notebooks.params
         settings.timeout = timeout
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
-        var paths = try notebooks.notebookFiles()
-        if let shard, let selection = Shard(parsing: shard) { paths = selection.select(paths) }
         let checker = NotebookChecker(settings: settings, baselineDirectory: baseline, update: update)
         let outcomes: [NotebookChecker.Outcome]
         if jobs == 1 {

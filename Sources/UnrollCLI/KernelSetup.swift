@@ -10,9 +10,14 @@ enum KernelSetup {
     static let helpText = """
         Environment: UNROLL_KERNELS=avx512|avx2|portable forces the kernel path (default: the fastest one this \
         CPU runs); UNROLL_THREADS=N sets the kernel threads of each notebook (default: the cores divided by \
-        --jobs, at least 1). Neither changes a result: the run record's environment object records both, and \
+        --jobs, at least 1; --jobs defaults to one per core). Neither changes a result: the run record's environment object records both, and \
         it is the only part of any written file that may differ between machines.
         """
+
+    /// The number of notebooks to run at once: `requested` when given, else one per core, at most `notebooks`.
+    static func jobs(requested: Int?, notebooks: Int) -> Int {
+        requested ?? max(1, min(ProcessInfo.processInfo.activeProcessorCount, notebooks))
+    }
 
     /// For `run`, `check` and `lint`: applies `UNROLL_KERNELS` and `UNROLL_THREADS`; unless `UNROLL_THREADS` is
     /// set, each of the `jobs` notebooks that run at once gets max(1, cores / jobs) kernel threads, where the

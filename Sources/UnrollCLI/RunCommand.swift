@@ -24,8 +24,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the reports.", valueName: "dir"))
     var out: String = "output"
 
-    @Option(help: "Run up to this many notebooks at once.")
-    var jobs: Int = 1
+    @Option(help: "Run up to this many notebooks at once (default: one per core, at most one per notebook).")
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Default time limit per cell, in seconds.", valueName: "seconds"))
     var timeout: Double?
@@ -43,12 +43,14 @@ struct RunCommand: ParsableCommand {
     var allowRead: [String] = []
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
         do { _ = try ReportFormat.list(from: format) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
+        let paths = try notebooks.notebookFiles()
+        let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
         settings.outputDirectory = out
@@ -59,7 +61,6 @@ struct RunCommand: ParsableCommand {
         settings.timings = timings
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
-        let paths = try notebooks.notebookFiles()
         let status = NotebookBatch.run(paths, settings: settings, jobs: jobs)
         if status != .success { throw ExitCode(status.rawValue) }
     }
