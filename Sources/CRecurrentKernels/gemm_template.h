@@ -20,6 +20,29 @@ typedef struct {
     int by_columns;   // threads split the column panels (else the rows)
 } gemm_job;
 
+/// Packs rows `i0 ..< i0 + rows` and depths `k0 ..< k0 + kc` of op(A) into blocks of MR rows, `block[kk][MR]`
+/// (the last block's missing rows are left unset: no tile reads them), so that a tile's broadcasts come from one
+/// cache line per depth. Used when several panels reuse the same rows.
+static void gemm_pack_a(const gemm_job *J, int i0, int rows, int k0, int kc, float *dst) {
+    for (int blk = 0; blk * MR < rows; blk++) {
+        float *d = dst + (size_t)blk * kc * MR;
+        const int r0 = i0 + blk * MR, live = rows - blk * MR < MR ? rows - blk * MR : MR;
+        if (J->trans_a) {
+            for (int kk = 0; kk < kc; kk++) {
+                const float *src = J->a + (size_t)(k0 + kk) * J->lda + r0;
+                float *row = d + (size_t)kk * MR;
+                for (int r = 0; r < live; r++) row[r] = src[r];
+            }
+        } else {
+            for (int r = 0; r < live; r++) {
+                const float *src = J->a + (size_t)(r0 + r) * J->lda + k0;
+#pragma clang loop vectorize(disable)
+                for (int kk = 0; kk < kc; kk++) d[(size_t)kk * MR + r] = src[kk];
+            }
+        }
+    }
+}
+
 /// Packs column panels `p0 ..< p1` and depths `k0 ..< k0 + kc` of op(B) into `panel[kk][NR]`, one after the
 /// other from `dst`, padding missing columns with zeros.
 static void gemm_pack_b(const gemm_job *J, int p0, int p1, int k0, int kc, float *dst) {
@@ -107,6 +130,18 @@ INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, con
         default: break;                                                                                      \
         }                                                                                                    \
     }
+/// The same over rows packed by gemm_pack_a (`apack`, MR floats per depth).
+#define GEMM_PACKED_ROWS                                                                                     \
+    for (int i = i0; i < i0 + rows; i += MR) {                                                              \
+        const int live = i0 + rows - i < MR ? i0 + rows - i : MR;                                           \
+        const long rs = 1, ks = MR;                                                                          \
+        const float *a = apack + (size_t)(i - i0) * kc;                                                     \
+        float *c = J->c + (size_t)i * J->ldc + j0;                                                          \
+        switch (live) {                                                                                      \
+        GEMM_TILE_CASES                                                                                      \
+        default: break;                                                                                      \
+        }                                                                                                    \
+    }
 #if MR > 6
 #define GEMM_TILE_CASES GEMM_CASE(1) GEMM_CASE(2) GEMM_CASE(3) GEMM_CASE(4) GEMM_CASE(5) GEMM_CASE(6)      \
     GEMM_CASE(7) GEMM_CASE(8) GEMM_CASE(9) GEMM_CASE(10) GEMM_CASE(11) GEMM_CASE(12)
@@ -142,16 +177,19 @@ static void gemm_part(void *context, int tid, int nt) {
     }
     if (p1 <= p0 || r1 <= r0) return;
     const int kcMax = J->k < GEMM_KC ? J->k : GEMM_KC;
-    float *bpack = gemm_scratch((size_t)(p1 - p0) * kcMax * NR);
+    const int packA = p1 - p0 >= 2;   // several panels reuse each row block
+    float *bpack = gemm_scratch((size_t)(p1 - p0) * kcMax * NR + (packA ? (size_t)GEMM_MC * kcMax : 0));
+    float *apack = bpack + (size_t)(p1 - p0) * kcMax * NR;
     for (int k0 = 0; k0 < J->k; k0 += GEMM_KC) {
         const int kc = J->k - k0 < GEMM_KC ? J->k - k0 : GEMM_KC;
         gemm_pack_b(J, p0, p1, k0, kc, bpack);
         for (int i0 = r0; i0 < r1; i0 += GEMM_MC) {
             const int rows = r1 - i0 < GEMM_MC ? r1 - i0 : GEMM_MC;
+            if (packA) gemm_pack_a(J, i0, rows, k0, kc, apack);
             for (int p = p0; p < p1; p++) {
                 const float *bp = bpack + (size_t)(p - p0) * kc * NR;
                 const int j0 = p * NR, nr = J->n - j0 < NR ? J->n - j0 : NR;
-                if (J->trans_a) { GEMM_ROWS(1) } else { GEMM_ROWS(0) }
+                if (packA) { GEMM_PACKED_ROWS } else if (J->trans_a) { GEMM_ROWS(1) } else { GEMM_ROWS(0) }
             }
         }
     }
@@ -180,3 +218,4 @@ static void gemm_impl(int trans_a, int trans_b, int m, int n, int k, const float
 #undef GEMM_CASE
 #undef GEMM_TILE_CASES
 #undef GEMM_ROWS
+#undef GEMM_PACKED_ROWS

@@ -100,7 +100,7 @@ typedef struct {
 
 /// How many rows of a panel ahead the micro-kernel prefetches: panels of large layers stream from L3 (the
 /// hardware prefetcher alone left a fifth of the time stalled on them at H = 1024).
-#define PREFETCH_ROWS 24
+#define PREFETCH_ROWS 64
 
 /// Accumulates `A[R × k] · panel[k × NR]` into the two accumulator columns.
 #define ACCUMULATE(R, A_, LDA, K, PANEL)                                            \
@@ -318,7 +318,8 @@ INLINE void gru_backward_units(const int cnt, int j, int hs, float *d, const flo
 typedef struct {
     const unroll_recurrent_forward_t *args;
     float *packed;    // G blocks of ⌈H/NR⌉ panels of (H + F') × NR: W_hh block g transposed, then W_ih's (F' = F when fused)
-    float *h_other;   // the second h buffer (N × H)
+    float *h_a, *h_b; // the two h buffers (N × hld), swapped every step
+    int hld;          // their row stride: H padded so that the rows a tile broadcasts from fall into different cache sets
     int by_rows;      // threads split the batch rows (else the hidden units)
 } forward_context;
 
@@ -352,7 +353,8 @@ static void forward_job(void *context, int tid, int nt) {
     const long ldg = A->gate_stride;                          // between rows of the gate buffer
     const long xwStride = (long)steps * gh;
     const long hpStride = A->h_prev_stride;
-    float *hin = A->h, *hout = ctx->h_other;
+    const long hld = ctx->hld;
+    float *hin = ctx->h_a, *hout = ctx->h_b;
     float *c = A->c;
     const float *bhn = A->b_hh + 2 * hs, *bxn = A->b_x + 2 * hs;
 
@@ -368,7 +370,7 @@ static void forward_job(void *context, int tid, int nt) {
         if (s > 0 && !sh.by_rows) unroll_team_barrier(nt);   // h of the previous step complete in `hin`
         for (int g = 0; g < gcount; g++) {
             gemm_operands o = {0};
-            o.a = hin + (size_t)r0 * hs; o.lda = hs; o.k = hs;
+            o.a = hin + (size_t)r0 * hld; o.lda = hld; o.k = hs;
             if (fused) { o.a2 = xt + (size_t)r0 * features; o.lda2 = features; o.k2 = features; }
             if (!fused && !(kind == UNROLL_CELL_GRU && g == 2)) { o.init = xw + r0 * xwStride + g * hs; o.ldi = xwStride; }
             if (!(kind == UNROLL_CELL_GRU && g == 2)) o.bias = A->b_x + g * hs;
@@ -386,8 +388,8 @@ static void forward_job(void *context, int tid, int nt) {
         for (int i = r0; i < r1; i++) {
             const size_t brow = (size_t)i * steps + t;   // batch-major row: inputs and outputs
             const size_t row = (size_t)t * n + i;        // time-major row: everything saved
-            const float *hi = hin + (size_t)i * hs;
-            float *ho = hout + (size_t)i * hs;
+            const float *hi = hin + (size_t)i * hld;
+            float *ho = hout + (size_t)i * hld;
             float *out = A->output + brow * hs;
             if (t >= A->lengths[i]) {
                 // No step: the state is carried, the output stays zero, and the saved h_{t-1} is zero so the
@@ -420,10 +422,10 @@ static void forward_job(void *context, int tid, int nt) {
     free(xt);
     // The final h of the owned units goes back to the caller's buffer, once no thread reads it any more as
     // the input of the last step.
-    if (hin != A->h) {
+    {
         if (!sh.by_rows) unroll_team_barrier(nt);
         for (int i = r0; i < r1; i++) {
-            memcpy(A->h + (size_t)i * hs + u0, hin + (size_t)i * hs + u0, (size_t)(u1 - u0) * sizeof(float));
+            memcpy(A->h + (size_t)i * hs + u0, hin + (size_t)i * hld + u0, (size_t)(u1 - u0) * sizeof(float));
         }
     }
 }
@@ -436,13 +438,17 @@ static void forward_entry(const unroll_recurrent_forward_t *args, int threads) {
     forward_context ctx;
     ctx.args = args;
     ctx.packed = unroll_alloc_floats((size_t)gcount * panels * (hs + features) * NR);
-    ctx.h_other = unroll_alloc_floats((size_t)args->batch * hs);
+    ctx.hld = unroll_padded_stride(hs);
+    ctx.h_a = unroll_alloc_floats((size_t)args->batch * ctx.hld);
+    ctx.h_b = unroll_alloc_floats((size_t)args->batch * ctx.hld);
+    for (int i = 0; i < args->batch; i++) memcpy(ctx.h_a + (size_t)i * ctx.hld, args->h + (size_t)i * hs, (size_t)hs * sizeof(float));
     const double packedBytes = (double)gcount * panels * (hs + features) * NR * sizeof(float);
     ctx.by_rows = packedBytes <= (double)unroll_kernels_row_split_bytes();
     int nt = useful_threads(threads, ctx.by_rows, panels, args->batch, (double)args->batch * (hs + features) * gcount * hs);
     unroll_team_run(forward_job, &ctx, nt);
     free(ctx.packed);
-    free(ctx.h_other);
+    free(ctx.h_a);
+    free(ctx.h_b);
 }
 
 // MARK: - Backward
