@@ -1,7 +1,7 @@
 import UnrollAutograd
 import UnrollTensor
 
-/// The training workload of `shared/bench/torch_rnn.py`: a character language model
+/// The training workload of `scripts/torch_rnn.py` (the PyTorch twin of `unroll bench`): a character language model
 /// `Embedding(V, E) → {RNN|LSTM|GRU}(H, layers) → Linear(H, V)` trained with cross-entropy and Adam(lr=1e-3)
 /// on fixed batches.
 public final class BenchWorkload {
