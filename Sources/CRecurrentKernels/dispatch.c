@@ -1,6 +1,7 @@
 // Chooses the kernels for the running CPU once (or as UNROLL_KERNELS / unroll_kernels_select_isa say), and
 // forwards every entry point of the public header to the chosen instruction set's table.
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,28 +28,42 @@ static int cpu_has_avx2(void) {
 
 static const unroll_isa_kernels_t *_Atomic chosen;
 
-static const unroll_isa_kernels_t *chosen_kernels(void) {
-    const unroll_isa_kernels_t *k = chosen;
-    if (!k) {
+/// The widest path this CPU runs.
+static const unroll_isa_kernels_t *best_kernels(void) {
 #if defined(__x86_64__)
-        k = cpu_has_avx512() ? &unroll_kernels_avx512 : cpu_has_avx2() ? &unroll_kernels_avx2 : &unroll_kernels_portable;
+    return cpu_has_avx512() ? &unroll_kernels_avx512 : cpu_has_avx2() ? &unroll_kernels_avx2 : &unroll_kernels_portable;
 #else
-        k = &unroll_kernels_portable;
+    return &unroll_kernels_portable;
 #endif
-        chosen = k;
+}
+
+static const unroll_isa_kernels_t *chosen_kernels(void) {
+    const unroll_isa_kernels_t *k = atomic_load(&chosen);
+    if (!k) {
+        // The first use picks the best path, unless a concurrent select got there first.
+        const unroll_isa_kernels_t *expected = NULL;
+        k = best_kernels();
+        if (!atomic_compare_exchange_strong(&chosen, &expected, k)) k = expected;
     }
     return k;
 }
 
-int unroll_kernels_select_isa(const char *name) {
-    const unroll_isa_kernels_t *k = NULL;
-    if (strcmp(name, "portable") == 0) k = &unroll_kernels_portable;
+/// The kernels of path `name` if this CPU runs them, else NULL.
+static const unroll_isa_kernels_t *kernels_named(const char *name) {
+    if (strcmp(name, "portable") == 0) return &unroll_kernels_portable;
 #if defined(__x86_64__)
-    if (strcmp(name, "avx2") == 0 && cpu_has_avx2()) k = &unroll_kernels_avx2;
-    if (strcmp(name, "avx512") == 0 && cpu_has_avx512()) k = &unroll_kernels_avx512;
+    if (strcmp(name, "avx2") == 0 && cpu_has_avx2()) return &unroll_kernels_avx2;
+    if (strcmp(name, "avx512") == 0 && cpu_has_avx512()) return &unroll_kernels_avx512;
 #endif
+    return NULL;
+}
+
+int unroll_kernels_isa_supported(const char *name) { return kernels_named(name) != NULL; }
+
+int unroll_kernels_select_isa(const char *name) {
+    const unroll_isa_kernels_t *k = kernels_named(name);
     if (!k) return 0;
-    chosen = k;
+    atomic_store(&chosen, k);
     return 1;
 }
 

@@ -150,16 +150,31 @@ INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, con
 #endif
 #define GEMM_CASE(R) case R: gemm_tile(R, a, rs, ks, kc, bp, c, J->ldc, nr, k0 == 0); break;
 
-/// A reusable per-thread buffer of at least `count` floats (the packed B panels of the running product).
+/// A reusable per-thread buffer of at least `count` floats (the packed panels of the running product), freed
+/// when its thread ends.
+typedef struct { float *data; size_t capacity; } gemm_scratch_buffer;
+static pthread_key_t gemm_scratch_key;
+static pthread_once_t gemm_scratch_once = PTHREAD_ONCE_INIT;
+static void gemm_scratch_free(void *p) {
+    gemm_scratch_buffer *b = p;
+    free(b->data);
+    free(b);
+}
+static void gemm_scratch_init(void) { pthread_key_create(&gemm_scratch_key, gemm_scratch_free); }
 static float *gemm_scratch(size_t count) {
-    static _Thread_local float *buffer;
-    static _Thread_local size_t capacity;
-    if (count > capacity) {
-        free(buffer);
-        buffer = unroll_alloc_floats(count);
-        capacity = count;
+    pthread_once(&gemm_scratch_once, gemm_scratch_init);
+    gemm_scratch_buffer *b = pthread_getspecific(gemm_scratch_key);
+    if (!b) {
+        b = calloc(1, sizeof *b);
+        if (!b) { fprintf(stderr, "matrix multiply: out of memory\n"); abort(); }
+        pthread_setspecific(gemm_scratch_key, b);
     }
-    return buffer;
+    if (count > b->capacity) {
+        free(b->data);
+        b->data = unroll_alloc_floats(count);
+        b->capacity = count;
+    }
+    return b->data;
 }
 
 static void gemm_part(void *context, int tid, int nt) {

@@ -11,6 +11,7 @@
 // exactly those units, so one barrier per time step is all the synchronisation there is.
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -193,11 +193,11 @@ static void *worker_main(void *arg) {
     for (;;) {
         (void)wait_for_change(&job_posted, seen);
         seen = atomic_load(&job_posted.value);
-        if (tid < job_threads) {
-            job_function(job_context, tid, job_threads);
-            atomic_fetch_add(&workers_done, 1);
-            signal_change(&job_finished);
-        }
+        // Every started worker acknowledges every job, also one it takes no part in: the caller posts the next
+        // job only after all have, so no worker can read one job's settings with another's count.
+        if (tid < job_threads) job_function(job_context, tid, job_threads);
+        atomic_fetch_add(&workers_done, 1);
+        signal_change(&job_finished);
     }
     return NULL;
 }
@@ -253,7 +253,7 @@ void unroll_team_run(unroll_team_job job, void *context, int threads) {
     job(context, 0, threads);
     for (;;) {
         unsigned seen = atomic_load(&job_finished.value);
-        if (atomic_load(&workers_done) == threads - 1) break;
+        if (atomic_load(&workers_done) == workers_started) break;   // every started worker (see worker_main)
         atomic_fetch_add(&job_wait_ns, wait_for_change(&job_finished, seen));
     }
     const long long end = monotonic_ns(), elapsed = end - start;

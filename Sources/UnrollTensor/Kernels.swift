@@ -85,8 +85,6 @@ public enum Kernels {
 
     /// The paths this CPU runs, fastest first.
     public static var supportedInstructionSets: [String] {
-        let current = instructionSet
-        defer { select(current) }
-        return instructionSets.filter { select($0) }
+        instructionSets.filter { unroll_kernels_isa_supported($0) != 0 }
     }
 }

@@ -163,6 +163,24 @@ final class KernelPathTests: XCTestCase {
         }
     }
 
+    /// A diverging run must show NaN, not a finite number: every function passes NaN through, on every path.
+    func testNaNStaysNaN() throws {
+        for path in Kernels.supportedInstructionSets {
+            try withKernels(path, threads: 1) {
+                for function in [FastMath.Function.exp, .log, .tanh, .sigmoid] {
+                    XCTAssertTrue(function(.nan).isNaN, "\(path): \(function)(NaN) = \(function(.nan))")
+                }
+                var probs = [Float](repeating: 0, count: 3)
+                var counted = 0
+                let loss = unroll_softmax_cross_entropy([.nan, 1, 2], 1, 3, [1], &probs, &counted)
+                XCTAssertTrue(loss.isNaN, "\(path): the cross-entropy of a row with NaN is \(loss)")
+            }
+        }
+        XCTAssertEqual(FastMath.exp(-.infinity), FastMath.exp(-87), "below -87, e^-87 (documented)")
+        XCTAssertEqual(FastMath.tanh(.infinity), 1)
+        XCTAssertEqual(FastMath.sigmoid(.infinity), 1)
+    }
+
     /// exp, tanh and sigmoid are compared with the C library in ActivationsTests; the logarithm is new here.
     func testLogAgreesWithTheCLibrary() {
         var worst: Double = 0

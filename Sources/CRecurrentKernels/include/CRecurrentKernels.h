@@ -46,6 +46,9 @@ long unroll_kernels_row_split_bytes(void);
 /// The instruction set the kernels dispatched to: "avx512", "avx2" or "portable".
 const char *unroll_kernels_isa(void);
 
+/// Whether this CPU runs the kernels of instruction set `name` ("avx512", "avx2", "portable"): 1 or 0.
+int unroll_kernels_isa_supported(const char *name);
+
 /// Switches to the kernels of instruction set `name` ("avx512", "avx2", "portable") if this CPU runs them;
 /// returns 1 on success, 0 when unsupported (the choice is then unchanged). For tests and comparisons.
 int unroll_kernels_select_isa(const char *name);
