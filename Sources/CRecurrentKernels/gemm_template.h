@@ -43,55 +43,22 @@ static void gemm_pack_a(const gemm_job *J, int i0, int rows, int k0, int kc, flo
     }
 }
 
-/// Packs column panels `p0 ..< p1` and depths `k0 ..< k0 + kc` of op(B) into `panel[kk][NR]`, one after the
-/// other from `dst`, padding missing columns with zeros.
-static void gemm_pack_b(const gemm_job *J, int p0, int p1, int k0, int kc, float *dst) {
-    for (int p = p0; p < p1; p++) {
-        float *panel = dst + (size_t)(p - p0) * kc * NR;
-        const int j0 = p * NR, cols = J->n - j0 < NR ? J->n - j0 : NR;
-        if (J->trans_b) {
-            // op(B)[k][j] = b[j·ldb + k]
-            for (int j = 0; j < NR; j++) {
-                if (j < cols) {
-                    const float *src = J->b + (size_t)(j0 + j) * J->ldb + k0;
-#pragma clang loop vectorize(disable)
-                    for (int kk = 0; kk < kc; kk++) panel[(size_t)kk * NR + j] = src[kk];
-                } else {
-                    for (int kk = 0; kk < kc; kk++) panel[(size_t)kk * NR + j] = 0;
-                }
-            }
-        } else {
-            for (int kk = 0; kk < kc; kk++) {
-                const float *src = J->b + (size_t)(k0 + kk) * J->ldb + j0;
-                float *d = panel + (size_t)kk * NR;
-                for (int j = 0; j < cols; j++) d[j] = src[j];
-                for (int j = cols; j < NR; j++) d[j] = 0;
-            }
-        }
-    }
-}
-
 /// One R × NR tile over one K block: `C (R rows, nr ≤ NR columns) = [C +] op(A) · Bpanel`, starting the chains at
 /// +0 when `first`, else at the partial sums stored in C. op(A)'s element (r, kk) is `a[r·rs + kk·ks]`, read in
 /// place (broadcast from memory: rows of A are not packed).
 INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, const float *bp, float *c, long ldc,
                       int nr, int first) {
     vf acc0[MR], acc1[MR];
-    if (first || nr < NR) {
 #pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) { acc0[r] = vsplat(0); acc1[r] = vsplat(0); }
-    }
-    if (!first) {
-#pragma clang loop unroll(full)
-        for (int r = 0; r < R; r++) {
-            if (nr == NR) {
-                acc0[r] = vload(c + r * ldc); acc1[r] = vload(c + r * ldc + VL);
-            } else {
-                float tmp[NR];
-                vstore(tmp, acc0[r]); vstore(tmp + VL, acc1[r]);
-                for (int j = 0; j < nr; j++) tmp[j] = c[r * ldc + j];
-                acc0[r] = vload(tmp); acc1[r] = vload(tmp + VL);
-            }
+    for (int r = 0; r < R; r++) {
+        if (first) {
+            acc0[r] = vsplat(0); acc1[r] = vsplat(0);
+        } else if (nr == NR) {
+            acc0[r] = vload(c + r * ldc); acc1[r] = vload(c + r * ldc + VL);
+        } else {
+            float tmp[NR] = {0};
+            for (int j = 0; j < nr; j++) tmp[j] = c[r * ldc + j];
+            acc0[r] = vload(tmp); acc1[r] = vload(tmp + VL);
         }
     }
     for (int kk = 0; kk < kc; kk++) {
@@ -197,7 +164,9 @@ static void gemm_part(void *context, int tid, int nt) {
     float *apack = bpack + (size_t)(p1 - p0) * kcMax * NR;
     for (int k0 = 0; k0 < J->k; k0 += GEMM_KC) {
         const int kc = J->k - k0 < GEMM_KC ? J->k - k0 : GEMM_KC;
-        gemm_pack_b(J, p0, p1, k0, kc, bpack);
+        // op(B)[k][j] at b[k·ldb + j], or at b[j·ldb + k] when transposed.
+        pack_panels(kc, J->n, J->b + (J->trans_b ? (size_t)k0 : (size_t)k0 * J->ldb), J->trans_b ? 1 : J->ldb,
+                    J->trans_b ? J->ldb : 1, bpack, p0, p1);
         for (int i0 = r0; i0 < r1; i0 += GEMM_MC) {
             const int rows = r1 - i0 < GEMM_MC ? r1 - i0 : GEMM_MC;
             if (packA) gemm_pack_a(J, i0, rows, k0, kc, apack);

@@ -63,11 +63,12 @@ INLINE vf vfma(vf a, vf b, vf c) { return __builtin_elementwise_fma(a, b, c); }
 
 // MARK: - Packing and the micro-kernel
 
-/// Packs op(B) (`k × n`, element (kk, j) at `b[kk·rsk + j·rsn]`) into ⌈n/NR⌉ panels of `k × NR` floats,
-/// zero-padding the last panel's missing columns. Only panels `p0 ..< p1` are written.
+/// Packs op(B) (`k × n`, element (kk, j) at `b[kk·rsk + j·rsn]`) into panels of `k × NR` floats, panel `p` of
+/// `p0 ..< p1` at `dst + (p − p0)·k·NR`, zero-padding the last panel's missing columns. Used for the recurrent
+/// weights (once per sequence) and for B of every matrix multiply.
 static void pack_panels(int k, int n, const float *b, long rsk, long rsn, float *dst, int p0, int p1) {
     for (int p = p0; p < p1; p++) {
-        float *panel = dst + (size_t)p * k * NR;
+        float *panel = dst + (size_t)(p - p0) * k * NR;
         int j0 = p * NR, cols = n - j0 < NR ? n - j0 : NR;
         if (rsn == 1) {
             for (int kk = 0; kk < k; kk++) {
@@ -80,6 +81,8 @@ static void pack_panels(int k, int n, const float *b, long rsk, long rsn, float 
             for (int j = 0; j < NR; j++) {
                 if (j < cols) {
                     const float *src = b + (j0 + j) * rsn;
+                    // Scalar on purpose: vectorized, this strided copy became gathers, several times slower.
+#pragma clang loop vectorize(disable)
                     for (int kk = 0; kk < k; kk++) panel[(size_t)kk * NR + j] = src[kk * rsk];
                 } else {
                     for (int kk = 0; kk < k; kk++) panel[(size_t)kk * NR + j] = 0;
@@ -341,10 +344,10 @@ static void forward_job(void *context, int tid, int nt) {
     for (int g = 0; g < gcount; g++) {
         for (int p = packing.p0; p < packing.p1; p++) {
             float *panel = ctx->packed + g * block + p * panelSize;
-            pack_panels(hs, hs, A->w_hh + (size_t)g * hs * hs, 1, hs, panel - (size_t)p * hs * NR, p, p + 1);
+            pack_panels(hs, hs, A->w_hh + (size_t)g * hs * hs, 1, hs, panel, p, p + 1);
             if (fused) {
                 pack_panels(features, hs, A->w_ih + (size_t)g * hs * features, 1, features,
-                            panel + (size_t)hs * NR - (size_t)p * features * NR, p, p + 1);
+                            panel + (size_t)hs * NR, p, p + 1);
             }
         }
     }
@@ -471,7 +474,7 @@ static void backward_job(void *context, int tid, int nt) {
     const thread_share sh = share_of(ctx->by_rows, panels, hs, n, tid, nt);
     const int p0 = sh.p0, p1 = sh.p1, u0 = sh.u0, u1 = sh.u1, r0 = sh.r0, r1 = sh.r1;
     const thread_share packing = share_of(0, panels, hs, n, tid, nt);
-    pack_panels(gh, hs, A->w_hh, hs, 1, ctx->packed, packing.p0, packing.p1);
+    pack_panels(gh, hs, A->w_hh, hs, 1, ctx->packed + (size_t)packing.p0 * gh * NR, packing.p0, packing.p1);
     if (sh.by_rows) unroll_team_barrier(nt);
     const long ldg = A->gate_stride;
     float *dcur = A->dh, *dnew = ctx->dh_other;
