@@ -95,7 +95,7 @@ let package = Package(
         .target(name: "UnrollLanguage", dependencies: ["UnrollDiagnostics"]),
         .testTarget(
             name: "UnrollLanguageTests",
-            dependencies: ["UnrollLanguage", "UnrollDiagnostics"],
+            dependencies: ["UnrollLanguage", "UnrollDiagnostics", "UnrollInterpreter"],
             resources: [.copy("Fixtures")]
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.

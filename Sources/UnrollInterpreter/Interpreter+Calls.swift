@@ -10,48 +10,44 @@ extension Interpreter {
             if let value = environment.lookup(name) {
                 throw RuntimeError("'\(name)' is \(value.type.withArticle), not a function", at: callee.range)
             }
-            guard let signature = builtins.function(named: name) else {
+            guard let function = library.function(named: name) else {
                 let hint = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
                 throw RuntimeError("unknown function '\(name)'\(hint)", at: callee.range)
             }
-            return try callFunction(signature, given, site: callee.range)
+            return try call(function, given, site: callee.range)
         case .member(let base, let name):
             let nameRange = SourceRange(start: name.location, length: name.text.count)
             if case .identifier(let namespace) = base.kind, environment.lookup(namespace) == nil,
                builtins.namespaces.contains(namespace) {
-                guard let signature = builtins.function(named: "\(namespace).\(name.text)") else {
+                guard let function = library.function(named: "\(namespace).\(name.text)") else {
                     throw RuntimeError("'\(namespace)' has no function '\(name.text)'", at: nameRange)
                 }
-                return try callFunction(signature, given, site: callee.range)
+                return try call(function, given, site: callee.range)
             }
             let receiver = try evaluate(base)
             guard let receiverName = receiver.type.receiverName,
-                  let signature = builtins.member(name.text, of: receiverName), !signature.isProperty,
-                  let method = Self.methods[signature.qualifiedName] else {
+                  let method = library.method(name.text, of: receiverName) else {
                 throw RuntimeError("\(receiver.type.withArticle) has no method '\(name.text)'", at: nameRange)
             }
-            let bound = try bind(signature, given, noun: "argument", owner: name.text, site: nameRange)
-            return try method(self, receiver, bound)
+            let bound = try bind(method.signature, given, noun: "argument", owner: name.text, site: nameRange)
+            return try method.body(self, receiver, bound)
         default:
             throw RuntimeError("only functions and methods can be called; '\(callee)' is neither", at: callee.range)
         }
     }
 
-    private func callFunction(_ signature: Signature, _ given: [(label: Identifier?, value: Expr)],
-                              site: SourceRange) throws -> Value {
-        guard let implementation = Self.functions[signature.name] ?? Self.tensorFunctions[signature.name] else {
-            preconditionFailure("interpreter: builtin '\(signature.name)' is in the catalog but has no implementation")
-        }
-        let bound = try bind(signature, given, noun: "argument", owner: signature.name, site: site)
-        return try implementation(self, bound)
+    private func call(_ function: (signature: Signature, body: Builtin.FunctionBody),
+                      _ given: [(label: Identifier?, value: Expr)], site: SourceRange) throws -> Value {
+        let bound = try bind(function.signature, given, noun: "argument", owner: function.signature.name, site: site)
+        return try function.body(self, bound)
     }
 
     /// Calls the builtin `name` with no arguments (the default `Adam()` of `fit`'s optimizer).
     func callWithoutArguments(_ name: String, site: SourceRange) throws -> Value {
-        guard let signature = builtins.function(named: name) else {
-            preconditionFailure("interpreter: default calls unknown builtin '\(name)'")
+        guard let function = library.function(named: name) else {
+            preconditionFailure("interpreter: a parameter's default calls '\(name)', which the library does not have")
         }
-        return try callFunction(signature, [], site: site)
+        return try call(function, [], site: site)
     }
 
     /// Matches `given` to the parameters of `signature`, evaluates the arguments in source order, checks their

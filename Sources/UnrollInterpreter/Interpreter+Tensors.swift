@@ -8,40 +8,6 @@ import UnrollRecord
 import UnrollTensor
 
 extension Interpreter {
-    /// The implementations of the tensor and weights builtins, by name (see `Builtins.tensorFunctions`).
-    static let tensorFunctions: [String: (Interpreter, Arguments) throws -> Value] = [
-        "load_tensors": { try $0.loadTensorsBuiltin($1) },
-        "save_tensors": { try $0.saveTensorsBuiltin($1) },
-        "state_dict": { try $0.stateDictBuiltin($1) },
-        "load_weights": { try $0.loadWeightsBuiltin($1) },
-        "save_weights": { try $0.saveWeightsBuiltin($1) },
-        "tensor_data": { try $0.tensorDataBuiltin($1) },
-        "max_abs_diff": { try $0.maxDiffBuiltin($1, relative: false) },
-        "max_rel_diff": { try $0.maxDiffBuiltin($1, relative: true) },
-    ]
-
-    /// The implementations of the members of `Tensor` and `Tensors`, by qualified name.
-    static let tensorProperties: [String: (Interpreter, Value, SourceRange) throws -> Value] = [
-        "Tensor.shape": { _, v, _ in .list(try tensorReceiver(v).shape.map(Value.int)) },
-        "Tensor.size": { _, v, _ in .int(try tensorReceiver(v).count) },
-        "Tensor.item": { _, v, place in
-            let t = try tensorReceiver(v)
-            guard t.count == 1 else {
-                throw RuntimeError("'item' needs a tensor with one element, got shape \(t.shape) (\(t.count) elements)",
-                                   at: place)
-            }
-            return .float(Double(t.scalars[0]))
-        },
-        "Tensors.names": { _, v, _ in
-            guard case .tensors(let t) = v else { preconditionFailure("interpreter: Tensors member got \(v.type)") }
-            return .list(t.names.map(Value.string))
-        },
-        "Tensors.count": { _, v, _ in
-            guard case .tensors(let t) = v else { preconditionFailure("interpreter: Tensors member got \(v.type)") }
-            return .int(t.tensors.count)
-        },
-    ]
-
     /// What a call made for its effect returns (the checker does not let it be used).
     static let nothing = Value.tuple([])
 
@@ -136,7 +102,7 @@ extension Interpreter {
     /// Encodes `tensors` (sorted names, float32) and keeps them as a saved file under the `path` argument's name.
     private func save(_ tensors: [String: Tensor], _ arguments: Arguments) throws {
         let name = try arguments.string("path")
-        if let why = Builtins.savedFileNameProblem(name) { throw arguments.error(why, at: "path") }
+        if let why = BuiltinLibrary.savedFileNameProblem(name) { throw arguments.error(why, at: "path") }
         let bytes: Data
         do {
             bytes = try Safetensors.encode(tensors: tensors, metadata: ["format": "pt"])
@@ -291,10 +257,5 @@ extension Interpreter {
         }
         return TableOutput(title: "\(title): \(t.tensors.count) tensor\(t.tensors.count == 1 ? "" : "s")",
                            columns: ["name", "shape", "size"], rows: rows)
-    }
-
-    private static func tensorReceiver(_ v: Value) throws -> Tensor {
-        guard case .tensor(let t) = v else { preconditionFailure("interpreter: Tensor member got \(v.type)") }
-        return t
     }
 }

@@ -15,8 +15,10 @@ import UnrollTensor
 public final class Interpreter {
     /// The settings the interpreter was made with.
     let settings: InterpreterSettings
-    /// The catalog of builtins the language declares.
-    let builtins = Builtins.standard
+    /// Every builtin: signatures and implementations.
+    let library = BuiltinLibrary.standard
+    /// The signatures of the builtins, as the checker sees them.
+    var builtins: Builtins { library.catalog }
     /// The notebook's one random generator.
     var rng: RandomGenerator
     /// The names defined so far, across cells.

@@ -31,7 +31,7 @@ public struct Analysis: Sendable {
     public let globals: [String: ValueType]
 
     /// Parses and checks `cells` of `file`, with the front-matter `params` (after command-line overrides).
-    public init(cells: [CellSource], file: String, params: [String: ConstantValue] = [:], builtins: Builtins = .standard) {
+    public init(cells: [CellSource], file: String, params: [String: ConstantValue] = [:], builtins: Builtins) {
         var programs: [Program] = []
         var syntax: [Diagnostic] = []
         for cell in cells {

@@ -1,7 +1,7 @@
 /// Writes the builtin reference of `docs/language.md` from the catalog, so that the document cannot drift.
 public enum BuiltinReference {
     /// The Markdown reference of every function, member and statement option in `builtins`, grouped by family.
-    public static func markdown(_ builtins: Builtins = .standard) -> String {
+    public static func markdown(_ builtins: Builtins) -> String {
         var out: [String] = []
         for family in BuiltinFamily.allCases where family != .members && family != .statements {
             let functions = builtins.functions.filter { $0.family == family }

@@ -1,8 +1,8 @@
 /// The catalog of everything the language provides: functions, members of types and statement options.
 ///
-/// Every entry is a declarative `Signature`; the checker, the interpreter and the reference in
-/// `docs/language.md` all read from here, so a new builtin is one new entry (plus its implementation in
-/// the interpreter). The standard catalog is assembled from one file per family.
+/// Every entry is a declarative `Signature`; the checker and the reference in `docs/language.md` read it. The
+/// language's own catalog is made by the interpreter's `BuiltinLibrary`, where each signature is declared
+/// together with its implementation, so that this module stays free of the model library.
 public struct Builtins: Sendable {
     /// Functions, including namespaced ones such as `task.adding`, in reference order.
     public let functions: [Signature]
@@ -13,14 +13,6 @@ public struct Builtins: Sendable {
     private let functionIndex: [String: Signature]
     private let memberIndex: [String: Signature]
     private let optionsIndex: [String: Signature]
-
-    /// The catalog the language ships with.
-    public static let standard = Builtins(
-        functions: dataFunctions + taskFunctions + modelFunctions + layerFunctions + optimizerFunctions
-            + evaluationFunctions + tensorFunctions + utilityFunctions,
-        members: memberSignatures + tensorMemberSignatures,
-        statementOptions: statementOptionSignatures
-    )
 
     /// A catalog from its entries; names must be unique within functions, members of one type, and options.
     public init(functions: [Signature], members: [Signature], statementOptions: [Signature]) {

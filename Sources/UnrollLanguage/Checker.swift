@@ -17,7 +17,7 @@ public final class Checker {
     var definitions: [String: [SourceLocation]] = [:]
 
     /// A checker for the front-matter `params` (after command-line overrides), using the `builtins` catalog.
-    public init(builtins: Builtins = .standard, params: [String: ConstantValue] = [:]) {
+    public init(builtins: Builtins, params: [String: ConstantValue] = [:]) {
         self.builtins = builtins
         self.params = params
     }

@@ -1,5 +1,6 @@
 import Foundation
 import UnrollDiagnostics
+import UnrollInterpreter
 import UnrollLanguage
 import UnrollNotebook
 
@@ -55,7 +56,7 @@ public struct PreparedNotebook {
         for p in params { constants[p.name] = ParamConversion.constant(p.value) }
         let evaluated = notebook.cells.filter(\.options.eval)
         let cells = evaluated.map { CellSource(source: $0.source, firstLine: $0.sourceLine) }
-        let analysis = Analysis(cells: cells, file: path, params: constants)
+        let analysis = Analysis(cells: cells, file: path, params: constants, builtins: BuiltinLibrary.standard.catalog)
         if analysis.hasErrors {
             return .failure(.invalid(path: path, source: source, diagnostics: notebook.warnings + analysis.diagnostics))
         }

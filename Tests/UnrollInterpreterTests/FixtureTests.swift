@@ -57,7 +57,8 @@ final class FixtureTests: XCTestCase {
 
     /// The printed texts and runtime errors of running every cell, and all outputs by cell.
     private func run(_ fixture: Fixture, in folder: String) -> (lines: [String], outputs: [[CellOutput]]) {
-        let analysis = Analysis(cells: fixture.cells, file: fixture.name, params: fixture.params)
+        let analysis = Analysis(cells: fixture.cells, file: fixture.name, params: fixture.params,
+                                    builtins: BuiltinLibrary.standard.catalog)
         let interpreter = Interpreter(settings: InterpreterSettings(notebookDirectory: folder, params: fixture.params))
         var lines: [String] = [], outputs: [[CellOutput]] = []
         for (i, program) in analysis.programs.enumerated() {
@@ -81,7 +82,8 @@ final class FixtureTests: XCTestCase {
         let (folder, all) = try fixtures()
         XCTAssertGreaterThanOrEqual(all.count, 3)
         for fixture in all {
-            let analysis = Analysis(cells: fixture.cells, file: fixture.name, params: fixture.params)
+            let analysis = Analysis(cells: fixture.cells, file: fixture.name, params: fixture.params,
+                                    builtins: BuiltinLibrary.standard.catalog)
             XCTAssertEqual(analysis.diagnostics.filter { $0.severity == .error }.map(\.description), [], fixture.name)
             XCTAssertEqual(run(fixture, in: folder).lines, fixture.expected, fixture.name)
         }

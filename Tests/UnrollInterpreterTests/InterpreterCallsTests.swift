@@ -33,21 +33,4 @@ final class InterpreterCallsTests: XCTestCase {
         XCTAssertEqual(h.failure("x = [1].count()"), "1:9: a list of int has no method 'count'")
         XCTAssertEqual(h.failure("x = (1)(2)"), "1:5: only functions and methods can be called; '1' is neither")
     }
-
-    func testEveryCatalogBuiltinHasAnImplementation() {
-        let catalog = Interpreter(settings: InterpreterSettings(notebookDirectory: "/")).builtins
-        let functions = Interpreter.functions.merging(Interpreter.tensorFunctions) { a, _ in a }
-        let properties = Interpreter.properties.merging(Interpreter.tensorProperties) { a, _ in a }
-        for function in catalog.functions {
-            XCTAssertNotNil(functions[function.name], "no implementation of \(function.name)")
-        }
-        XCTAssertEqual(Set(functions.keys), Set(catalog.functions.map(\.name)))
-        XCTAssertEqual(functions.count, Interpreter.functions.count + Interpreter.tensorFunctions.count, "no name implemented twice")
-        for member in catalog.members {
-            let implemented = member.isProperty ? properties[member.qualifiedName] != nil
-                : Interpreter.methods[member.qualifiedName] != nil
-            XCTAssertTrue(implemented, "no implementation of \(member.qualifiedName)")
-        }
-        XCTAssertEqual(properties.count + Interpreter.methods.count, catalog.members.count)
-    }
 }

@@ -11,7 +11,7 @@ final class CheckerTests: XCTestCase {
             XCTAssertEqual(problems, [], cell)
             programs.append(program)
         }
-        return Checker(params: params).check(programs)
+        return Checker(builtins: .standard, params: params).check(programs)
     }
 
     private func messages(_ result: CheckResult) -> [String] {

@@ -71,7 +71,7 @@ struct Fixture {
 
     /// The diagnostics the fixture produces, as `LINE:COL: severity: message`.
     func actual() -> [String] {
-        Analysis(cells: cells, file: name, params: params).diagnostics.map {
+        Analysis(cells: cells, file: name, params: params, builtins: .standard).diagnostics.map {
             "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)"
         }
     }

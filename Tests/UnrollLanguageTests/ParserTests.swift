@@ -215,7 +215,7 @@ final class ParserTests: XCTestCase {
         for end in stride(from: 0, through: scalars.count, by: 5) {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[..<end])
-            let analysis = Analysis(cells: [CellSource(source: String(view), firstLine: 1)], file: "prefix")
+            let analysis = Analysis(cells: [CellSource(source: String(view), firstLine: 1)], file: "prefix", builtins: .standard)
             if analysis.hasErrors { sawErrors += 1 }
         }
         XCTAssertGreaterThan(sawErrors, 60)

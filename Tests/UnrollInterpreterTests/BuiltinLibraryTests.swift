@@ -1,8 +1,10 @@
 import XCTest
+@testable import UnrollInterpreter
 @testable import UnrollLanguage
 
-final class BuiltinsTests: XCTestCase {
-    private let builtins = Builtins.standard
+/// The library's builtins: every signature is well formed and fits its implementation's kind.
+final class BuiltinLibraryTests: XCTestCase {
+    private let builtins = BuiltinLibrary.standard.catalog
     private var everything: [Signature] { builtins.functions + builtins.members + builtins.statementOptions }
 
     func testTheBriefsBuiltinsAreAllThere() {
@@ -77,5 +79,32 @@ final class BuiltinsTests: XCTestCase {
         let classes = builtins.member("classes", of: "Dataset")!
         XCTAssertEqual(classes.rule?(CallFacts(receiver: tagged, arguments: [:])).problems.map(\.message),
                        ["'classes' is only defined for labelled texts; this Dataset holds tagged sequences"])
+    }
+
+    func testEverySignatureHasAnImplementationOfItsShape() {
+        let library = BuiltinLibrary.standard
+        for builtin in library.builtins {
+            XCTAssertNil(builtin.shapeProblem, builtin.signature.qualifiedName)
+        }
+        for function in builtins.functions {
+            XCTAssertNotNil(library.function(named: function.name), "no implementation of \(function.name)")
+        }
+        for member in builtins.members {
+            let implemented = member.isProperty ? library.property(member.name, of: member.receiver!) != nil
+                : library.method(member.name, of: member.receiver!) != nil
+            XCTAssertTrue(implemented, "no implementation of \(member.qualifiedName)")
+        }
+        let counted = builtins.functions.count + builtins.members.count + builtins.statementOptions.count
+        XCTAssertEqual(counted, library.builtins.count, "every builtin is in the catalog exactly once")
+    }
+
+    func testAShapeThatDoesNotFitItsImplementationIsFound() {
+        let property = Signature(name: "size", receiver: "Corpus", family: .members, parameters: nil, result: .int, doc: "Size.")
+        XCTAssertNotNil(Builtin.function(property) { _, _ in .int(0) }.shapeProblem)
+        XCTAssertNotNil(Builtin.method(property) { _, _, _ in .int(0) }.shapeProblem)
+        XCTAssertNil(Builtin.property(property) { _, _, _ in .int(0) }.shapeProblem)
+        let function = Signature(name: "f", family: .utility, parameters: [], result: .int, doc: "F.")
+        XCTAssertNotNil(Builtin.property(function) { _, _, _ in .int(0) }.shapeProblem)
+        XCTAssertNotNil(Builtin.statement(function).shapeProblem)
     }
 }

@@ -1,7 +1,10 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     /// Optimizer specifications for the `optimizer` option of `fit`.
-    static let optimizerFunctions: [Signature] = [
-        Signature(
+    static let optimizers: [Builtin] = [
+        .function(Signature(
             name: "SGD", family: .optimizers,
             parameters: [
                 .labelled("lr", .float, .required, .positive, doc: "learning rate"),
@@ -9,24 +12,24 @@ extension Builtins {
             ],
             result: .optimizer,
             doc: "Stochastic gradient descent, with optional momentum."
-        ),
-        Signature(
+        )) { try $0.sgd($1) },
+        .function(Signature(
             name: "Adam", family: .optimizers,
             parameters: [.labelled("lr", .float, .value(.float(1e-3)), .positive, doc: "learning rate")],
             result: .optimizer,
             doc: "Adam with betas (0.9, 0.999) and eps 1e-8."
-        ),
-        Signature(
+        )) { try $0.adam($1) },
+        .function(Signature(
             name: "RMSprop", family: .optimizers,
             parameters: [.labelled("lr", .float, .value(.float(1e-2)), .positive, doc: "learning rate")],
             result: .optimizer,
             doc: "RMSprop with alpha 0.99 and eps 1e-8."
-        ),
-        Signature(
+        )) { try $0.rmsprop($1) },
+        .function(Signature(
             name: "Adagrad", family: .optimizers,
             parameters: [.labelled("lr", .float, .value(.float(1e-2)), .positive, doc: "learning rate")],
             result: .optimizer,
             doc: "Adagrad with eps 1e-10."
-        ),
+        )) { try $0.adagrad($1) },
     ]
 }

@@ -1,10 +1,13 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     private static let vocabType = ValueType.oneOf([.int, .vocabulary])
     private static let anyRecurrent = ValueType.recurrent(nil)
 
     /// Trainable models: an embedding or input layer, a recurrent stack and an output layer.
-    static let modelFunctions: [Signature] = [
-        Signature(
+    static let models: [Builtin] = [
+        .function(Signature(
             name: "LanguageModel", family: .models,
             parameters: [
                 .labelled("vocab", vocabType, doc: "the vocabulary (`corpus.vocab`), or its number of symbols"),
@@ -14,8 +17,8 @@ extension Builtins {
             ],
             result: .model(.languageModel),
             doc: "Predicts the next token at every step; trains on a Corpus with truncated BPTT."
-        ),
-        Signature(
+        )) { try $0.languageModel($1) },
+        .function(Signature(
             name: "Classifier", family: .models,
             parameters: [
                 .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`), or its number of symbols"),
@@ -32,8 +35,8 @@ extension Builtins {
                 }
                 return CallOutcome(.model(.classifier))
             }
-        ),
-        Signature(
+        )) { try $0.classifier($1) },
+        .function(Signature(
             name: "Tagger", family: .models,
             parameters: [
                 .labelled("vocab", vocabType, doc: "the vocabulary (`data.vocab`), or its number of symbols"),
@@ -44,8 +47,8 @@ extension Builtins {
             ],
             result: .model(.tagger),
             doc: "Gives one tag per token (sequence labelling)."
-        ),
-        Signature(
+        )) { try $0.tagger($1) },
+        .function(Signature(
             name: "Regressor", family: .models,
             parameters: [
                 .labelled("inputs", .int, .required, .positive, doc: "input features per step"),
@@ -57,8 +60,8 @@ extension Builtins {
             rule: { facts in
                 CallOutcome(.model(ModelFacts(kind: .regressor, inputs: facts.int("inputs"), outputs: facts.int("outputs"))))
             }
-        ),
-        Signature(
+        )) { try $0.regressor($1) },
+        .function(Signature(
             name: "Seq2Seq", family: .models,
             parameters: [
                 .labelled("source", .int, .absent, .positive,
@@ -84,7 +87,7 @@ extension Builtins {
                 }
                 return CallOutcome(.model(.seq2seq), problems: problems)
             }
-        ),
+        )) { try $0.seq2seqModel($1) },
     ]
 }
 

@@ -1,7 +1,10 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     /// The options records of `fit` and `plot`.
-    static let statementOptionSignatures: [Signature] = [
-        Signature(
+    static let statements: [Builtin] = [
+        .statement(Signature(
             name: "fit", family: .statements,
             parameters: [
                 .labelled("epochs", .int, .value(.int(1)), .positive, doc: "passes over the training data"),
@@ -24,8 +27,8 @@ extension Builtins {
             ],
             result: .nothing,
             doc: "Options of `fit MODEL on DATA { … }`."
-        ),
-        Signature(
+        )),
+        .statement(Signature(
             name: "plot", family: .statements,
             parameters: [
                 .labelled("title", .string, .absent, doc: "the figure's title"),
@@ -35,6 +38,6 @@ extension Builtins {
             ],
             result: .nothing,
             doc: "Options of `plot VALUE { … }`."
-        ),
+        )),
     ]
 }

@@ -1,7 +1,10 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     /// Readers of data files; paths are relative to the notebook.
-    static let dataFunctions: [Signature] = [
-        Signature(
+    static let data: [Builtin] = [
+        .function(Signature(
             name: "text", family: .data,
             parameters: [
                 .positional("path", .string, doc: "file to read, relative to the notebook"),
@@ -13,8 +16,8 @@ extension Builtins {
             ],
             result: .corpus,
             doc: "Reads a text file as one token stream for language modelling."
-        ),
-        Signature(
+        )) { try $0.text($1) },
+        .function(Signature(
             name: "csv", family: .data,
             parameters: [
                 .positional("path", .string, doc: "CSV file with a header row, relative to the notebook"),
@@ -28,8 +31,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .labelled, origin: "csv")),
             doc: "Reads labelled texts (one example per row) for sequence classification."
-        ),
-        Signature(
+        )) { try $0.csv($1) },
+        .function(Signature(
             name: "tagged", family: .data,
             parameters: [
                 .positional("path", .string, doc: "file of lines `token/TAG token/TAG …`, relative to the notebook"),
@@ -40,8 +43,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .tagged, origin: "tagged")),
             doc: "Reads tagged sequences, one per line (BMES segmentation, NER), for sequence labelling."
-        ),
-        Signature(
+        )) { try $0.tagged($1) },
+        .function(Signature(
             name: "tsv", family: .data,
             parameters: [
                 .positional("path", .string, doc: "tab-separated file of `source<TAB>target` lines, relative to the notebook"),
@@ -57,6 +60,6 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .pairs, origin: "tsv")),
             doc: "Reads parallel pairs (a sentence and its translation) with one vocabulary per side, for a Seq2Seq; further columns are ignored."
-        ),
+        )) { try $0.tsv($1) },
     ]
 }

@@ -1,4 +1,7 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     private static func recurrentParameters(_ extra: [Parameter] = []) -> [Parameter] {
         [
             .labelled("hidden", .int, .required, .positive, doc: "hidden units per layer and direction"),
@@ -20,8 +23,8 @@ extension Builtins {
     }
 
     /// Recurrent layer specifications; models build them with PyTorch's equations and weight names.
-    static let layerFunctions: [Signature] = [
-        Signature(
+    static let layers: [Builtin] = [
+        .function(Signature(
             name: "RNN", family: .layers,
             parameters: recurrentParameters([
                 .labelled("nonlinearity", .string, .value(.string("tanh")), .oneOf(["tanh", "relu"]),
@@ -30,14 +33,14 @@ extension Builtins {
             result: .recurrent(.rnn),
             doc: "The Elman RNN: h = act(W_ih x + b_ih + W_hh h + b_hh).",
             rule: recurrentRule(.rnn)
-        ),
-        Signature(
+        )) { try $0.rnnLayer($1) },
+        .function(Signature(
             name: "LSTM", family: .layers, parameters: recurrentParameters(), result: .recurrent(.lstm),
             doc: "Long short-term memory, gates in PyTorch's order i, f, g, o.", rule: recurrentRule(.lstm)
-        ),
-        Signature(
+        )) { try $0.lstmLayer($1) },
+        .function(Signature(
             name: "GRU", family: .layers, parameters: recurrentParameters(), result: .recurrent(.gru),
             doc: "The gated recurrent unit, gates in PyTorch's order r, z, n.", rule: recurrentRule(.gru)
-        ),
+        )) { try $0.gruLayer($1) },
     ]
 }

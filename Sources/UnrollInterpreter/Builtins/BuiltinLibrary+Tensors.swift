@@ -1,4 +1,8 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+import UnrollTensor
+
+extension BuiltinLibrary {
     /// Why a file name given to a save builtin cannot be used, or nil when it can (or is not known yet).
     static func savedFileProblem(_ facts: CallFacts) -> CallProblem? {
         guard case .string(let name)? = facts.constant("path") else { return nil }
@@ -24,14 +28,14 @@ extension Builtins {
     }
 
     /// Reading and writing safetensors files: tensors, and model weights under PyTorch's `state_dict` names.
-    static let tensorFunctions: [Signature] = [
-        Signature(
+    static let tensors: [Builtin] = [
+        .function(Signature(
             name: "load_tensors", family: .tensors,
             parameters: [.positional("path", .string, doc: "a safetensors file, relative to the notebook")],
             result: .tensors,
             doc: "Reads every tensor of a safetensors file (as PyTorch's `save_file` writes it), by name: `t[\"x\"]`."
-        ),
-        Signature(
+        )) { try $0.loadTensorsBuiltin($1) },
+        .function(Signature(
             name: "save_tensors", family: .tensors,
             parameters: [
                 .positional("path", .string, doc: "a plain file name ending in `.safetensors`"),
@@ -42,14 +46,14 @@ extension Builtins {
             doc: "Writes tensors as float32 to a safetensors file in the notebook's report folder (`output/NAME/`); "
                 + "`unroll check` writes nothing.",
             rule: { facts in CallOutcome(.nothing, problems: [savedFileProblem(facts)].compactMap { $0 } + recordProblems(facts)) }
-        ),
-        Signature(
+        )) { try $0.saveTensorsBuiltin($1) },
+        .function(Signature(
             name: "state_dict", family: .tensors,
             parameters: [.positional("model", .anyModel, doc: "any model")],
             result: .tensors,
             doc: "A copy of the model's weights by their PyTorch `state_dict` names (`rnn.weight_ih_l0`, `head.bias`)."
-        ),
-        Signature(
+        )) { try $0.stateDictBuiltin($1) },
+        .function(Signature(
             name: "load_weights", family: .tensors,
             parameters: [
                 .positional("model", .anyModel, doc: "the model whose weights are replaced"),
@@ -58,8 +62,8 @@ extension Builtins {
             result: .nothing,
             doc: "Replaces the model's weights with a PyTorch `state_dict` file, strictly: every name must match and "
                 + "every shape agree, else nothing changes."
-        ),
-        Signature(
+        )) { try $0.loadWeightsBuiltin($1) },
+        .function(Signature(
             name: "save_weights", family: .tensors,
             parameters: [
                 .positional("model", .anyModel, doc: "any model"),
@@ -69,8 +73,8 @@ extension Builtins {
             doc: "Writes the model's weights under their PyTorch `state_dict` names to a safetensors file in the "
                 + "report folder, for `load_state_dict` in PyTorch; `unroll check` writes nothing.",
             rule: { facts in CallOutcome(.nothing, problems: [savedFileProblem(facts)].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.saveWeightsBuiltin($1) },
+        .function(Signature(
             name: "tensor_data", family: .tensors,
             parameters: [
                 .positional("inputs", .tensor, doc: "sequences (N, T, F): N examples of T steps with F features"),
@@ -78,8 +82,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .sequences, origin: "tensor_data")),
             doc: "Numeric sequences from tensors, for `fit`, `evaluate` and `split` with a Regressor (mean squared error)."
-        ),
-        Signature(
+        )) { try $0.tensorDataBuiltin($1) },
+        .function(Signature(
             name: "max_abs_diff", family: .tensors,
             parameters: [
                 .positional("a", .tensor, doc: "a tensor"),
@@ -87,8 +91,8 @@ extension Builtins {
             ],
             result: .float,
             doc: "The largest absolute difference |a - b| over all elements."
-        ),
-        Signature(
+        )) { try $0.maxDiffBuiltin($1, relative: false) },
+        .function(Signature(
             name: "max_rel_diff", family: .tensors,
             parameters: [
                 .positional("a", .tensor, doc: "a tensor"),
@@ -97,25 +101,40 @@ extension Builtins {
             result: .float,
             doc: "The largest absolute difference divided by the largest |b| (0 when both are all zero), "
                 + "so elements near zero do not blow it up."
-        ),
+        )) { try $0.maxDiffBuiltin($1, relative: true) },
     ]
 
     /// Members of `Tensor` and `Tensors`.
-    static let tensorMemberSignatures: [Signature] = [
-        Signature(name: "shape", receiver: "Tensor", family: .members, parameters: nil, result: .list(.int),
-                  doc: "The size of each dimension, outermost first."),
-        Signature(name: "size", receiver: "Tensor", family: .members, parameters: nil, result: .int,
-                  doc: "The number of elements."),
-        Signature(name: "item", receiver: "Tensor", family: .members, parameters: nil, result: .float,
-                  doc: "The number in a one-element tensor."),
-        Signature(name: "names", receiver: "Tensors", family: .members, parameters: nil, result: .list(.string),
-                  doc: "The tensors' names, sorted."),
-        Signature(name: "count", receiver: "Tensors", family: .members, parameters: nil, result: .int,
-                  doc: "The number of tensors."),
+    static let tensorMembers: [Builtin] = [
+        .property(Signature(name: "shape", receiver: "Tensor", family: .members, parameters: nil, result: .list(.int),
+                            doc: "The size of each dimension, outermost first.")) { _, v, _ in
+            .list(try tensorReceiver(v).shape.map(Value.int))
+        },
+        .property(Signature(name: "size", receiver: "Tensor", family: .members, parameters: nil, result: .int,
+                            doc: "The number of elements.")) { _, v, _ in
+            .int(try tensorReceiver(v).count)
+        },
+        .property(Signature(name: "item", receiver: "Tensor", family: .members, parameters: nil, result: .float,
+                            doc: "The number in a one-element tensor.")) { _, v, place in
+            let t = try tensorReceiver(v)
+            guard t.count == 1 else {
+                throw RuntimeError("'item' needs a tensor with one element, got shape \(t.shape) (\(t.count) elements)",
+                                   at: place)
+            }
+            return .float(Double(t.scalars[0]))
+        },
+        .property(Signature(name: "names", receiver: "Tensors", family: .members, parameters: nil, result: .list(.string),
+                            doc: "The tensors' names, sorted.")) { _, v, _ in
+            .list(try tensorsReceiver(v).names.map(Value.string))
+        },
+        .property(Signature(name: "count", receiver: "Tensors", family: .members, parameters: nil, result: .int,
+                            doc: "The number of tensors.")) { _, v, _ in
+            .int(try tensorsReceiver(v).tensors.count)
+        },
     ]
 }
 
-extension Builtins {
+extension BuiltinLibrary {
     /// The outcome of `predict` on a Tensor input (a Tensor, from a Regressor only), or nil for other inputs.
     static func tensorPrediction(_ facts: CallFacts) -> CallOutcome? {
         guard facts.type("input") == .tensor else { return nil }
@@ -123,5 +142,19 @@ extension Builtins {
             return CallOutcome(.tensor, problems: [CallProblem("predict on a Tensor needs a Regressor, not a \(kind.rawValue)", at: "model")])
         }
         return CallOutcome(.tensor)
+    }
+}
+
+extension BuiltinLibrary {
+    /// The receiver of a `Tensor` member, which the catalog routes here only for tensors.
+    private static func tensorReceiver(_ v: Value) throws -> Tensor {
+        guard case .tensor(let t) = v else { preconditionFailure("interpreter: Tensor member got \(v.type)") }
+        return t
+    }
+
+    /// The receiver of a `Tensors` member, which the catalog routes here only for tensor collections.
+    private static func tensorsReceiver(_ v: Value) throws -> TensorsValue {
+        guard case .tensors(let t) = v else { preconditionFailure("interpreter: Tensors member got \(v.type)") }
+        return t
     }
 }

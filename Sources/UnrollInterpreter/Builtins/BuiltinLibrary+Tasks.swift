@@ -1,7 +1,10 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     /// Generated datasets for the classic long-term-dependency experiments; they use the notebook's seed.
-    static let taskFunctions: [Signature] = [
-        Signature(
+    static let tasks: [Builtin] = [
+        .function(Signature(
             name: "task.adding", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of examples"),
@@ -23,8 +26,8 @@ extension Builtins {
                 }
                 return CallOutcome(result)
             }
-        ),
-        Signature(
+        )) { try $0.addingTask($1) },
+        .function(Signature(
             name: "task.copy", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of examples"),
@@ -34,8 +37,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .pairs, origin: "task.copy")),
             doc: "Random symbol sequences whose target is the same sequence."
-        ),
-        Signature(
+        )) { try $0.copyTask($1) },
+        .function(Signature(
             name: "task.reverse", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of examples"),
@@ -45,8 +48,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .pairs, origin: "task.reverse")),
             doc: "Random symbol sequences whose target is the sequence reversed."
-        ),
-        Signature(
+        )) { try $0.reverseTask($1) },
+        .function(Signature(
             name: "task.sort", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of examples"),
@@ -56,8 +59,8 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .pairs, origin: "task.sort")),
             doc: "Random symbol sequences whose target is the same symbols in ascending order."
-        ),
-        Signature(
+        )) { try $0.sortTask($1) },
+        .function(Signature(
             name: "task.addition", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of examples"),
@@ -72,8 +75,8 @@ extension Builtins {
                 }
                 return CallOutcome(result)
             }
-        ),
-        Signature(
+        )) { try $0.additionTask($1) },
+        .function(Signature(
             name: "task.sine", family: .tasks,
             parameters: [
                 .labelled("count", .int, .required, .positive, doc: "number of windows"),
@@ -82,6 +85,6 @@ extension Builtins {
             ],
             result: .dataset(DatasetFacts(kind: .sequences, inputs: 1, outputs: 1, origin: "task.sine")),
             doc: "Windows of sine waves with random phase and frequency: 1 input per step; the target is the next value."
-        ),
+        )) { try $0.sineTask($1) },
     ]
 }

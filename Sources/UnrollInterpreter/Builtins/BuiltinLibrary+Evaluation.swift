@@ -1,4 +1,7 @@
-extension Builtins {
+import UnrollDiagnostics
+import UnrollLanguage
+
+extension BuiltinLibrary {
     /// The kind of the `model` argument, when known.
     private static func modelKind(_ facts: CallFacts) -> ModelKind? {
         if case .model(let m)? = facts.type("model") { return m.kind }
@@ -23,8 +26,8 @@ extension Builtins {
     }
 
     /// Measuring, predicting and generating with trained models.
-    static let evaluationFunctions: [Signature] = [
-        Signature(
+    static let evaluation: [Builtin] = [
+        .function(Signature(
             name: "evaluate", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model"),
@@ -33,8 +36,8 @@ extension Builtins {
             result: .metrics,
             doc: "Loss, accuracy and perplexity of the model on the data, without training.",
             rule: { facts in CallOutcome(.metrics, problems: [dataProblem(facts)].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.evaluateBuiltin($1) },
+        .function(Signature(
             name: "accuracy", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model that predicts tokens, labels or tags"),
@@ -47,8 +50,8 @@ extension Builtins {
                                 dataProblem(facts)]
                 return CallOutcome(.float, problems: problems.compactMap { $0 })
             }
-        ),
-        Signature(
+        )) { try $0.accuracyBuiltin($1) },
+        .function(Signature(
             name: "perplexity", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained language model"),
@@ -60,8 +63,8 @@ extension Builtins {
                 let problems = [kindProblem(facts, [.languageModel], "perplexity needs a LanguageModel"), dataProblem(facts)]
                 return CallOutcome(.float, problems: problems.compactMap { $0 })
             }
-        ),
-        Signature(
+        )) { try $0.perplexityBuiltin($1) },
+        .function(Signature(
             name: "predict", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model"),
@@ -88,8 +91,8 @@ extension Builtins {
                 case .seq2seq: return CallOutcome(.string, problems: problems)
                 }
             }
-        ),
-        Signature(
+        )) { try $0.predictBuiltin($1) },
+        .function(Signature(
             name: "sample", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained language model"),
@@ -103,8 +106,8 @@ extension Builtins {
             rule: { facts in
                 CallOutcome(.string, problems: [kindProblem(facts, [.languageModel], "sample needs a LanguageModel")].compactMap { $0 })
             }
-        ),
-        Signature(
+        )) { try $0.sampleBuiltin($1) },
+        .function(Signature(
             name: "token_accuracy", family: .evaluation,
             parameters: [
                 .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
@@ -114,8 +117,8 @@ extension Builtins {
             result: .float,
             doc: "The fraction of target tokens (and the closing end) that decoding gets right at their position, in [0, 1].",
             rule: { facts in CallOutcome(.float, problems: [seq2seqProblem(facts, "token_accuracy"), dataProblem(facts)].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.tokenAccuracyBuiltin($1) },
+        .function(Signature(
             name: "bleu", family: .evaluation,
             parameters: [
                 .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
@@ -125,8 +128,8 @@ extension Builtins {
             result: .float,
             doc: "Corpus BLEU (up to 4-grams, with brevity penalty, no smoothing) of the decoded outputs, from 0 to 100.",
             rule: { facts in CallOutcome(.float, problems: [seq2seqProblem(facts, "bleu"), dataProblem(facts)].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.bleuBuiltin($1) },
+        .function(Signature(
             name: "translate", family: .evaluation,
             parameters: [
                 .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
@@ -137,8 +140,8 @@ extension Builtins {
             result: .string,
             doc: "Decodes one input until the end token or the length limit and returns the text.",
             rule: { facts in CallOutcome(.string, problems: [seq2seqProblem(facts, "translate")].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.translateBuiltin($1) },
+        .function(Signature(
             name: "attention", family: .evaluation,
             parameters: [
                 .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq with attention"),
@@ -149,8 +152,8 @@ extension Builtins {
             result: .heatmap,
             doc: "The attention table of one decoding: a row per output token (the end token included), a column per input token, each cell the weight.",
             rule: { facts in CallOutcome(.heatmap, problems: [seq2seqProblem(facts, "attention")].compactMap { $0 }) }
-        ),
-        Signature(
+        )) { try $0.attentionBuiltin($1) },
+        .function(Signature(
             name: "translations", family: .evaluation,
             parameters: [
                 .positional("model", .model(.seq2seq), doc: "a trained Seq2Seq"),
@@ -161,6 +164,6 @@ extension Builtins {
             result: .table,
             doc: "A table of examples: source, reference target, the model's output, and whether they match.",
             rule: { facts in CallOutcome(.table, problems: [seq2seqProblem(facts, "translations"), dataProblem(facts)].compactMap { $0 }) }
-        ),
+        )) { try $0.translationsBuiltin($1) },
     ]
 }

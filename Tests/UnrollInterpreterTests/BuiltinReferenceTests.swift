@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import UnrollInterpreter
 @testable import UnrollLanguage
 
 /// Keeps `docs/language.md` in step with the language: its builtin reference is generated from the
@@ -20,7 +21,7 @@ final class BuiltinReferenceTests: XCTestCase {
         let begin = try XCTUnwrap(doc.range(of: Self.begin), "missing begin marker")
         let end = try XCTUnwrap(doc.range(of: Self.end), "missing end marker")
         let current = String(doc[begin.upperBound..<end.lowerBound])
-        let generated = "\n\n" + BuiltinReference.markdown() + "\n"
+        let generated = "\n\n" + BuiltinReference.markdown(BuiltinLibrary.standard.catalog) + "\n"
         if current != generated, ProcessInfo.processInfo.environment["UNROLL_UPDATE_DOCS"] == "1" {
             let updated = String(doc[..<begin.upperBound]) + generated + String(doc[end.lowerBound...])
             try updated.write(to: docURL, atomically: true, encoding: .utf8)
@@ -30,10 +31,10 @@ final class BuiltinReferenceTests: XCTestCase {
     }
 
     func testReferenceHasEveryBuiltin() {
-        let reference = BuiltinReference.markdown()
-        for f in Builtins.standard.functions { XCTAssertTrue(reference.contains("#### `\(f.name)("), f.name) }
-        for m in Builtins.standard.members { XCTAssertTrue(reference.contains("| `.\(m.name)"), m.qualifiedName) }
-        for o in Builtins.standard.statementOptions {
+        let reference = BuiltinReference.markdown(BuiltinLibrary.standard.catalog)
+        for f in BuiltinLibrary.standard.catalog.functions { XCTAssertTrue(reference.contains("#### `\(f.name)("), f.name) }
+        for m in BuiltinLibrary.standard.catalog.members { XCTAssertTrue(reference.contains("| `.\(m.name)"), m.qualifiedName) }
+        for o in BuiltinLibrary.standard.catalog.statementOptions {
             for p in o.parameters ?? [] { XCTAssertTrue(reference.contains("| `\(p.name):` |"), "\(o.name) \(p.name)") }
         }
         XCTAssertTrue(reference.contains(#"#### `text(path, tokens: "char", min_freq: 1, lowercase: false) → Corpus`"#))
@@ -65,7 +66,8 @@ final class BuiltinReferenceTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(cells.count, 10)
-        let analysis = Analysis(cells: cells, file: "docs/language.md", params: ["hidden": .int(128), "epochs": .int(2)])
+        let analysis = Analysis(cells: cells, file: "docs/language.md", params: ["hidden": .int(128), "epochs": .int(2)],
+                                builtins: BuiltinLibrary.standard.catalog)
         XCTAssertEqual(analysis.diagnostics.map(\.description), [])
     }
 }
