@@ -18,12 +18,36 @@ public struct Diagnostic: Error, Hashable, Codable, Sendable, CustomStringConver
     public var message: String
     /// Where it points.
     public var range: SourceRange
+    /// Which message it is, when it was raised from a `DiagnosticMessage`.
+    public var id: MessageID?
+    /// The message's arguments, in order, as text.
+    public var arguments: [String]
+    /// Other places that explain it (where a name is defined).
+    public var notes: [DiagnosticNote]
+    /// Changes that would fix it (the did-you-mean's replacement).
+    public var fixIts: [FixIt]
 
     /// A diagnostic pointing at `location`, underlining `length` columns.
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation, length: Int = 1) {
         self.severity = severity
         self.message = message
         self.range = SourceRange(start: location, length: length)
+        self.id = nil
+        self.arguments = []
+        self.notes = []
+        self.fixIts = []
+    }
+
+    /// The diagnostic of `message` pointing at `range`, with its identifier and arguments, and a fix-it
+    /// replacing `range` when the message suggests a replacement.
+    public init(_ message: some DiagnosticMessage, at range: SourceRange, notes: [DiagnosticNote] = []) {
+        self.severity = message.severity
+        self.message = message.text
+        self.range = range
+        self.id = message.id
+        self.arguments = message.arguments
+        self.notes = notes
+        self.fixIts = message.suggestion.map { [FixIt(replacing: range, with: $0)] } ?? []
     }
 
     /// The location of the first character.

@@ -1,5 +1,10 @@
 /// "Did you mean …?" suggestions by edit distance.
 public enum Suggestion {
+    /// The `; did you mean 'x'?` ending of a message, or nothing when there is no suggestion.
+    public static func hint(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// The candidate closest to `word` (case-insensitive Damerau–Levenshtein distance), if it is close enough
     /// to be a plausible typo: at most a third of the word's length (at least 1 edit allowed), and not a
     /// replacement of every character (so `Q` does not suggest `B`).

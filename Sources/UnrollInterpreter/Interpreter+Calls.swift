@@ -8,11 +8,12 @@ extension Interpreter {
         switch callee.kind {
         case .identifier(let name):
             if let value = environment.lookup(name) {
-                throw RuntimeError("'\(name)' is \(value.type.withArticle), not a function", at: callee.range)
+                throw RuntimeError(CallMessage.notAFunction(name: name, described: value.type.withArticle), at: callee.range)
             }
             guard let function = library.function(named: name) else {
-                let hint = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-                throw RuntimeError("unknown function '\(name)'\(hint)", at: callee.range)
+                let suggestion = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name))
+                let noun = suggestion.flatMap { builtins.function(named: $0)?.family.noun } ?? "function"
+                throw RuntimeError(CallMessage.unknownFunction(noun: noun, name: name, suggestion: suggestion), at: callee.range)
             }
             return try call(function, given, site: callee.range)
         case .member(let base, let name):
@@ -20,19 +21,21 @@ extension Interpreter {
             if case .identifier(let namespace) = base.kind, environment.lookup(namespace) == nil,
                builtins.namespaces.contains(namespace) {
                 guard let function = library.function(named: "\(namespace).\(name.text)") else {
-                    throw RuntimeError("'\(namespace)' has no function '\(name.text)'", at: nameRange)
+                    throw RuntimeError(CallMessage.unknownNamespaceFunction(namespace: namespace, name: name.text,
+                                                                            suggestion: namespaceSuggestion(namespace, name.text)),
+                                       at: nameRange)
                 }
                 return try call(function, given, site: callee.range)
             }
             let receiver = try evaluate(base)
             guard let receiverName = receiver.type.receiverName,
                   let method = library.method(name.text, of: receiverName) else {
-                throw RuntimeError("\(receiver.type.withArticle) has no method '\(name.text)'", at: nameRange)
+                throw RuntimeError(CallMessage.noSuchMethod(name: name.text, described: receiver.type.withArticle), at: nameRange)
             }
             let bound = try bind(method.signature, given, noun: "argument", owner: name.text, site: nameRange)
             return try method.body(self, receiver, bound)
         default:
-            throw RuntimeError("only functions and methods can be called; '\(callee)' is neither", at: callee.range)
+            throw RuntimeError(CallMessage.notCallable(callee: "\(callee)"), at: callee.range)
         }
     }
 
@@ -66,12 +69,15 @@ extension Interpreter {
             let expression = given[index].value
             let value = try evaluate(expression)
             if !value.fits(parameter.type) {
-                throw RuntimeError("\(noun) '\(name)' of '\(owner)' expects \(parameter.type), got \(value.type)",
+                throw RuntimeError(CallMessage.wrongType(noun: noun, parameter: name, owner: owner, expected: parameter.type,
+                                                         got: value.type),
                                    at: expression.range)
             }
             if let constraint = parameter.constraint, let constant = value.constant,
                let why = constraint.violation(by: constant) {
-                throw RuntimeError("'\(name)' \(why)", at: expression.range)
+                var param: String?
+                if case .parameter(let name) = expression.kind { param = name }
+                throw RuntimeError(CallMessage.constraintViolated(parameter: name, why: why, param: param), at: expression.range)
             }
             values[name] = value
             places[name] = expression.range
@@ -95,18 +101,18 @@ extension Interpreter {
         }
         switch problem {
         case .tooManyPositional(let index, let accepted):
-            let message = accepted == 0 ? "'\(owner)' takes labelled \(noun)s only"
-                : "'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s")"
+            let message = accepted == 0 ? CallMessage.labelledOnly(owner: owner, noun: noun, suggestion: nil)
+                : .tooManyPositional(owner: owner, noun: noun, accepted: accepted, given: given.filter { $0.label == nil }.count)
             return RuntimeError(message, at: given[index].value.range)
         case .unknownLabel(let label, let index, let suggestion):
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return RuntimeError("unknown \(noun) '\(label)' for '\(owner)'\(hint)", at: labelRange(index))
+            return RuntimeError(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
+                                at: labelRange(index))
         case .labelOnPositional(let label, let index):
-            return RuntimeError("'\(label)' is passed by position; remove the label '\(label):'", at: labelRange(index))
+            return RuntimeError(CallMessage.labelOnPositional(label: label), at: labelRange(index))
         case .duplicate(let label, let index):
-            return RuntimeError("\(noun) '\(label)' is given twice", at: labelRange(index))
+            return RuntimeError(CallMessage.givenTwice(noun: noun, label: label), at: labelRange(index))
         case .missing(let parameter, _):
-            return RuntimeError("missing required \(noun) '\(parameter)' for '\(owner)'", at: site)
+            return RuntimeError(CallMessage.missing(noun: noun, parameter: parameter, owner: owner), at: site)
         }
     }
 }

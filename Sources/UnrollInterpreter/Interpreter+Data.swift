@@ -83,13 +83,8 @@ extension Interpreter {
 
     /// Reads the file named by the `path` argument, inside the notebook's folder or an allowed root.
     private func readDataFile(_ arguments: Arguments) throws -> (shown: String, actual: String, text: String) {
-        let shown = try arguments.string("path")
+        let (shown, actual) = try sandboxedPath(arguments)
         let place = arguments.place("path")
-        guard let actual = sandbox.resolve(shown) else {
-            let roots = settings.allowedRoots.isEmpty ? "" : " or an allowed folder"
-            throw RuntimeError("'\(shown)' is outside the notebook's folder; data files must be inside it\(roots)",
-                               at: place)
-        }
         let text = try Self.dataErrors(at: place, file: (shown, actual)) { try TextFile.read(actual) }
         return (shown, actual, text)
     }

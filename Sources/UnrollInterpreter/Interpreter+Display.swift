@@ -61,7 +61,7 @@ extension Interpreter {
             passed = b
             got = "\(l.literal) \(op.rawValue) \(r.literal)"
         } else {
-            passed = try evaluateBool(condition, what: "'expect'")
+            passed = try evaluateBool(condition, for: "expect")
             got = passed ? "true" : "false"
         }
         guard passed else { throw RuntimeError("expected \(text), got \(got)", at: condition.range) }

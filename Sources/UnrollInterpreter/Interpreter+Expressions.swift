@@ -12,8 +12,10 @@ extension Interpreter {
         case .identifier(let name): return try lookup(name, at: expression)
         case .parameter(let name):
             guard let value = settings.params[name] else {
-                let hint = Suggestion.closest(to: name, in: settings.params.keys.sorted()).map { "; did you mean 'params.\($0)'?" } ?? ""
-                throw RuntimeError("unknown param 'params.\(name)'\(hint)", at: expression.range)
+                let known = settings.params.keys.sorted()
+                if known.isEmpty { throw RuntimeError(NameMessage.noParams(name: name), at: expression.range) }
+                throw RuntimeError(NameMessage.unknownParam(name: name, suggestion: Suggestion.closest(to: name, in: known), known: known),
+                                   at: expression.range)
             }
             return Value(value)
         case .list(let items):
@@ -22,7 +24,7 @@ extension Interpreter {
             var values: [RecordField] = []
             for field in fields {
                 if values.contains(where: { $0.name == field.name.text }) {
-                    throw RuntimeError("field '\(field.name.text)' is given twice",
+                    throw RuntimeError(NameMessage.fieldGivenTwice(name: field.name.text),
                                        at: SourceRange(start: field.name.location, length: field.name.text.count))
                 }
                 values.append(RecordField(name: field.name.text, value: try evaluate(field.value)))
@@ -32,7 +34,7 @@ extension Interpreter {
             let lo = try evaluateInt(lower, what: "the ends of a range")
             let hi = try evaluateInt(upper, what: "the ends of a range")
             guard lo <= hi else {
-                throw RuntimeError("the range \(lo)...\(hi) is empty; write the smaller end first", at: expression.range)
+                throw RuntimeError(ExpressionMessage.emptyRange(lower: lo, upper: hi), at: expression.range)
             }
             return .range(lo, hi)
         case .member(let base, let name):
@@ -46,7 +48,7 @@ extension Interpreter {
         case .binary(let op, let left, let right):
             return try binary(op, left, right, at: expression)
         case .invalid:
-            throw RuntimeError("this expression did not parse and cannot run", at: expression.range)
+            throw RuntimeError(ExpressionMessage.unparsed, at: expression.range)
         }
     }
 
@@ -54,16 +56,16 @@ extension Interpreter {
     func evaluateInt(_ expression: Expr, what: String) throws -> Int {
         let value = try evaluate(expression)
         guard case .int(let i) = value else {
-            throw RuntimeError("\(what) must be an int, got \(value.type)", at: expression.range)
+            throw RuntimeError(ExpressionMessage.notAnInt(what: what, got: value.type), at: expression.range)
         }
         return i
     }
 
-    /// The value of `expression`, which must be a `bool`; `what` names the statement or operator.
-    func evaluateBool(_ expression: Expr, what: String) throws -> Bool {
+    /// The value of `expression`, which must be a `bool`: the condition of the statement `keyword` (`if`).
+    func evaluateBool(_ expression: Expr, for keyword: String) throws -> Bool {
         let value = try evaluate(expression)
         guard case .bool(let b) = value else {
-            throw RuntimeError("\(what) needs a condition that is true or false, got \(value.type)", at: expression.range)
+            throw RuntimeError(StatementMessage.conditionNotBool(keyword: keyword, got: value.type), at: expression.range)
         }
         return b
     }
@@ -71,16 +73,17 @@ extension Interpreter {
     private func lookup(_ name: String, at expression: Expr) throws -> Value {
         if let value = environment.lookup(name) { return value }
         if builtins.function(named: name) != nil {
-            throw RuntimeError("'\(name)' is a function; call it as '\(name)(...)'", at: expression.range)
+            throw RuntimeError(NameMessage.functionNotCalled(name: name), at: expression.range)
         }
         if builtins.namespaces.contains(name) {
-            throw RuntimeError("'\(name)' is a namespace; call one of its functions", at: expression.range)
+            throw RuntimeError(NameMessage.namespaceNotCalled(name: name, example: builtins.functions(in: name).first?.name),
+                               at: expression.range)
         }
         if name == "params" {
-            throw RuntimeError("'params' holds the front-matter params; read one as 'params.NAME'", at: expression.range)
+            throw RuntimeError(NameMessage.paramsAsValue, at: expression.range)
         }
-        let hint = Suggestion.closest(to: name, in: environment.visibleNames).map { "; did you mean '\($0)'?" } ?? ""
-        throw RuntimeError("unknown name '\(name)'\(hint)", at: expression.range)
+        throw RuntimeError(NameMessage.unknownName(name: name, suggestion: Suggestion.closest(to: name, in: environment.visibleNames)),
+                           at: expression.range)
     }
 
     private func subscripted(_ base: Expr, _ index: Expr) throws -> Value {
@@ -92,7 +95,7 @@ extension Interpreter {
         func resolve(_ count: Int, _ what: String) throws -> Int {
             let j = position < 0 ? count + position : position
             guard j >= 0 && j < count else {
-                throw RuntimeError("index \(position) is out of range for \(what) of \(count)", at: index.range)
+                throw RuntimeError(ExpressionMessage.indexOutOfRange(index: position, what: what, count: count), at: index.range)
             }
             return j
         }
@@ -105,13 +108,12 @@ extension Interpreter {
         case .range(let lo, let hi):
             let (span, overflow) = hi.subtractingReportingOverflow(lo)
             guard !overflow, span < Int.max else {
-                throw RuntimeError("the range \(lo)...\(hi) is too large to index", at: base.range)
+                throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "index"), at: base.range)
             }
             return .int(lo + (try resolve(span + 1, "a range")))
         case .series(let s): return .float(s.values[try resolve(s.values.count, "a Series")])
         default:
-            throw RuntimeError("cannot index \(container.type); only lists, tuples, strings, ranges and Series can be indexed",
-                               at: base.range)
+            throw RuntimeError(ExpressionMessage.notIndexable(type: container.type), at: base.range)
         }
     }
 }

@@ -7,16 +7,16 @@ extension Interpreter {
         case .not:
             let value = try evaluate(operand)
             guard case .bool(let b) = value else {
-                throw RuntimeError("'not' needs true or false, got \(value.type)", at: operand.range)
+                throw RuntimeError(ExpressionMessage.notNeedsBool(got: value.type), at: operand.range)
             }
             return .bool(!b)
         case .negate:
             switch try evaluate(operand) {
             case .int(let i):
-                guard i != Int.min else { throw RuntimeError("integer overflow in '-'", at: expression.range) }
+                guard i != Int.min else { throw RuntimeError(ExpressionMessage.integerOverflow(op: "-"), at: expression.range) }
                 return .int(-i)
             case .float(let x): return .float(-x)
-            case let other: throw RuntimeError("cannot negate \(other.type)", at: expression.range)
+            case let other: throw RuntimeError(ExpressionMessage.cannotNegate(type: other.type), at: expression.range)
             }
         }
     }
@@ -36,7 +36,7 @@ extension Interpreter {
     private func logical(_ op: BinaryOperator, _ side: Expr, at expression: Expr) throws -> Bool {
         let value = try evaluate(side)
         guard case .bool(let b) = value else {
-            throw RuntimeError("'\(op.rawValue)' needs true or false on both sides, got \(value.type)", at: side.range)
+            throw RuntimeError(ExpressionMessage.logicNeedsBool(op: op.rawValue, got: value.type), at: side.range)
         }
         return b
     }
@@ -46,7 +46,7 @@ extension Interpreter {
         switch op {
         case .equal, .notEqual:
             guard let same = Self.equal(a, b) else {
-                throw RuntimeError("cannot compare \(a.type) with \(b.type)", at: expression.range)
+                throw RuntimeError(ExpressionMessage.cannotCompare(left: a.type, right: b.type), at: expression.range)
             }
             return .bool(op == .equal ? same : !same)
         case .less, .lessEqual, .greater, .greaterEqual:
@@ -89,21 +89,20 @@ extension Interpreter {
             case .subtract: result = x.subtractingReportingOverflow(y)
             case .multiply: result = x.multipliedReportingOverflow(by: y)
             case .divide:
-                guard y != 0 else { throw RuntimeError("division by zero", at: expression.range) }
+                guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
                 return .float(Double(x) / Double(y))
             default:
-                guard y != 0 else { throw RuntimeError("division by zero", at: expression.range) }
+                guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
                 // The remainder takes the sign of the divisor; `%` on Int.min by -1 is 0.
                 if y == -1 { return .int(0) }
                 let r = x % y
                 return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
             }
-            guard !result.1 else { throw RuntimeError("integer overflow in '\(op.rawValue)'", at: expression.range) }
+            guard !result.1 else { throw RuntimeError(ExpressionMessage.integerOverflow(op: op.rawValue), at: expression.range) }
             return .int(result.0)
         }
         guard let x = a.number, let y = b.number else {
-            let hint = op == .add && (a.type == .string || b.type == .string) ? "; convert with 'str(...)' to join text" : ""
-            throw RuntimeError("cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)\(hint)", at: expression.range)
+            throw RuntimeError(ExpressionMessage.cannotApply(op: op.rawValue, left: a.type, right: b.type), at: expression.range)
         }
         switch op {
         case .add: return .float(x + y)

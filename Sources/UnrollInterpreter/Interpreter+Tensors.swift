@@ -78,12 +78,8 @@ extension Interpreter {
 
     /// Reads the safetensors file named by the `path` argument, inside the notebook's folder or an allowed root.
     private func readSafetensors(_ arguments: Arguments) throws -> (shown: String, file: Safetensors) {
-        let shown = try arguments.string("path")
+        let (shown, actual) = try sandboxedPath(arguments)
         let place = arguments.place("path")
-        guard let actual = sandbox.resolve(shown) else {
-            let roots = settings.allowedRoots.isEmpty ? "" : " or an allowed folder"
-            throw RuntimeError("'\(shown)' is outside the notebook's folder; data files must be inside it\(roots)", at: place)
-        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: actual, isDirectory: &isFolder) else {
             let url = URL(fileURLWithPath: actual)

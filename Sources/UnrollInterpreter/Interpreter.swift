@@ -72,8 +72,9 @@ public final class Interpreter {
     private func execute(_ statement: Statement) throws {
         switch statement.kind {
         case .seed(let value):
-            let n = try evaluateInt(value, what: "'seed'")
-            guard n >= 0 else { throw RuntimeError("'seed' must be non-negative, got \(n)", at: value.range) }
+            let seed = try evaluate(value)
+            guard case .int(let n) = seed else { throw RuntimeError(StatementMessage.seedNotInt(got: seed.type), at: value.range) }
+            guard n >= 0 else { throw RuntimeError(StatementMessage.negativeSeed(value: n), at: value.range) }
             rng = RandomGenerator(seed: UInt64(n))
         case .assign(let targets, let value):
             try assign(targets, evaluate(value), from: value)
@@ -91,7 +92,7 @@ public final class Interpreter {
         case .forLoop(let variable, let sequence, let body):
             try loop(variable, over: sequence, body: body)
         case .ifElse(let condition, let then, let otherwise):
-            let branch = try evaluateBool(condition, what: "'if'") ? then : otherwise
+            let branch = try evaluateBool(condition, for: "if") ? then : otherwise
             if let branch {
                 environment.push()
                 defer { environment.pop() }
@@ -112,18 +113,17 @@ public final class Interpreter {
         switch value {
         case .tuple(let items), .list(let items): parts = items
         default:
-            throw RuntimeError("cannot unpack \(value.type) into \(targets.count) names; only tuples and lists can be unpacked",
-                               at: expression.range)
+            throw RuntimeError(StatementMessage.unpackType(type: value.type, names: targets.count), at: expression.range)
         }
         guard parts.count == targets.count else {
-            throw RuntimeError("cannot unpack \(parts.count) values into \(targets.count) names", at: expression.range)
+            throw RuntimeError(StatementMessage.unpackCount(values: parts.count, names: targets.count), at: expression.range)
         }
         for (target, part) in zip(targets, parts) { environment.assign(target.text, part) }
     }
 
     private func checkAssignable(_ name: Identifier) throws {
         if name.text == "params" || builtins.function(named: name.text) != nil || builtins.namespaces.contains(name.text) {
-            throw RuntimeError("cannot assign to '\(name.text)'; it is a builtin name",
+            throw RuntimeError(StatementMessage.assignToBuiltin(name: name.text),
                                at: SourceRange(start: name.location, length: name.text.count))
         }
     }
@@ -151,7 +151,7 @@ public final class Interpreter {
         case .series(let s):
             for x in s.values { try iteration(.float(x)) }
         case let other:
-            throw RuntimeError("cannot loop over \(other.type); 'for' takes a list, a range or a Series", at: sequence.range)
+            throw RuntimeError(StatementMessage.cannotLoop(type: other.type), at: sequence.range)
         }
     }
 

@@ -14,6 +14,11 @@ public struct RuntimeError: Error, CustomStringConvertible {
         self.outputs = outputs
     }
 
+    /// The error of `message` pointing at `range`, with the message's identifier and arguments.
+    init(_ message: some DiagnosticMessage, at range: SourceRange) {
+        self.init(diagnostic: Diagnostic(message, at: range))
+    }
+
     /// An error with `message` pointing at `range`.
     init(_ message: String, at range: SourceRange) {
         self.init(diagnostic: Diagnostic(.error, message, at: range.start, length: range.length))

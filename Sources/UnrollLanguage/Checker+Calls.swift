@@ -7,14 +7,14 @@ extension Checker {
         switch callee.kind {
         case .identifier(let name):
             if let symbol = scopes.lookup(name) {
-                error("'\(name)' is \(symbol.type.withArticle), not a function", at: callee)
+                report(CallMessage.notAFunction(name: name, described: symbol.type.withArticle), at: callee)
                 return .unknown
             }
             if let signature = builtins.function(named: name) {
                 return apply(signature, receiver: nil, arguments, typed, callee: callee)
             }
             if builtins.namespaces.contains(name) {
-                error("'\(name)' is a namespace; call one of its functions", at: callee)
+                report(CallMessage.namespaceCalled(name: name), at: callee)
             } else {
                 reportUnknownFunction(name, at: callee)
             }
@@ -29,19 +29,19 @@ extension Checker {
             }
             let receiver = typeOf(base)
             if case .record = receiver.type {
-                error("'\(name.text)' is a field of a record, not a method", at: name.location, length: name.text.count)
+                report(CallMessage.fieldCalled(name: name.text), at: name.location, length: name.text.count)
                 return .unknown
             }
             guard let signature = memberSignature(of: receiver.type, name) else { return .unknown }
             if signature.isProperty {
-                error("'\(name.text)' is a property of \(signature.receiver!), not a method; write '.\(name.text)' without '()'",
-                      at: name.location, length: name.text.count)
+                report(CallMessage.propertyCalled(name: name.text, receiver: signature.receiver!), at: name.location,
+                       length: name.text.count)
                 return Typed(signature.result)
             }
             return apply(signature, receiver: receiver.type, arguments, typed, callee: callee, calleeName: name)
         default:
             _ = typeOf(callee)
-            error("only functions and methods can be called; '\(callee)' is neither", at: callee)
+            report(CallMessage.notCallable(callee: "\(callee)"), at: callee)
             return .unknown
         }
     }
@@ -51,20 +51,14 @@ extension Checker {
         guard let suggestion = Suggestion.closest(to: name, in: functions.map(\.name)),
               let family = builtins.function(named: suggestion)?.family else {
             if let defined = definitions[name]?.first {
-                error("'\(name)' is used before its definition at \(defined.line):\(defined.column)", at: callee)
+                report(NameMessage.usedBeforeDefinition(name: name, line: defined.line, column: defined.column), at: callee,
+                       notes: [DiagnosticNote("'\(name)' is defined here", at: SourceRange(start: defined, length: name.count))])
             } else {
-                error("unknown function '\(name)'", at: callee)
+                report(CallMessage.unknownFunction(noun: "function", name: name, suggestion: nil), at: callee)
             }
             return
         }
-        let noun: String
-        switch family {
-        case .layers: noun = "layer"
-        case .models: noun = "model"
-        case .optimizers: noun = "optimizer"
-        default: noun = "function"
-        }
-        error("unknown \(noun) '\(name)'; did you mean '\(suggestion)'?", at: callee)
+        report(CallMessage.unknownFunction(noun: family.noun, name: name, suggestion: suggestion), at: callee)
     }
 
     /// Checks `arguments` against `signature` and runs its rule; `callee` is where missing arguments are reported.
@@ -95,26 +89,26 @@ extension Checker {
                 let value = given[index].value
                 if accepted == 0 {
                     let wanted = (signature.parameters ?? []).first { $0.isRequired && bound[$0.name] == nil }
-                    let hint = wanted.map { "; did you mean '\($0.name): \(value)'?" } ?? ""
                     if let wanted { explained.insert(wanted.name) }
-                    error("'\(owner)' takes labelled \(noun)s only\(hint)", at: value)
+                    report(CallMessage.labelledOnly(owner: owner, noun: noun, suggestion: wanted.map { "\($0.name): \(value)" }),
+                           at: value)
                 } else {
-                    error("'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s"), got \(positionalCount)",
-                          at: value)
+                    report(CallMessage.tooManyPositional(owner: owner, noun: noun, accepted: accepted, given: positionalCount),
+                           at: value)
                 }
             case .unknownLabel(let label, let index, let suggestion):
                 let name = given[index].label!
-                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-                error("unknown \(noun) '\(label)' for '\(owner)'\(hint)", at: name.location, length: label.count)
+                report(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
+                       at: name.location, length: label.count)
             case .labelOnPositional(let label, let index):
                 let name = given[index].label!
-                error("'\(label)' is passed by position; remove the label '\(label):'", at: name.location, length: label.count)
+                report(CallMessage.labelOnPositional(label: label), at: name.location, length: label.count)
             case .duplicate(let label, let index):
                 let name = given[index].label!
-                error("\(noun) '\(label)' is given twice", at: name.location, length: label.count)
+                report(CallMessage.givenTwice(noun: noun, label: label), at: name.location, length: label.count)
             case .missing(let parameter, _):
                 if explained.contains(parameter) { continue }
-                error("missing required \(noun) '\(parameter)' for '\(owner)'", at: location, length: length)
+                report(CallMessage.missing(noun: noun, parameter: parameter, owner: owner), at: location, length: length)
             }
         }
         var facts: [String: ArgumentFact] = [:]
@@ -123,12 +117,13 @@ extension Checker {
             let value = given[index].value
             let argument = typed[index]
             if !argument.type.isAssignable(to: parameter.type) {
-                error("\(noun) '\(name)' of '\(owner)' expects \(parameter.type), got \(argument.type)", at: value)
+                report(CallMessage.wrongType(noun: noun, parameter: name, owner: owner, expected: parameter.type, got: argument.type),
+                       at: value)
             } else if let constant = argument.constant, let constraint = parameter.constraint,
                       let why = constraint.violation(by: constant) {
-                var origin = ""
-                if case .parameter(let param) = value.kind { origin = " from 'params.\(param)'" }
-                error("'\(name)' \(why)\(origin)", at: value)
+                var param: String?
+                if case .parameter(let name) = value.kind { param = name }
+                report(CallMessage.constraintViolated(parameter: name, why: why, param: param), at: value)
             }
             facts[name] = ArgumentFact(type: argument.type, constant: argument.constant, range: value.range)
         }
@@ -140,9 +135,9 @@ extension Checker {
             ?? CallOutcome(signature.result)
         for problem in outcome.problems {
             if let parameter = problem.parameter, let fact = facts[parameter] {
-                diagnostics.append(Diagnostic(problem.severity, problem.message, at: fact.range.start, length: fact.range.length))
+                diagnostics.append(problem.diagnostic(at: fact.range))
             } else {
-                diagnostics.append(Diagnostic(problem.severity, problem.message, at: location, length: length))
+                diagnostics.append(problem.diagnostic(at: SourceRange(start: location, length: length)))
             }
         }
         return outcome.result

@@ -22,7 +22,7 @@ extension Checker {
             for field in fields {
                 let typed = typeOf(field.value)
                 if !seen.insert(field.name.text).inserted {
-                    error("field '\(field.name.text)' is given twice", at: field.name.location, length: field.name.text.count)
+                    report(NameMessage.fieldGivenTwice(name: field.name.text), at: field.name.location, length: field.name.text.count)
                     continue
                 }
                 types.append(RecordFieldType(name: field.name.text, type: typed.type))
@@ -48,12 +48,11 @@ extension Checker {
     private func typeOfName(_ name: String, at expression: Expr) -> Typed {
         if let symbol = scopes.lookup(name) { return Typed(symbol.type, symbol.constant) }
         if builtins.function(named: name) != nil {
-            error("'\(name)' is a function; call it as '\(name)(...)'", at: expression)
+            report(NameMessage.functionNotCalled(name: name), at: expression)
         } else if builtins.namespaces.contains(name) {
-            let example = builtins.functions(in: name).first.map { " such as '\($0.name)(...)'" } ?? ""
-            error("'\(name)' is a namespace; call one of its functions,\(example)", at: expression)
+            report(NameMessage.namespaceNotCalled(name: name, example: builtins.functions(in: name).first?.name), at: expression)
         } else if name == "params" {
-            error("'params' holds the front-matter params; read one as 'params.NAME'", at: expression)
+            report(NameMessage.paramsAsValue, at: expression)
         } else {
             reportUnknownName(name, at: expression)
         }
@@ -66,28 +65,27 @@ extension Checker {
         let use = expression.location
         if let places = definitions[name], !places.isEmpty {
             if let later = places.first(where: { ($0.line, $0.column) > (use.line, use.column) }) {
-                error("'\(name)' is used before its definition at \(later.line):\(later.column)", at: expression)
+                report(NameMessage.usedBeforeDefinition(name: name, line: later.line, column: later.column), at: expression,
+                       notes: [DiagnosticNote("'\(name)' is defined here", at: SourceRange(start: later, length: name.count))])
             } else {
                 let place = places[0]
-                error("'\(name)' is not defined here; the '\(name)' at \(place.line):\(place.column) is local to its block",
-                      at: expression)
+                report(NameMessage.localToBlock(name: name, line: place.line, column: place.column), at: expression,
+                       notes: [DiagnosticNote("'\(name)' is defined here, inside a block", at: SourceRange(start: place, length: name.count))])
             }
             return
         }
         let candidates = scopes.visibleNames + builtins.globalFunctions.map(\.name) + builtins.namespaces
-        let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
-        error("unknown name '\(name)'\(hint)", at: expression)
+        report(NameMessage.unknownName(name: name, suggestion: Suggestion.closest(to: name, in: candidates)), at: expression)
     }
 
     private func typeOfParameter(_ name: String, at expression: Expr) -> Typed {
         if let value = params[name] { return Typed(constant: value) }
         if params.isEmpty {
-            error("unknown param 'params.\(name)'; the front matter defines no params", at: expression)
+            report(NameMessage.noParams(name: name), at: expression)
         } else {
             let known = params.keys.sorted()
-            let hint = Suggestion.closest(to: name, in: known).map { "; did you mean 'params.\($0)'?" }
-                ?? "; the front matter defines " + known.map { "'\($0)'" }.joined(separator: ", ")
-            error("unknown param 'params.\(name)'\(hint)", at: expression)
+            report(NameMessage.unknownParam(name: name, suggestion: Suggestion.closest(to: name, in: known), known: known),
+                   at: expression)
         }
         return .unknown
     }
@@ -97,11 +95,11 @@ extension Checker {
     private func typeOfRange(_ lower: Expr, _ upper: Expr, at expression: Expr) -> Typed {
         let lo = typeOf(lower), hi = typeOf(upper)
         for (side, typed) in [(lower, lo), (upper, hi)] where !typed.type.isAssignable(to: .int) {
-            error("the ends of a range must be int, got \(typed.type)", at: side)
+            report(ExpressionMessage.notAnInt(what: "the ends of a range", got: typed.type), at: side)
         }
         if case .int(let a)? = lo.constant, case .int(let b)? = hi.constant {
             if a > b {
-                error("the range \(a)...\(b) is empty; write the smaller end first", at: expression)
+                report(ExpressionMessage.emptyRange(lower: a, upper: b), at: expression)
                 return Typed(.range)
             }
             return Typed(.range, .range(a, b))
@@ -112,7 +110,7 @@ extension Checker {
     private func typeOfMember(_ base: Expr, _ name: Identifier, at expression: Expr) -> Typed {
         if let namespace = namespaceName(base) {
             if let function = builtins.function(named: "\(namespace).\(name.text)") {
-                error("'\(function.name)' is a function; call it as '\(function.name)(...)'", at: expression)
+                report(NameMessage.functionNotCalled(name: function.name), at: expression)
             } else {
                 reportUnknownNamespaceMember(namespace, name)
             }
@@ -121,19 +119,19 @@ extension Checker {
         let receiver = typeOf(base)
         if case .record(let fields) = receiver.type {
             if let field = fields.first(where: { $0.name == name.text }) { return Typed(field.type) }
-            let hint = Suggestion.closest(to: name.text, in: fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-            error("the record has no field '\(name.text)'\(hint)", at: name.location, length: name.text.count)
+            report(NameMessage.unknownField(name: name.text, suggestion: Suggestion.closest(to: name.text, in: fields.map(\.name))),
+                   at: name.location, length: name.text.count)
             return .unknown
         }
         guard let signature = memberSignature(of: receiver.type, name) else { return .unknown }
         if !signature.isProperty {
-            error("'\(name.text)' is a method of \(signature.receiver!); call it as '\(name.text)(...)'",
-                  at: name.location, length: name.text.count)
+            report(NameMessage.methodNotCalled(name: name.text, receiver: signature.receiver!), at: name.location,
+                   length: name.text.count)
             return .unknown
         }
         let outcome = signature.rule?(CallFacts(receiver: receiver.type, arguments: [:])) ?? CallOutcome(signature.result)
         for problem in outcome.problems {
-            diagnostics.append(Diagnostic(problem.severity, problem.message, at: name.location, length: name.text.count))
+            diagnostics.append(problem.diagnostic(at: SourceRange(start: name.location, length: name.text.count)))
         }
         return Typed(outcome.result, foldedCount(of: receiver.constant, member: name.text))
     }
@@ -158,21 +156,23 @@ extension Checker {
 
     func reportUnknownNamespaceMember(_ namespace: String, _ name: Identifier) {
         let names = builtins.functions(in: namespace).map { String($0.name.dropFirst(namespace.count + 1)) }
-        let hint = Suggestion.closest(to: name.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-        error("'\(namespace)' has no function '\(name.text)'\(hint)", at: name.location, length: name.text.count)
+        report(CallMessage.unknownNamespaceFunction(namespace: namespace, name: name.text,
+                                                    suggestion: Suggestion.closest(to: name.text, in: names)),
+               at: name.location, length: name.text.count)
     }
 
     /// The catalog entry for member `name` of a value of type `type`, reporting when there is none.
     func memberSignature(of type: ValueType, _ name: Identifier) -> Signature? {
         if type == .unknown { return nil }
         guard let receiver = type.receiverName else {
-            error("unknown member '\(name.text)' of \(type)", at: name.location, length: name.text.count)
+            report(NameMessage.unknownMember(name: name.text, type: "\(type)", suggestion: nil), at: name.location,
+                   length: name.text.count)
             return nil
         }
         if let signature = builtins.member(name.text, of: receiver) { return signature }
         let names = builtins.members(of: receiver).map(\.name)
-        let hint = Suggestion.closest(to: name.text, in: names).map { "; did you mean '\($0)'?" } ?? ""
-        error("unknown member '\(name.text)' of \(receiver)\(hint)", at: name.location, length: name.text.count)
+        report(NameMessage.unknownMember(name: name.text, type: receiver, suggestion: Suggestion.closest(to: name.text, in: names)),
+               at: name.location, length: name.text.count)
         return nil
     }
 
@@ -181,7 +181,7 @@ extension Checker {
         let position = typeOf(index)
         if container.type == .tensors || container.type == .tensor { return typeOfTensorLookup(container, position, base: base, at: index) }
         if !position.type.isAssignable(to: .int) {
-            error("an index must be an int, got \(position.type)", at: index)
+            report(ExpressionMessage.notAnInt(what: "an index", got: position.type), at: index)
             return .unknown
         }
         var known: Int?
@@ -190,7 +190,7 @@ extension Checker {
         func resolve(_ i: Int, count: Int, what: String) -> Int? {
             let j = i < 0 ? count + i : i
             if j < 0 || j >= count {
-                error("index \(i) is out of range for \(what) of \(count)", at: index)
+                report(ExpressionMessage.indexOutOfRange(index: i, what: what, count: count), at: index)
                 return nil
             }
             return j
@@ -211,7 +211,7 @@ extension Checker {
         case .series: return Typed(.float)
         case .unknown: return .unknown
         default:
-            error("cannot index \(container.type); only lists, tuples, strings, ranges and Series can be indexed", at: base)
+            report(ExpressionMessage.notIndexable(type: container.type), at: base)
             return .unknown
         }
     }
@@ -224,7 +224,7 @@ extension Checker {
         case .negate:
             if typed.type == .unknown { return .unknown }
             guard typed.type.isNumeric else {
-                error("cannot negate \(typed.type)", at: expression)
+                report(ExpressionMessage.cannotNegate(type: typed.type), at: expression)
                 return .unknown
             }
             switch typed.constant {
@@ -234,7 +234,7 @@ extension Checker {
             }
         case .not:
             if !typed.type.isAssignable(to: .bool) {
-                error("'not' needs true or false, got \(typed.type)", at: operand)
+                report(ExpressionMessage.notNeedsBool(got: typed.type), at: operand)
                 return Typed(.bool)
             }
             if case .bool(let b)? = typed.constant { return Typed(.bool, .bool(!b)) }
@@ -247,28 +247,24 @@ extension Checker {
         switch op {
         case .and, .or:
             if !l.type.isAssignable(to: .bool) || !r.type.isAssignable(to: .bool) {
-                error("'\(op.rawValue)' needs true or false on both sides, got \(l.type) and \(r.type)", at: expression)
+                report(ExpressionMessage.logicNeedsBools(op: op.rawValue, left: l.type, right: r.type), at: expression)
             }
             return Typed(.bool)
         case .equal, .notEqual:
             if !l.type.isAssignable(to: r.type), !r.type.isAssignable(to: l.type) {
-                error("cannot compare \(l.type) with \(r.type)\(seriesHint(l.type, r.type))", at: expression)
+                report(ExpressionMessage.cannotCompare(left: l.type, right: r.type), at: expression)
             }
             return Typed(.bool)
         case .less, .lessEqual, .greater, .greaterEqual:
             let ordered = (l.type.isAssignable(to: .number) && r.type.isAssignable(to: .number))
                 || (l.type.isAssignable(to: .string) && r.type.isAssignable(to: .string))
             if !ordered {
-                error("cannot compare \(l.type) with \(r.type) using '\(op.rawValue)'\(seriesHint(l.type, r.type))", at: expression)
+                report(ExpressionMessage.cannotOrder(op: op.rawValue, left: l.type, right: r.type), at: expression)
             }
             return Typed(.bool)
         case .add, .subtract, .multiply, .divide, .remainder:
             return typeOfArithmetic(op, l, r, at: expression)
         }
-    }
-
-    private func seriesHint(_ a: ValueType, _ b: ValueType) -> String {
-        a == .series || b == .series ? "; use '.last', '.min' or '.max' of the Series for a number" : ""
     }
 
     private func typeOfArithmetic(_ op: BinaryOperator, _ l: Typed, _ r: Typed, at expression: Expr) -> Typed {
@@ -283,12 +279,11 @@ extension Checker {
             return Typed(l.type.isNumeric || r.type.isNumeric ? .number : .unknown)
         }
         guard l.type.isNumeric, r.type.isNumeric else {
-            let hint = op == .add && (l.type == .string || r.type == .string) ? "; convert with 'str(...)' to join text" : ""
-            error("cannot apply '\(op.rawValue)' to \(l.type) and \(r.type)\(hint)", at: expression)
+            report(ExpressionMessage.cannotApply(op: op.rawValue, left: l.type, right: r.type), at: expression)
             return .unknown
         }
         if op == .divide || op == .remainder, let d = r.constant?.number, d == 0 {
-            error("division by zero", at: expression)
+            report(ExpressionMessage.divisionByZero, at: expression)
             return Typed(op == .divide ? .float : l.type.joined(with: r.type))
         }
         let type: ValueType = op == .divide ? .float : (l.type == .int && r.type == .int ? .int

@@ -46,9 +46,9 @@ public final class Checker {
         case .seed(let value):
             let typed = typeOf(value)
             if !typed.type.isAssignable(to: .int) {
-                error("'seed' needs an int, got \(typed.type)", at: value)
+                report(StatementMessage.seedNotInt(got: typed.type), at: value)
             } else if case .int(let n)? = typed.constant, n < 0 {
-                error("'seed' must be non-negative, got \(n)", at: value)
+                report(StatementMessage.negativeSeed(value: n), at: value)
             }
         case .assign(let names, let value):
             checkAssignment(names, value)
@@ -86,7 +86,7 @@ public final class Checker {
             case .call, .invalid:
                 break
             default:
-                warning("the value of '\(value)' is not used; write 'show \(value)' to display it", at: value)
+                report(StatementMessage.unusedValue(expression: "\(value)"), at: value)
             }
         }
     }
@@ -94,7 +94,7 @@ public final class Checker {
     private func checkAssignment(_ names: [Identifier], _ value: Expr) {
         let typed = typeOf(value)
         if typed.type == .nothing {
-            error("'\(value)' gives no value to assign", at: value)
+            report(StatementMessage.noValueToAssign(expression: "\(value)"), at: value)
         }
         if names.count == 1 {
             if checkAssignable(names[0]) {
@@ -104,7 +104,7 @@ public final class Checker {
         }
         var seen: Set<String> = []
         for name in names where !seen.insert(name.text).inserted {
-            error("'\(name.text)' appears twice on the left of '='", at: name.location, length: name.text.count)
+            report(StatementMessage.nameTwiceOnLeft(name: name.text), at: name.location, length: name.text.count)
         }
         var parts = [ValueType](repeating: .unknown, count: names.count)
         var constants = [ConstantValue?](repeating: nil, count: names.count)
@@ -113,7 +113,7 @@ public final class Checker {
             if items.count == names.count {
                 parts = items
             } else {
-                error("cannot unpack \(items.count) values into \(names.count) names", at: value)
+                report(StatementMessage.unpackCount(values: items.count, names: names.count), at: value)
             }
         case .list(let element):
             parts = [ValueType](repeating: element, count: names.count)
@@ -121,13 +121,13 @@ public final class Checker {
                 if items.count == names.count {
                     constants = items.map { $0 }
                 } else {
-                    error("cannot unpack \(items.count) values into \(names.count) names", at: value)
+                    report(StatementMessage.unpackCount(values: items.count, names: names.count), at: value)
                 }
             }
         case .unknown, .nothing:
             break
         default:
-            error("cannot unpack \(typed.type) into \(names.count) names; only tuples and lists can be unpacked", at: value)
+            report(StatementMessage.unpackType(type: typed.type, names: names.count), at: value)
         }
         for (i, name) in names.enumerated() where checkAssignable(name) {
             scopes.assign(name.text, type: parts[i], constant: constants[i], at: name.location)
@@ -139,19 +139,19 @@ public final class Checker {
         let reserved = name.text == "params" || builtins.function(named: name.text) != nil
             || builtins.namespaces.contains(name.text)
         if reserved {
-            error("cannot assign to '\(name.text)'; it is a builtin name", at: name.location, length: name.text.count)
+            report(StatementMessage.assignToBuiltin(name: name.text), at: name.location, length: name.text.count)
         }
         return !reserved
     }
 
     private func requireValue(_ typed: Typed, of value: Expr, for keyword: String) {
-        if typed.type == .nothing { error("'\(value)' has no value to \(keyword)", at: value) }
+        if typed.type == .nothing { report(StatementMessage.noValueFor(expression: "\(value)", keyword: keyword), at: value) }
     }
 
     private func requireCondition(_ condition: Expr, for keyword: String) {
         let typed = typeOf(condition)
         if !typed.type.isAssignable(to: .bool) {
-            error("'\(keyword)' needs a condition that is true or false, got \(typed.type)", at: condition)
+            report(StatementMessage.conditionNotBool(keyword: keyword, got: typed.type), at: condition)
         }
     }
 
@@ -164,7 +164,7 @@ public final class Checker {
         case .tuple(let items): return items.dropFirst().reduce(items.first ?? .unknown) { $0.joined(with: $1) }
         case .unknown: return .unknown
         default:
-            error("cannot loop over \(typed.type); 'for' takes a list, a range or a Series", at: sequence)
+            report(StatementMessage.cannotLoop(type: typed.type), at: sequence)
             return .unknown
         }
     }
@@ -189,6 +189,16 @@ public final class Checker {
     }
 
     // MARK: - Reporting
+
+    /// Reports `message` at `expression`.
+    func report(_ message: some DiagnosticMessage, at expression: Expr, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(message, at: expression.range, notes: notes))
+    }
+
+    /// Reports `message` at `location`, underlining `length` columns.
+    func report(_ message: some DiagnosticMessage, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(Diagnostic(message, at: SourceRange(start: location, length: length)))
+    }
 
     func error(_ message: String, at expression: Expr) {
         diagnostics.append(Diagnostic(.error, message, at: expression.location, length: expression.range.length))

@@ -6,6 +6,16 @@ public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
     /// tensors and weights files, utilities, members of types, and the options of statements.
     case data, tasks, models, layers, optimizers, evaluation, tensors, utility, members, statements
 
+    /// What an unknown name that resembles a builtin of the family is called in messages: `unknown layer 'LTSM'`.
+    public var noun: String {
+        switch self {
+        case .layers: return "layer"
+        case .models: return "model"
+        case .optimizers: return "optimizer"
+        default: return "function"
+        }
+    }
+
     /// The heading of the family in the reference.
     public var title: String {
         switch self {
@@ -179,12 +189,35 @@ public struct CallProblem: Sendable {
     public var parameter: String?
     /// How serious it is.
     public var severity: Severity
+    /// Which message it is, when raised from a `DiagnosticMessage`.
+    public var id: MessageID?
+    /// The message's arguments, as text.
+    public var arguments: [String]
 
     /// A problem from its parts.
     public init(_ message: String, at parameter: String? = nil, severity: Severity = .error) {
         self.message = message
         self.parameter = parameter
         self.severity = severity
+        self.id = nil
+        self.arguments = []
+    }
+
+    /// The problem `message`, pointing at the argument for `parameter` (or the call).
+    public init(_ message: some DiagnosticMessage, at parameter: String? = nil) {
+        self.message = message.text
+        self.parameter = parameter
+        self.severity = message.severity
+        self.id = message.id
+        self.arguments = message.arguments
+    }
+
+    /// The diagnostic of the problem at `range`.
+    public func diagnostic(at range: SourceRange) -> Diagnostic {
+        var diagnostic = Diagnostic(severity, message, at: range.start, length: range.length)
+        diagnostic.id = id
+        diagnostic.arguments = arguments
+        return diagnostic
     }
 }
 

@@ -55,7 +55,7 @@ final class InterpreterExpressionsTests: XCTestCase {
         try h.run("corpus_size = 3")
         XCTAssertEqual(h.failure("x = corpus_sise"), "1:5: unknown name 'corpus_sise'; did you mean 'corpus_size'?")
         XCTAssertEqual(h.failure("x = text"), "1:5: 'text' is a function; call it as 'text(...)'")
-        XCTAssertEqual(h.failure("x = task"), "1:5: 'task' is a namespace; call one of its functions")
+        XCTAssertEqual(h.failure("x = task"), "1:5: 'task' is a namespace; call one of its functions, such as 'task.adding(...)'")
         XCTAssertEqual(h.failure("x = params"), "1:5: 'params' holds the front-matter params; read one as 'params.NAME'")
         XCTAssertEqual(h.failure("x = task.adding"), "1:5: 'task.adding' is a function; call it as 'task.adding(...)'")
     }

@@ -107,7 +107,7 @@ final class InterpreterTests: XCTestCase {
         """)
         XCTAssertEqual(values, ["true false"])
         XCTAssertEqual(h.failure("seed -1"), "1:6: 'seed' must be non-negative, got -1")
-        XCTAssertEqual(h.failure("seed 1.5"), "1:6: 'seed' must be an int, got float")
+        XCTAssertEqual(h.failure("seed 1.5"), "1:6: 'seed' needs an int, got float")
     }
 
     func testARuntimeErrorCarriesTheOutputsMadeBeforeIt() throws {

@@ -101,6 +101,21 @@ final class NotebookHarness {
         }
     }
 
+    /// Asserts that `source` fails with `message`: the same identifier and arguments (so a change of wording
+    /// alone does not break the test, but raising another message does).
+    func assertFailure(_ source: String, raises message: some DiagnosticMessage, file: StaticString = #filePath,
+                       line: UInt = #line) {
+        do {
+            _ = try run(source, file: file, line: line)
+            XCTFail("'\(source)' did not fail", file: file, line: line)
+        } catch let error as RuntimeError {
+            XCTAssertEqual(error.diagnostic.id, message.id, error.diagnostic.message, file: file, line: line)
+            XCTAssertEqual(error.diagnostic.arguments, message.arguments, file: file, line: line)
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+        }
+    }
+
     /// A fresh interpreter over the same folder and settings (a new run of the notebook).
     func restart() {
         interpreter = Interpreter(settings: settings)

@@ -35,6 +35,39 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(result.hasErrors)
     }
 
+    func testDiagnosticsCarryTheirMessageArgumentsAndFixIts() {
+        let result = check("""
+        corpus = text("a.txt")
+        lm = LanguageModel(vocab: corpus.vocab, rnn: LTSM(hidden: 8))
+        print corpsu.size
+        """)
+        let raised: [any DiagnosticMessage] = [
+            CallMessage.unknownFunction(noun: "layer", name: "LTSM", suggestion: "LSTM"),
+            NameMessage.unknownName(name: "corpsu", suggestion: "corpus"),
+        ]
+        XCTAssertEqual(result.diagnostics.map(\.id), raised.map(\.id))
+        XCTAssertEqual(result.diagnostics.map(\.arguments), raised.map(\.arguments))
+        XCTAssertEqual(result.diagnostics[0].arguments, ["layer", "LTSM", "LSTM"])
+        XCTAssertEqual(result.diagnostics[0].fixIts, [FixIt(replacing: result.diagnostics[0].range, with: "LSTM")])
+        XCTAssertEqual(result.diagnostics[1].fixIts.map(\.replacement), ["corpus"])
+    }
+
+    func testAUseBeforeTheDefinitionNotesWhereTheDefinitionIs() {
+        let result = check("print x\nx = 1")
+        XCTAssertEqual(result.diagnostics.map(\.id), [NameMessage.usedBeforeDefinition(name: "x", line: 2, column: 1).id])
+        XCTAssertEqual(result.diagnostics.first?.notes,
+                       [DiagnosticNote("'x' is defined here", at: SourceRange(start: SourceLocation(file: "nb.md", line: 2, column: 1)))])
+        let text = DiagnosticFormatter(source: "print x\nx = 1").format(result.diagnostics)
+        XCTAssertEqual(text, """
+            nb.md:1:7: error: 'x' is used before its definition at 2:1
+            print x
+                  ^
+            nb.md:2:1: note: 'x' is defined here
+            x = 1
+            ^
+            """)
+    }
+
     func testCellsShareOneEnvironmentInOrder() {
         let result = check(
             "corpus = text(\"a.txt\")\nprint vocab_size",

@@ -25,7 +25,8 @@ extension BuiltinLibrary {
                 return CallOutcome(result)
             }
             let wanted = kinds.map(\.description).joined(separator: " or ")
-            return CallOutcome(result, problems: [CallProblem("'\(name)' is only defined for \(wanted); this Dataset holds \(kind.description)")])
+            let problem = BuiltinMessage.datasetMemberUndefined(member: name, kinds: wanted, holds: kind.description)
+            return CallOutcome(result, problems: [CallProblem(problem)])
         }, body)
     }
 
@@ -230,7 +231,7 @@ extension BuiltinLibrary {
 
     private static func onlyFor(_ member: String, _ kinds: String, _ v: Value, _ place: SourceRange) -> RuntimeError {
         let holds = (try? dataset(v).kind.description) ?? "\(v.type)"
-        return RuntimeError("'\(member)' is only defined for \(kinds); this Dataset holds \(holds)", at: place)
+        return RuntimeError(BuiltinMessage.datasetMemberUndefined(member: member, kinds: kinds, holds: holds), at: place)
     }
 
     /// A receiver the catalog routed here but of another type: a mismatch between catalog and interpreter.

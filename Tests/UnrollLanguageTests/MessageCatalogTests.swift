@@ -1,0 +1,121 @@
+import Foundation
+import UnrollDiagnostics
+import XCTest
+@testable import UnrollLanguage
+
+/// Renders every message the language defines once, so that a change of wording shows up here, and checks
+/// that no case of a message type is left out of the list.
+final class MessageCatalogTests: XCTestCase {
+    private static let calls: [(CallMessage, String)] = [
+        (.notAFunction(name: "f", described: "an int"), "'f' is an int, not a function"),
+        (.namespaceCalled(name: "task"), "'task' is a namespace; call one of its functions"),
+        (.unknownFunction(noun: "layer", name: "LTSM", suggestion: "LSTM"), "unknown layer 'LTSM'; did you mean 'LSTM'?"),
+        (.unknownNamespaceFunction(namespace: "task", name: "add", suggestion: nil), "'task' has no function 'add'"),
+        (.fieldCalled(name: "a"), "'a' is a field of a record, not a method"),
+        (.propertyCalled(name: "vocab", receiver: "Corpus"),
+         "'vocab' is a property of Corpus, not a method; write '.vocab' without '()'"),
+        (.noSuchMethod(name: "count", described: "a list of int"), "a list of int has no method 'count'"),
+        (.notCallable(callee: "1"), "only functions and methods can be called; '1' is neither"),
+        (.labelledOnly(owner: "LSTM", noun: "argument", suggestion: "hidden: 64"),
+         "'LSTM' takes labelled arguments only; did you mean 'hidden: 64'?"),
+        (.tooManyPositional(owner: "round", noun: "argument", accepted: 1, given: 2), "'round' takes 1 positional argument, got 2"),
+        (.unknownLabel(noun: "option", label: "epoch", owner: "fit", suggestion: "epochs"),
+         "unknown option 'epoch' for 'fit'; did you mean 'epochs'?"),
+        (.labelOnPositional(label: "x"), "'x' is passed by position; remove the label 'x:'"),
+        (.givenTwice(noun: "argument", label: "hidden"), "argument 'hidden' is given twice"),
+        (.missing(noun: "argument", parameter: "hidden", owner: "GRU"), "missing required argument 'hidden' for 'GRU'"),
+        (.wrongType(noun: "argument", parameter: "hidden", owner: "LSTM", expected: .int, got: .string),
+         "argument 'hidden' of 'LSTM' expects int, got string"),
+        (.constraintViolated(parameter: "hidden", why: "must be positive, got 0", param: "width"),
+         "'hidden' must be positive, got 0 from 'params.width'"),
+    ]
+
+    private static let names: [(NameMessage, String)] = [
+        (.functionNotCalled(name: "len"), "'len' is a function; call it as 'len(...)'"),
+        (.namespaceNotCalled(name: "task", example: "task.adding"),
+         "'task' is a namespace; call one of its functions, such as 'task.adding(...)'"),
+        (.paramsAsValue, "'params' holds the front-matter params; read one as 'params.NAME'"),
+        (.usedBeforeDefinition(name: "x", line: 3, column: 1), "'x' is used before its definition at 3:1"),
+        (.localToBlock(name: "y", line: 4, column: 5), "'y' is not defined here; the 'y' at 4:5 is local to its block"),
+        (.unknownName(name: "corpsu", suggestion: "corpus"), "unknown name 'corpsu'; did you mean 'corpus'?"),
+        (.noParams(name: "lr"), "unknown param 'params.lr'; the front matter defines no params"),
+        (.unknownParam(name: "hiden", suggestion: "hidden", known: ["hidden"]),
+         "unknown param 'params.hiden'; did you mean 'params.hidden'?"),
+        (.unknownField(name: "b", suggestion: nil), "the record has no field 'b'"),
+        (.fieldGivenTwice(name: "a"), "field 'a' is given twice"),
+        (.methodNotCalled(name: "split", receiver: "Corpus"), "'split' is a method of Corpus; call it as 'split(...)'"),
+        (.unknownMember(name: "sise", type: "Corpus", suggestion: "size"), "unknown member 'sise' of Corpus; did you mean 'size'?"),
+    ]
+
+    private static let expressions: [(ExpressionMessage, String)] = [
+        (.notAnInt(what: "an index", got: .float), "an index must be an int, got float"),
+        (.emptyRange(lower: 3, upper: 1), "the range 3...1 is empty; write the smaller end first"),
+        (.rangeTooLarge(lower: 0, upper: 9, purpose: "count"), "the range 0...9 is too large to count"),
+        (.indexOutOfRange(index: 5, what: "a list", count: 2), "index 5 is out of range for a list of 2"),
+        (.notIndexable(type: .int), "cannot index int; only lists, tuples, strings, ranges and Series can be indexed"),
+        (.cannotNegate(type: .string), "cannot negate string"),
+        (.notNeedsBool(got: .int), "'not' needs true or false, got int"),
+        (.logicNeedsBools(op: "and", left: .int, right: .bool), "'and' needs true or false on both sides, got int and bool"),
+        (.logicNeedsBool(op: "or", got: .string), "'or' needs true or false on both sides, got string"),
+        (.cannotCompare(left: .series, right: .float),
+         "cannot compare Series with float; use '.last', '.min' or '.max' of the Series for a number"),
+        (.cannotOrder(op: "<", left: .string, right: .int), "cannot compare string with int using '<'"),
+        (.cannotApply(op: "+", left: .string, right: .int), "cannot apply '+' to string and int; convert with 'str(...)' to join text"),
+        (.divisionByZero, "division by zero"),
+        (.integerOverflow(op: "*"), "integer overflow in '*'"),
+        (.unparsed, "this expression did not parse and cannot run"),
+    ]
+
+    private static let statements: [(StatementMessage, String)] = [
+        (.assignToBuiltin(name: "text"), "cannot assign to 'text'; it is a builtin name"),
+        (.nameTwiceOnLeft(name: "a"), "'a' appears twice on the left of '='"),
+        (.unpackCount(values: 3, names: 2), "cannot unpack 3 values into 2 names"),
+        (.unpackType(type: .int, names: 2), "cannot unpack int into 2 names; only tuples and lists can be unpacked"),
+        (.noValueToAssign(expression: "fit"), "'fit' gives no value to assign"),
+        (.noValueFor(expression: "x", keyword: "show"), "'x' has no value to show"),
+        (.conditionNotBool(keyword: "if", got: .int), "'if' needs a condition that is true or false, got int"),
+        (.cannotLoop(type: .int), "cannot loop over int; 'for' takes a list, a range or a Series"),
+        (.seedNotInt(got: .float), "'seed' needs an int, got float"),
+        (.negativeSeed(value: -1), "'seed' must be non-negative, got -1"),
+        (.unusedValue(expression: "x"), "the value of 'x' is not used; write 'show x' to display it"),
+    ]
+
+    func testEveryMessageRendersAsWritten() {
+        for (message, text) in Self.calls { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.names { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.expressions { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.statements { XCTAssertEqual(message.text, text, "\(message.id)") }
+    }
+
+    func testTheListsCoverEveryCase() throws {
+        try assertCovers(Self.calls.map(\.0.id), file: "CallMessage.swift")
+        try assertCovers(Self.names.map(\.0.id), file: "NameMessage.swift")
+        try assertCovers(Self.expressions.map(\.0.id), file: "ExpressionMessage.swift")
+        try assertCovers(Self.statements.map(\.0.id), file: "StatementMessage.swift")
+    }
+
+    func testIdentifiersAndArgumentsComeFromTheCase() {
+        let message = CallMessage.unknownLabel(noun: "option", label: "epoch", owner: "fit", suggestion: nil)
+        XCTAssertEqual(message.id, MessageID(domain: "UnrollLanguage", id: "unknownLabel"))
+        XCTAssertEqual(message.arguments, ["option", "epoch", "fit", "nil"])
+        XCTAssertEqual(NameMessage.paramsAsValue.id.description, "UnrollLanguage.paramsAsValue")
+        XCTAssertEqual(NameMessage.paramsAsValue.arguments, [])
+        XCTAssertEqual(StatementMessage.negativeSeed(value: -1).arguments, ["-1"])
+        XCTAssertEqual(StatementMessage.unusedValue(expression: "x").severity, .warning)
+        XCTAssertEqual(NameMessage.unknownParam(name: "a", suggestion: "b", known: ["b"]).suggestion, "params.b")
+    }
+
+    /// Asserts that `ids` name every case declared in the message file `file` (and only those).
+    private func assertCovers(_ ids: [MessageID], file: String, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/Messages/\(file)")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let declared = source.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("    case ") else { return nil }
+            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
+        }
+        XCTAssertFalse(declared.isEmpty, file, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(file): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(file): no case listed twice", line: line)
+    }
+}
