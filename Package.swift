@@ -23,6 +23,10 @@ let package = Package(
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
+        // Atomic file replacement and JSON string literals, shared by the model library, the run record and the reports.
+        .target(name: "UnrollFileIO"),
+        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO"]),
+
         // The numeric kernels (recurrent time loops, matrix multiply, row-wise softmax, element-wise math, thread
         // team), AVX-512/AVX2/portable chosen at run time, all giving the same bits (ARCHITECTURE.md).
         // Always optimised, also in debug builds: the unit tests run them over many paths and shapes.
@@ -32,7 +36,8 @@ let package = Package(
         .target(name: "CAllocator"),
         .target(name: "UnrollTensor", dependencies: ["CAllocator", "CRecurrentKernels"], swiftSettings: numericSettings),
         .target(name: "UnrollAutograd", dependencies: ["UnrollTensor", "CRecurrentKernels"], swiftSettings: numericSettings),
-        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd", "CRecurrentKernels"], swiftSettings: numericSettings),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd", "CRecurrentKernels", "UnrollFileIO"],
+                swiftSettings: numericSettings),
 
         // The runner: prepares notebooks (parse, check), runs their cells, writes reports.
         .target(
@@ -78,8 +83,8 @@ let package = Package(
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
-        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics"]),
-        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollFileIO"]),
+        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
         .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
 

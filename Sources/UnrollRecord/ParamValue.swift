@@ -1,3 +1,5 @@
+import UnrollFileIO
+
 /// The value of a notebook parameter (front-matter `params`, or `-p key=value`).
 public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
     /// A whole number, such as `epochs: 3`.
@@ -16,7 +18,7 @@ public enum ParamValue: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .integer(let value): return "\(value)"
         case .number(let value): return "\(value)"
-        case .string(let text): return JSONWriter.quote(text)
+        case .string(let text): return JSONString.quote(text)
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         }
