@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "UnrollFileIO"),
         .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO"]),
 
+        // What a notebook declares and its run record keeps: parameter values and check modes.
+        .target(name: "UnrollSettings", dependencies: ["UnrollFileIO"]),
+        .testTarget(name: "UnrollSettingsTests", dependencies: ["UnrollSettings"]),
+
         // The numeric kernels (recurrent time loops, matrix multiply, row-wise softmax, element-wise math, thread
         // team), AVX-512/AVX2/portable chosen at run time, all giving the same bits (ARCHITECTURE.md).
         // Always optimised, also in debug builds: the unit tests run them over many paths and shapes.
@@ -43,7 +47,7 @@ let package = Package(
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics", "UnrollTensor"]
+                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"]
         ),
 
         // The command-line tool.
@@ -65,7 +69,7 @@ let package = Package(
         // Notebooks: CommonMark through libcmark, YAML front matter, rnn cells and their options.
         .target(
             name: "UnrollNotebook",
-            dependencies: ["CCmark", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "UnrollDiagnostics", "UnrollSettings", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
 
@@ -83,7 +87,7 @@ let package = Package(
         // Test helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
-        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollFileIO"]),
+        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollSettings", "UnrollFileIO"]),
         .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
         .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
@@ -121,7 +125,7 @@ let package = Package(
             swiftSettings: numericSettings
         ),
         // Regression checks: compares a run record with its baseline within tolerances (`unroll check`).
-        .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
         .testTarget(name: "UnrollCheckTests", dependencies: ["UnrollCheck", "UnrollRecord", "UnrollDiagnostics"]),
     ],
     swiftLanguageModes: [.v5]
