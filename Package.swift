@@ -50,6 +50,12 @@ let package = Package(
                            "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"]
         ),
 
+        // `unroll check` for one notebook: runs it, then compares with its baseline or rewrites it.
+        .target(
+            name: "UnrollCheckRunner",
+            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport"]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "UnrollCLI",
@@ -57,11 +63,10 @@ let package = Package(
                 "UnrollNN",
                 "UnrollTensor",
                 "UnrollAutograd",
-                "UnrollNotebook",
-                "UnrollRecord",
                 "UnrollRunner",
                 "UnrollReport",
                 "UnrollCheck",
+                "UnrollCheckRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,7 +131,10 @@ let package = Package(
         ),
         // Regression checks: compares a run record with its baseline within tolerances (`unroll check`).
         .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
-        .testTarget(name: "UnrollCheckTests", dependencies: ["UnrollCheck", "UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(
+            name: "UnrollCheckTests",
+            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord"]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

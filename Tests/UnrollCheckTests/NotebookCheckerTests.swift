@@ -1,0 +1,168 @@
+import Foundation
+import UnrollCheck
+import UnrollCheckRunner
+import UnrollReport
+import UnrollRunner
+import XCTest
+
+/// `NotebookChecker` on real notebooks: it runs them and compares with (or rewrites) baselines on disk.
+final class NotebookCheckerTests: XCTestCase {
+    private var root: String!
+
+    override func setUpWithError() throws {
+        root = NSTemporaryDirectory() + "unroll-checker-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/notebooks", withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// A two-cell notebook whose second cell shows `params.n * factor` (2.0 by default).
+    private func writeNotebook(factor: String = "0.5") throws -> String {
+        let path = root + "/notebooks/demo.md"
+        let text = """
+            ---
+            title: Checked
+            seed: 3
+            params:
+              n: 4
+            ---
+            # Checked
+
+            ```rnn id=first
+            x = params.n * 2
+            print "x is", x
+            expect x == 8
+            ```
+
+            ```rnn id=second
+            show params.n * \(factor)
+            ```
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Runs the notebook and writes its run record into `baselines/` as `unroll run` does.
+    private func writeBaseline(of path: String) throws -> String {
+        guard case .success(let prepared) = PreparedNotebook.prepare(path: path, overrides: []) else {
+            XCTFail("the notebook does not prepare")
+            return ""
+        }
+        let result = NotebookRunner.run(prepared, settings: RunSettings())
+        try ReportWriter(directory: baselines).write(result.document, record: result.record, name: "demo",
+                                                     formats: [.json])
+        return baselines + "/demo.json"
+    }
+
+    private var baselines: String { root + "/baselines" }
+
+    private func checker(update: Bool = false) -> NotebookChecker {
+        NotebookChecker(settings: RunSettings(), baselineDirectory: baselines, update: update)
+    }
+
+    private func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    private func listing() -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: baselines).sorted()) ?? []
+    }
+
+    func testMatchingBaselinePasses() throws {
+        let path = try writeNotebook()
+        let baseline = try writeBaseline(of: path)
+        let outcome = checker().check(path)
+        XCTAssertEqual(outcome.status, .success, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "\(path): ok (2 cells matched \(baseline))\n")
+        XCTAssertEqual(outcome.check.cells.map(\.outcome), [.passed, .passed])
+        XCTAssertEqual(outcome.check.passedCount, 2)
+        XCTAssertEqual(outcome.check.failedCount, 0)
+        XCTAssertNil(outcome.check.error)
+        XCTAssertNil(outcome.check.environment)
+    }
+
+    func testChangedValueIsARegressionNamingTheCellAndValue() throws {
+        let path = try writeNotebook()
+        let baseline = try writeBaseline(of: path)
+        _ = try writeNotebook(factor: "0.75")
+        let outcome = checker().check(path)
+        XCTAssertEqual(outcome.status, .regression)
+        XCTAssertEqual(outcome.check.cells.map(\.outcome), [.passed, .regressed])
+        XCTAssertEqual(outcome.check.failedCount, 1)
+        XCTAssertTrue(outcome.stdout.contains("cell 'second'"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("expected 2.0, got 3.0"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.hasSuffix("\(path): regression in 1 cell (baseline \(baseline))\n"), outcome.stdout)
+        XCTAssertNotNil(outcome.check.environment, "a mismatch shows both sides' environments")
+    }
+
+    func testMissingBaselineFailsAndWritesNothing() throws {
+        let path = try writeNotebook()
+        let outcome = checker().check(path)
+        XCTAssertEqual(outcome.status, .cellFailed)
+        XCTAssertEqual(outcome.stdout, "")
+        let message = "no baseline '\(baselines)/demo.json' for '\(path)'; run 'unroll run \(path)' or "
+            + "'unroll check --update \(path)' to create one"
+        XCTAssertEqual(outcome.check.error, message)
+        XCTAssertTrue(outcome.stderr.hasSuffix("error: \(message)\n"), outcome.stderr)
+        XCTAssertEqual(outcome.check.failedCount, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: baselines))
+    }
+
+    func testUnreadableBaselineFails() throws {
+        let path = try writeNotebook()
+        try FileManager.default.createDirectory(atPath: baselines, withIntermediateDirectories: true)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: baselines + "/demo.json"))
+        let outcome = checker().check(path)
+        XCTAssertEqual(outcome.status, .cellFailed)
+        XCTAssertTrue(outcome.check.error?.hasPrefix("cannot read the baseline '\(baselines)/demo.json': ") ?? false,
+                      outcome.check.error ?? "no error")
+        XCTAssertEqual(contents(baselines + "/demo.json"), Data("{not json".utf8))
+    }
+
+    func testUpdateWritesOnlyTheRunRecord() throws {
+        let path = try writeNotebook()
+        let outcome = checker(update: true).check(path)
+        XCTAssertEqual(outcome.status, .success, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "\(path): baseline written to \(baselines)/demo.json\n")
+        XCTAssertEqual(outcome.check.cells.map(\.cellID), ["first", "second"])
+        XCTAssertEqual(listing(), ["demo.json"])
+        // The written baseline is what `unroll run` writes, and checking against it passes.
+        let written = contents(baselines + "/demo.json")
+        try FileManager.default.removeItem(atPath: baselines)
+        _ = try writeBaseline(of: path)
+        XCTAssertEqual(written, contents(baselines + "/demo.json"))
+        XCTAssertEqual(checker().check(path).status, .success)
+    }
+
+    func testUpdateReplacesAStaleBaseline() throws {
+        let path = try writeNotebook()
+        let baseline = try writeBaseline(of: path)
+        _ = try writeNotebook(factor: "0.75")
+        XCTAssertEqual(checker().check(path).status, .regression)
+        XCTAssertEqual(checker(update: true).check(path).status, .success)
+        XCTAssertEqual(checker().check(path).status, .success)
+        XCTAssertTrue(String(decoding: contents(baseline) ?? Data(), as: UTF8.self).contains("\"value\": 3.0"))
+    }
+
+    func testWithoutUpdateNothingIsWritten() throws {
+        let path = try writeNotebook()
+        let baseline = try writeBaseline(of: path)
+        let before = contents(baseline)
+        XCTAssertEqual(checker().check(path).status, .success)
+        _ = try writeNotebook(factor: "0.75")
+        XCTAssertEqual(checker().check(path).status, .regression)
+        XCTAssertEqual(contents(baseline), before, "a mismatch does not rewrite the baseline")
+        XCTAssertEqual(listing(), ["demo.json"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root + "/notebooks"), ["demo.md"])
+    }
+
+    func testNotebookThatDoesNotCheckIsInvalid() throws {
+        let path = root + "/notebooks/demo.md"
+        try Data("```rnn\nx = undefined_name + 1\n```\n".utf8).write(to: URL(fileURLWithPath: path))
+        let outcome = checker(update: true).check(path)
+        XCTAssertEqual(outcome.status, .invalidNotebook)
+        XCTAssertEqual(outcome.check.error, "the notebook does not parse or check")
+        XCTAssertTrue(outcome.stderr.contains("undefined_name"), outcome.stderr)
+        XCTAssertEqual(listing(), [], "not even --update writes a baseline for it")
+    }
+}
