@@ -193,7 +193,7 @@ extension Interpreter {
         }
     }
 
-    private func decodeInput(_ arguments: Arguments) throws -> (Seq2Seq, SequencePairDataset, Seq2SeqDecoding) {
+    private func decodeInput(_ arguments: Arguments) throws -> (Seq2Seq, SequencePairDataset, DecodedSequence) {
         let network = try builtSeq2Seq(arguments)
         guard case .model(let model) = try arguments.value("model"), let format = model.pairFormat else {
             throw arguments.error("the model has no vocabularies to read text with; fit it first", at: "model")
