@@ -76,7 +76,10 @@ let package = Package(
             name: "UnrollNotebook",
             dependencies: ["CCmark", "UnrollDiagnostics", "UnrollSettings", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
+        .testTarget(
+            name: "UnrollNotebookTests",
+            dependencies: ["UnrollNotebook", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
 
         // Training: objectives pairing models with data, the fit loop, evaluation, sampling.
         .target(
@@ -84,7 +87,10 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollTensor"]),
+        .testTarget(
+            name: "UnrollTrainingTests",
+            dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]
+        ),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
         .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI"]),
