@@ -18,28 +18,13 @@ final class NotebookCheckerTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// A two-cell notebook whose second cell shows `params.n * factor` (2.0 by default).
-    private func writeNotebook(factor: String = "0.5") throws -> String {
+    /// A notebook with a cell that always prints the same and one that shows `4 * params.scale` (2.0 unless
+    /// overridden), with `cells` appended.
+    private func writeNotebook(_ cells: String = "") throws -> String {
         let path = root + "/notebooks/demo.md"
-        let text = """
-            ---
-            title: Checked
-            seed: 3
-            params:
-              n: 4
-            ---
-            # Checked
-
-            ```rnn id=first
-            x = params.n * 2
-            print "x is", x
-            expect x == 8
-            ```
-
-            ```rnn id=second
-            show params.n * \(factor)
-            ```
-            """
+        let text = "---\nseed: 1\nparams:\n  scale: 0.5\n---\n"
+            + "```rnn id=steady\nprint \"steady\"\n```\n\n"
+            + "```rnn id=scaled\nshow 4 * params.scale\n```\n" + cells
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -58,9 +43,15 @@ final class NotebookCheckerTests: XCTestCase {
 
     private var baselines: String { root + "/baselines" }
 
-    private func checker(update: Bool = false) -> NotebookChecker {
-        NotebookChecker(settings: RunSettings(), baselineDirectory: baselines, update: update)
+    /// A checker against `baselines/`, with `-p` overrides `params`.
+    private func checker(update: Bool = false, params: [String] = []) -> NotebookChecker {
+        var settings = RunSettings()
+        settings.overrides = params
+        return NotebookChecker(settings: settings, baselineDirectory: baselines, update: update)
     }
+
+    /// The override that makes the second cell show 3.0 instead of 2.0.
+    private let changed = ["scale=0.75"]
 
     private func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
@@ -84,12 +75,11 @@ final class NotebookCheckerTests: XCTestCase {
     func testChangedValueIsARegressionNamingTheCellAndValue() throws {
         let path = try writeNotebook()
         let baseline = try writeBaseline(of: path)
-        _ = try writeNotebook(factor: "0.75")
-        let outcome = checker().check(path)
+        let outcome = checker(params: changed).check(path)
         XCTAssertEqual(outcome.status, .regression)
         XCTAssertEqual(outcome.check.cells.map(\.outcome), [.passed, .regressed])
         XCTAssertEqual(outcome.check.failedCount, 1)
-        XCTAssertTrue(outcome.stdout.contains("cell 'second'"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("cell 'scaled'"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("expected 2.0, got 3.0"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.hasSuffix("\(path): regression in 1 cell (baseline \(baseline))\n"), outcome.stdout)
         XCTAssertNotNil(outcome.check.environment, "a mismatch shows both sides' environments")
@@ -124,7 +114,7 @@ final class NotebookCheckerTests: XCTestCase {
         let outcome = checker(update: true).check(path)
         XCTAssertEqual(outcome.status, .success, outcome.stderr)
         XCTAssertEqual(outcome.stdout, "\(path): baseline written to \(baselines)/demo.json\n")
-        XCTAssertEqual(outcome.check.cells.map(\.cellID), ["first", "second"])
+        XCTAssertEqual(outcome.check.cells.map(\.cellID), ["steady", "scaled"])
         XCTAssertEqual(listing(), ["demo.json"])
         // The written baseline is what `unroll run` writes, and checking against it passes.
         let written = contents(baselines + "/demo.json")
@@ -137,10 +127,10 @@ final class NotebookCheckerTests: XCTestCase {
     func testUpdateReplacesAStaleBaseline() throws {
         let path = try writeNotebook()
         let baseline = try writeBaseline(of: path)
-        _ = try writeNotebook(factor: "0.75")
-        XCTAssertEqual(checker().check(path).status, .regression)
-        XCTAssertEqual(checker(update: true).check(path).status, .success)
-        XCTAssertEqual(checker().check(path).status, .success)
+        XCTAssertEqual(checker(params: changed).check(path).status, .regression)
+        XCTAssertEqual(checker(update: true, params: changed).check(path).status, .success)
+        XCTAssertEqual(checker(params: changed).check(path).status, .success)
+        XCTAssertEqual(checker().check(path).status, .regression, "the baseline now holds the overridden run")
         XCTAssertTrue(String(decoding: contents(baseline) ?? Data(), as: UTF8.self).contains("\"value\": 3.0"))
     }
 
@@ -149,8 +139,11 @@ final class NotebookCheckerTests: XCTestCase {
         let baseline = try writeBaseline(of: path)
         let before = contents(baseline)
         XCTAssertEqual(checker().check(path).status, .success)
-        _ = try writeNotebook(factor: "0.75")
-        XCTAssertEqual(checker().check(path).status, .regression)
+        XCTAssertEqual(checker(params: changed).check(path).status, .regression)
+        _ = try writeNotebook("\n```rnn id=added\nprint \"new\"\n```\n")
+        let added = checker().check(path)
+        XCTAssertEqual(added.status, .success, "a cell the baseline lacks is only a note")
+        XCTAssertTrue(added.stdout.contains("note: new cell, not in the baseline"), added.stdout)
         XCTAssertEqual(contents(baseline), before, "a mismatch does not rewrite the baseline")
         XCTAssertEqual(listing(), ["demo.json"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root + "/notebooks"), ["demo.md"])
