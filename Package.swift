@@ -5,6 +5,11 @@ import PackageDescription
 /// SSE-only code generation measured about twice as slow in the recurrent kernels.
 let numericSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux]))]
 
+/// Every target is compiled in the Swift 6 language mode (complete concurrency checking) except these, which do not
+/// compile in it yet (ARCHITECTURE.md, "Language mode"): the interpreter and the runner hold non-`Sendable` state
+/// in globals and generic thread helpers, the NN tests a cache in a static variable.
+let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
 let package = Package(
     name: "Unroll",
     platforms: [.macOS(.v13)],
@@ -47,7 +52,8 @@ let package = Package(
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"]
+                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"],
+            swiftSettings: swift5Mode
         ),
 
         // `unroll check` for one notebook: runs it, then compares with its baseline or rewrites it.
@@ -108,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "UnrollNNTests",
             dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: swift5Mode
         ),
 
         // The notebook language: lexer, parser, syntax tree, builtin catalog and static checker.
@@ -126,7 +133,7 @@ let package = Package(
             name: "UnrollInterpreter",
             dependencies: ["UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData", "UnrollNN",
                            "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics"],
-            swiftSettings: numericSettings
+            swiftSettings: numericSettings + swift5Mode
         ),
         .testTarget(
             name: "UnrollInterpreterTests",
@@ -142,5 +149,5 @@ let package = Package(
             dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
