@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollTensor"]),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
         .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI"]),
