@@ -32,6 +32,11 @@ struct Arguments {
         RuntimeError(message, at: place(name))
     }
 
+    /// The error of `message` pointing at argument `name` (or the call).
+    func error(_ message: some DiagnosticMessage, at name: String) -> RuntimeError {
+        RuntimeError(message, at: place(name))
+    }
+
     /// The value of `name`, which the binding guarantees is present (required or defaulted).
     func value(_ name: String) throws -> Value {
         guard let value = values[name] else { throw RuntimeError("missing required argument '\(name)' for '\(owner)'", at: site) }

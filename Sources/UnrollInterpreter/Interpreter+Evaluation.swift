@@ -14,7 +14,8 @@ extension Interpreter {
     func accuracyBuiltin(_ arguments: Arguments) throws -> Value {
         let model = try modelArgument(arguments)
         guard model.kind != .regressor else {
-            throw arguments.error("accuracy needs a model that predicts symbols, not a Regressor", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "accuracy needs a model that predicts symbols", kind: "Regressor"),
+                                  at: "model")
         }
         if model.kind == .seq2seq { return try sequenceAccuracy(arguments) }
         let (_, metrics) = try measure(arguments)
@@ -25,7 +26,8 @@ extension Interpreter {
     func perplexityBuiltin(_ arguments: Arguments) throws -> Value {
         let model = try modelArgument(arguments)
         guard model.kind == .languageModel else {
-            throw arguments.error("perplexity needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "perplexity needs a LanguageModel", kind: model.kind.rawValue),
+                                  at: "model")
         }
         let (_, metrics) = try measure(arguments)
         return .float(metrics.perplexity ?? .nan)
@@ -39,7 +41,8 @@ extension Interpreter {
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
         if model.kind == .seq2seq { return try translateBuiltin(arguments) }
         guard case .string(let text) = input else {
-            throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")
+            throw arguments.error(BuiltinMessage.predictInput(model: model.kind.rawValue, expected: "a string", got: input.type),
+                                  at: "input")
         }
         let codec = try textCodec(of: model, arguments)
         let ids = codec.encode(text)

@@ -81,7 +81,7 @@ extension Interpreter {
         let end = try arguments.optionalDouble("teacher_forcing_end")
         guard model.kind == .seq2seq else {
             for option in ["teacher_forcing", "teacher_forcing_end"] where arguments.wasGiven(option) {
-                throw arguments.error("'\(option)' only applies to a Seq2Seq, not a \(model.kind.rawValue)", at: option)
+                throw arguments.error(TrainingMessage.seq2seqOnly(option: option, model: model.kind.rawValue), at: option)
             }
             return TeacherForcingSchedule(start: 1)
         }

@@ -189,7 +189,8 @@ extension Interpreter {
             throw arguments.error("the Seq2Seq has not been built yet: fit it first, or give 'source:' and 'target:' sizes",
                                   at: "model")
         default:
-            throw arguments.error("'\(arguments.owner)' needs a Seq2Seq, not a \(model.kind.rawValue)", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "'\(arguments.owner)' needs a Seq2Seq", kind: model.kind.rawValue),
+                                  at: "model")
         }
     }
 

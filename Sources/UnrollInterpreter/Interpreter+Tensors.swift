@@ -158,7 +158,8 @@ extension Interpreter {
     /// `predict(model, tensor)`: a Regressor on sequences `(N, T, F)` gives `(N, O)`, or `(N, T, O)` per step.
     func predictTensor(_ model: ModelValue, _ x: Tensor, _ arguments: Arguments) throws -> Value {
         guard case .regressor(let network) = model.network else {
-            throw arguments.error("predict on a Tensor needs a Regressor, not a \(model.kind.rawValue)", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "predict on a Tensor needs a Regressor", kind: model.kind.rawValue),
+                                  at: "model")
         }
         guard x.rank == 3, x.shape[0] > 0, x.shape[1] > 0 else {
             throw arguments.error("a Regressor predicts from sequences (N, T, F), got a tensor of shape \(x.shape)", at: "input")

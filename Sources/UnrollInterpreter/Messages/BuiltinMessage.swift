@@ -1,9 +1,18 @@
 import UnrollDiagnostics
+import UnrollLanguage
 
 /// The messages of particular builtins, raised by their rules before a run and by their code during one.
 enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A dataset member that only some kinds of dataset have (`classes` of tagged sequences).
     case datasetMemberUndefined(member: String, kinds: String, holds: String)
+    /// A model of a kind the builtin does not take; `needs` says what it takes (`'translate' needs a Seq2Seq`).
+    case wrongModelKind(needs: String, kind: String)
+    /// A Classifier for one class.
+    case tooFewClasses(got: Int)
+    /// `predict` with an input of the wrong form; `expected` is `a string` or `a list of steps`.
+    case predictInput(model: String, expected: String, got: ValueType)
+    /// `save_tensors` of an empty record.
+    case emptyTensorRecord
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -13,6 +22,14 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         switch self {
         case .datasetMemberUndefined(let member, let kinds, let holds):
             return "'\(member)' is only defined for \(kinds); this Dataset holds \(holds)"
+        case .wrongModelKind(let needs, let kind):
+            return "\(needs), not a \(kind)"
+        case .tooFewClasses(let got):
+            return "a classifier needs at least 2 classes, got \(got)"
+        case .predictInput(let model, let expected, let got):
+            return "a \(model) predicts from \(expected), got \(got)"
+        case .emptyTensorRecord:
+            return "there are no tensors to save in an empty record"
         }
     }
 }

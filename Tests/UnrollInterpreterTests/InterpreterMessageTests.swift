@@ -1,0 +1,58 @@
+import Foundation
+import UnrollDiagnostics
+import UnrollLanguage
+import XCTest
+@testable import UnrollInterpreter
+
+/// Renders every message the interpreter defines once and checks that no case is left out of the list.
+final class InterpreterMessageTests: XCTestCase {
+    private static let files: [(FileMessage, String)] = [
+        (.outsideFolder(path: "../x.txt", rootsAllowed: false),
+         "'../x.txt' is outside the notebook's folder; data files must be inside it"),
+    ]
+
+    private static let builtins: [(BuiltinMessage, String)] = [
+        (.datasetMemberUndefined(member: "classes", kinds: "labelled texts", holds: "tagged sequences"),
+         "'classes' is only defined for labelled texts; this Dataset holds tagged sequences"),
+        (.wrongModelKind(needs: "'translate' needs a Seq2Seq", kind: "Tagger"), "'translate' needs a Seq2Seq, not a Tagger"),
+        (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
+        (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
+        (.emptyTensorRecord, "there are no tensors to save in an empty record"),
+    ]
+
+    func testEveryMessageRendersAsWritten() {
+        for (message, text) in Self.files { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.builtins { XCTAssertEqual(message.text, text, "\(message.id)") }
+        XCTAssertEqual(FileMessage.outsideFolder(path: "a", rootsAllowed: true).text,
+                       "'a' is outside the notebook's folder; data files must be inside it or an allowed folder")
+    }
+
+    func testTheListsCoverEveryCase() throws {
+        try assertCovers(Self.files.map(\.0.id), file: "FileMessage.swift")
+        try assertCovers(Self.builtins.map(\.0.id), file: "BuiltinMessage.swift")
+    }
+
+    func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {
+        let h = try NotebookHarness()
+        h.assertFailure("c = Classifier(vocab: 5, classes: 1, rnn: GRU(hidden: 2))", raises: BuiltinMessage.tooFewClasses(got: 1))
+        let rule = BuiltinLibrary.standard.catalog.function(named: "Classifier")!.rule!
+        let facts = CallFacts(arguments: ["classes": ArgumentFact(type: .int, constant: .int(1),
+                                                                  range: SourceRange(start: SourceLocation(file: "f", line: 1, column: 1)))])
+        XCTAssertEqual(rule(facts).problems.map(\.id), [BuiltinMessage.tooFewClasses(got: 1).id])
+        XCTAssertEqual(rule(facts).problems.map(\.arguments), [["1"]])
+    }
+
+    /// Asserts that `ids` name every case declared in the interpreter's message file `file`.
+    private func assertCovers(_ ids: [MessageID], file: String, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollInterpreter/Messages/\(file)")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let declared = source.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("    case ") else { return nil }
+            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
+        }
+        XCTAssertFalse(declared.isEmpty, file, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(file): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(file): no case listed twice", line: line)
+    }
+}
