@@ -39,7 +39,7 @@ struct Arguments {
 
     /// The value of `name`, which the binding guarantees is present (required or defaulted).
     func value(_ name: String) throws -> Value {
-        guard let value = values[name] else { throw RuntimeError("missing required argument '\(name)' for '\(owner)'", at: site) }
+        guard let value = values[name] else { throw RuntimeError(CallMessage.missing(noun: "argument", parameter: name, owner: owner), at: site) }
         return value
     }
 

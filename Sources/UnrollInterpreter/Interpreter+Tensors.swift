@@ -209,7 +209,7 @@ extension Interpreter {
     func tensor(named index: Expr, in tensors: TensorsValue) throws -> Value {
         let key = try evaluate(index)
         guard case .string(let name) = key else {
-            throw RuntimeError("tensors are looked up by name, such as t[\"x\"], got \(key.type)", at: index.range)
+            throw RuntimeError(ExpressionMessage.tensorKeyNotString(got: key.type), at: index.range)
         }
         if let t = tensors.tensors[name] { return .tensor(t) }
         let hint = Suggestion.closest(to: name, in: tensors.names).map { "; did you mean \(ConstantValue.quote($0))?" }

@@ -64,6 +64,8 @@ final class MessageCatalogTests: XCTestCase {
         (.divisionByZero, "division by zero"),
         (.integerOverflow(op: "*"), "integer overflow in '*'"),
         (.unparsed, "this expression did not parse and cannot run"),
+        (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
+        (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
     ]
 
     private static let statements: [(StatementMessage, String)] = [

@@ -32,6 +32,10 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case integerOverflow(op: String)
     /// An expression that failed to parse, reached at run time.
     case unparsed
+    /// `t[0]` on a Tensor, which has no positions to index.
+    case tensorIndexed
+    /// `tensors[key]` with a key that is not a name.
+    case tensorKeyNotString(got: ValueType)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -70,6 +74,10 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
             return "integer overflow in '\(op)'"
         case .unparsed:
             return "this expression did not parse and cannot run"
+        case .tensorIndexed:
+            return "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"
+        case .tensorKeyNotString(let got):
+            return "tensors are looked up by name, such as t[\"x\"], got \(got)"
         }
     }
 
