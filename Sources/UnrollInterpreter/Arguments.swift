@@ -76,6 +76,13 @@ struct Arguments {
         return s
     }
 
+    /// The model argument `name` (`model` unless said otherwise).
+    func model(_ name: String = "model") throws -> ModelValue {
+        let v = try value(name)
+        guard case .model(let model) = v else { throw error(BuiltinMessage.modelExpected(owner: owner, got: v.type), at: name) }
+        return model
+    }
+
     /// The `int` or `range` argument `name` as a closed range (`5` is `5...5`).
     func lengths(_ name: String) throws -> ClosedRange<Int> {
         switch try value(name) {

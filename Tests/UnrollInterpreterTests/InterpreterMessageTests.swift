@@ -15,6 +15,7 @@ final class InterpreterMessageTests: XCTestCase {
         (.datasetMemberUndefined(member: "classes", kinds: "labelled texts", holds: "tagged sequences"),
          "'classes' is only defined for labelled texts; this Dataset holds tagged sequences"),
         (.wrongModelKind(needs: "'translate' needs a Seq2Seq", kind: "Tagger"), "'translate' needs a Seq2Seq, not a Tagger"),
+        (.modelExpected(owner: "accuracy", got: .int), "'accuracy' needs a model, got int"),
         (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
         (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
         (.emptyTensorRecord, "there are no tensors to save in an empty record"),

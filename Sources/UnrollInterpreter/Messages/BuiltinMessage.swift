@@ -7,6 +7,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case datasetMemberUndefined(member: String, kinds: String, holds: String)
     /// A model of a kind the builtin does not take; `needs` says what it takes (`'translate' needs a Seq2Seq`).
     case wrongModelKind(needs: String, kind: String)
+    /// A builtin that works on a model given something else.
+    case modelExpected(owner: String, got: ValueType)
     /// A Classifier for one class.
     case tooFewClasses(got: Int)
     /// `predict` with an input of the wrong form; `expected` is `a string` or `a list of steps`.
@@ -24,6 +26,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "'\(member)' is only defined for \(kinds); this Dataset holds \(holds)"
         case .wrongModelKind(let needs, let kind):
             return "\(needs), not a \(kind)"
+        case .modelExpected(let owner, let got):
+            return "'\(owner)' needs a model, got \(got)"
         case .tooFewClasses(let got):
             return "a classifier needs at least 2 classes, got \(got)"
         case .predictInput(let model, let expected, let got):
