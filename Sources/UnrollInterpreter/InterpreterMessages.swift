@@ -1,6 +1,27 @@
 import UnrollDiagnostics
 import UnrollLanguage
 
+// The messages only the interpreter raises: about the files a notebook reads, and those a builtin's rule
+// (before the run) and its code (during it) share.
+
+/// The messages about the files a notebook reads.
+enum FileMessage: DiagnosticMessage, Hashable {
+    /// A path that leaves the notebook's folder (and every folder the user allowed).
+    case outsideFolder(path: String, rootsAllowed: Bool)
+
+    /// Every message of this type belongs to the interpreter.
+    static let domain = "UnrollInterpreter"
+
+    /// The message as users read it.
+    var text: String {
+        switch self {
+        case .outsideFolder(let path, let rootsAllowed):
+            return "'\(path)' is outside the notebook's folder; data files must be inside it"
+                + (rootsAllowed ? " or an allowed folder" : "")
+        }
+    }
+}
+
 /// The messages of particular builtins, raised by their rules before a run and by their code during one.
 enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A dataset member that only some kinds of dataset have (`classes` of tagged sequences).
