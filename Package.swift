@@ -93,21 +93,20 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(
-            name: "UnrollTrainingTests",
-            dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]
-        ),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
-        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI"]),
+        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollTestSupport"]),
 
-        // Test helpers shared by the test targets (finite-difference gradient checks).
-        .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor"], path: "Tests/UnrollTestSupport"),
+        // Test helpers shared by the test targets (finite-difference gradient checks, kernel settings, temporary folders,
+        // run-record fixtures).
+        .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollRecord", "UnrollDiagnostics"],
+                path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
         .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollSettings", "UnrollFileIO"]),
         .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
-        .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
-        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics"]),
+        .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
+        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
 
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor", "UnrollTestSupport", "CRecurrentKernels"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
@@ -127,7 +126,7 @@ let package = Package(
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
         .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics"]),
-        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollDiagnostics", "UnrollData", "UnrollTensor"]),
+        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollDiagnostics", "UnrollData", "UnrollTensor", "UnrollTestSupport"]),
         // The interpreter: runs checked programs against the model library and records typed cell outputs.
         .target(
             name: "UnrollInterpreter",
@@ -138,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "UnrollInterpreterTests",
             dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollReport", "UnrollTraining",
-                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics"],
+                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics", "UnrollTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),
@@ -146,7 +145,7 @@ let package = Package(
         .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
         .testTarget(
             name: "UnrollCheckTests",
-            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord"]
+            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -32,9 +32,14 @@ struct Arguments {
         RuntimeError(message, at: place(name))
     }
 
+    /// The error of `message` pointing at argument `name` (or the call).
+    func error(_ message: some DiagnosticMessage, at name: String) -> RuntimeError {
+        RuntimeError(message, at: place(name))
+    }
+
     /// The value of `name`, which the binding guarantees is present (required or defaulted).
     func value(_ name: String) throws -> Value {
-        guard let value = values[name] else { throw RuntimeError("missing required argument '\(name)' for '\(owner)'", at: site) }
+        guard let value = values[name] else { throw RuntimeError(CallMessage.missing(noun: "argument", parameter: name, owner: owner), at: site) }
         return value
     }
 
@@ -69,6 +74,13 @@ struct Arguments {
         let v = try value(name)
         guard case .string(let s) = v else { throw mismatch(name, "string", v) }
         return s
+    }
+
+    /// The model argument `name` (`model` unless said otherwise).
+    func model(_ name: String = "model") throws -> ModelValue {
+        let v = try value(name)
+        guard case .model(let model) = v else { throw error(BuiltinMessage.modelExpected(owner: owner, got: v.type), at: name) }
+        return model
     }
 
     /// The `int` or `range` argument `name` as a closed range (`5` is `5...5`).

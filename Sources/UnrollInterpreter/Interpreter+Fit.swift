@@ -10,7 +10,8 @@ extension Interpreter {
     func fit(model modelExpr: Expr, data dataExpr: Expr, options: [Field], at location: SourceLocation) throws {
         let modelValue = try evaluate(modelExpr)
         guard case .model(let model) = modelValue else {
-            throw RuntimeError("cannot fit '\(modelExpr)': it is \(modelValue.type.withArticle), not a model", at: modelExpr.range)
+            throw RuntimeError(TrainingMessage.notAModel(model: "\(modelExpr)", described: modelValue.type.withArticle),
+                               at: modelExpr.range)
         }
         let data = try evaluate(dataExpr)
         guard let signature = builtins.options(of: "fit") else { preconditionFailure("interpreter: no 'fit' options in the catalog") }
@@ -80,7 +81,7 @@ extension Interpreter {
         let end = try arguments.optionalDouble("teacher_forcing_end")
         guard model.kind == .seq2seq else {
             for option in ["teacher_forcing", "teacher_forcing_end"] where arguments.wasGiven(option) {
-                throw arguments.error("'\(option)' only applies to a Seq2Seq, not a \(model.kind.rawValue)", at: option)
+                throw arguments.error(TrainingMessage.seq2seqOnly(option: option, model: model.kind.rawValue), at: option)
             }
             return TeacherForcingSchedule(start: 1)
         }

@@ -12,9 +12,10 @@ extension Interpreter {
 
     /// `accuracy(model, data)`: the fraction of right next tokens, labels or tags.
     func accuracyBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard model.kind != .regressor else {
-            throw arguments.error("accuracy needs a model that predicts symbols, not a Regressor", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "accuracy needs a model that predicts symbols", kind: "Regressor"),
+                                  at: "model")
         }
         if model.kind == .seq2seq { return try sequenceAccuracy(arguments) }
         let (_, metrics) = try measure(arguments)
@@ -23,9 +24,10 @@ extension Interpreter {
 
     /// `perplexity(model, corpus)`: the exponential of the mean next-token cross-entropy.
     func perplexityBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard model.kind == .languageModel else {
-            throw arguments.error("perplexity needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "perplexity needs a LanguageModel", kind: model.kind.rawValue),
+                                  at: "model")
         }
         let (_, metrics) = try measure(arguments)
         return .float(metrics.perplexity ?? .nan)
@@ -33,13 +35,14 @@ extension Interpreter {
 
     /// `predict(model, input)`: the next token, the label, the tags, or the numbers for one input.
     func predictBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         let input = try arguments.value("input")
         if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
         if model.kind == .seq2seq { return try translateBuiltin(arguments) }
         guard case .string(let text) = input else {
-            throw arguments.error("a \(model.kind.rawValue) predicts from a string, got \(input.type)", at: "input")
+            throw arguments.error(BuiltinMessage.predictInput(model: model.kind.rawValue, expected: "a string", got: input.type),
+                                  at: "input")
         }
         let codec = try textCodec(of: model, arguments)
         let ids = codec.encode(text)
@@ -58,7 +61,7 @@ extension Interpreter {
 
     /// `sample(model, prime:, length:, temperature:)`: generated text, prime included.
     func sampleBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard case .language(let network) = model.network else {
             throw arguments.error("sample needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
         }
@@ -74,7 +77,7 @@ extension Interpreter {
 
     /// The model and its metrics on the `data` argument.
     private func measure(_ arguments: Arguments) throws -> (ModelValue, Metrics) {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         let data = try arguments.value("data")
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
                                            modelName: arguments.source("model", or: "model"), bptt: model.bptt)
@@ -84,13 +87,6 @@ extension Interpreter {
         return (model, Trainer.evaluate(objective, batchSize: model.batchSize, rng: &rng))
     }
 
-    private func modelArgument(_ arguments: Arguments) throws -> ModelValue {
-        let value = try arguments.value("model")
-        guard case .model(let model) = value else {
-            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
-        }
-        return model
-    }
 
     private func textCodec(of model: ModelValue, _ arguments: Arguments) throws -> TextCodec {
         guard let codec = model.codec else {

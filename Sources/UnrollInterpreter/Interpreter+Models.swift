@@ -15,7 +15,7 @@ extension Interpreter {
     func classifier(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let classes = try arguments.int("classes")
-        guard classes >= 2 else { throw arguments.error("a classifier needs at least 2 classes, got \(classes)", at: "classes") }
+        guard classes >= 2 else { throw arguments.error(BuiltinMessage.tooFewClasses(got: classes), at: "classes") }
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
         let dropout = Float(try arguments.double("dropout"))
         let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec,

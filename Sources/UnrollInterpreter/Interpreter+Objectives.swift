@@ -47,16 +47,13 @@ extension Interpreter {
             return TaggerObjective(model: network, examples: examples)
         case (.regressor(let network), .dataset(let d)):
             guard case .sequences(let set) = d.content else { break }
-            let origin = " (\(d.origin))"
             if set.featureCount != network.inputCount {
-                let s = set.featureCount == 1 ? "" : "s"
-                throw RuntimeError("the data has \(set.featureCount) input feature\(s) per step\(origin), "
-                    + "but '\(modelName)' expects \(network.inputCount)", at: place)
+                throw RuntimeError(TrainingMessage.inputFeatures(have: set.featureCount, origin: d.origin, model: modelName,
+                                                                 want: network.inputCount), at: place)
             }
             if set.outputCount != network.outputCount {
-                let s = set.outputCount == 1 ? "" : "s"
-                throw RuntimeError("the data has \(set.outputCount) target value\(s) per example\(origin), "
-                    + "but '\(modelName)' predicts \(network.outputCount)", at: place)
+                throw RuntimeError(TrainingMessage.targetValues(have: set.outputCount, origin: d.origin, model: modelName,
+                                                                want: network.outputCount), at: place)
             }
             return RegressorObjective(model: model.regressor(perStep: set.perStep), dataset: set)
         default:
@@ -78,7 +75,8 @@ extension Interpreter {
     }
 
     private func kindMismatch(_ model: ModelValue, _ data: Value, at place: SourceRange) -> RuntimeError {
-        RuntimeError("a \(model.kind.rawValue) trains on \(model.kind.trainsOn), not on \(data.type.withArticle)", at: place)
+        RuntimeError(TrainingMessage.wrongData(model: model.kind.rawValue, trainsOn: model.kind.trainsOn, described: data.type.withArticle),
+                     at: place)
     }
 
     private func checkVocabulary(_ entries: Int, of model: ModelValue, at place: SourceRange, modelName: String) throws {

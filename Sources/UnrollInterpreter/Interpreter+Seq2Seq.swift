@@ -179,17 +179,15 @@ extension Interpreter {
     }
 
     private func builtSeq2Seq(_ arguments: Arguments) throws -> Seq2Seq {
-        let value = try arguments.value("model")
-        guard case .model(let model) = value else {
-            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
-        }
+        let model = try arguments.model()
         switch model.network {
         case .seq2seq(let network): return network
         case .pendingSeq2Seq:
             throw arguments.error("the Seq2Seq has not been built yet: fit it first, or give 'source:' and 'target:' sizes",
                                   at: "model")
         default:
-            throw arguments.error("'\(arguments.owner)' needs a Seq2Seq, not a \(model.kind.rawValue)", at: "model")
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "'\(arguments.owner)' needs a Seq2Seq", kind: model.kind.rawValue),
+                                  at: "model")
         }
     }
 

@@ -9,12 +9,12 @@ extension Checker {
         switch modelType {
         case .model(let m): facts = m
         case .unknown: break
-        default: error("cannot fit '\(model)': it is \(modelType.withArticle), not a model", at: model)
+        default: report(TrainingMessage.notAModel(model: "\(model)", described: modelType.withArticle), at: model)
         }
         if let facts {
             checkData(dataType, at: data, for: model, facts)
         } else if !dataType.isAssignable(to: .oneOf([.corpus, .anyDataset])) {
-            error("'fit' needs data (a Corpus or a Dataset) after 'on', got \(dataType)", at: data)
+            report(TrainingMessage.notData(got: dataType), at: data)
         }
         guard let signature = builtins.options(of: "fit") else { return }
         let typed = options.map { typeOf($0.value) }
@@ -26,12 +26,11 @@ extension Checker {
             case "validate":
                 checkData(value.type, at: field.value, for: model, facts!)
             case "bptt" where kind != .languageModel:
-                warning("'bptt' only applies to language models; a \(kind.rawValue) reads whole sequences",
-                        at: field.name.location, length: field.name.text.count)
+                report(TrainingMessage.bpttUnused(model: kind.rawValue), at: field.name.location, length: field.name.text.count)
             case "teacher_forcing", "teacher_forcing_end", "decay":
                 guard kind != .seq2seq else { break }
-                error("'\(field.name.text)' only applies to a Seq2Seq, not a \(kind.rawValue)",
-                      at: field.name.location, length: field.name.text.count)
+                report(TrainingMessage.seq2seqOnly(option: field.name.text, model: kind.rawValue), at: field.name.location,
+                       length: field.name.text.count)
             default:
                 break
             }
@@ -42,18 +41,15 @@ extension Checker {
     private func checkData(_ data: ValueType, at expression: Expr, for model: Expr, _ facts: ModelFacts) {
         guard let kind = facts.kind else { return }
         if kind.accepts(data) == false {
-            error("a \(kind.rawValue) trains on \(kind.trainsOn), not on \(data.withArticle)", at: expression)
+            report(TrainingMessage.wrongData(model: kind.rawValue, trainsOn: kind.trainsOn, described: data.withArticle), at: expression)
             return
         }
         guard case .dataset(let d) = data else { return }
-        let origin = d.origin.map { " (\($0))" } ?? ""
         if let want = facts.inputs, let have = d.inputs, want != have {
-            error("the data has \(have) input feature\(have == 1 ? "" : "s") per step\(origin), but '\(model)' expects \(want)",
-                  at: expression)
+            report(TrainingMessage.inputFeatures(have: have, origin: d.origin, model: "\(model)", want: want), at: expression)
         }
         if let want = facts.outputs, let have = d.outputs, want != have {
-            error("the data has \(have) target value\(have == 1 ? "" : "s") per example\(origin), but '\(model)' predicts \(want)",
-                  at: expression)
+            report(TrainingMessage.targetValues(have: have, origin: d.origin, model: "\(model)", want: want), at: expression)
         }
     }
 
@@ -67,8 +63,7 @@ extension Checker {
         default: plottable = false
         }
         if !plottable {
-            error("cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series",
-                  at: value)
+            report(TrainingMessage.notPlottable(type: type), at: value)
         }
         guard let signature = builtins.options(of: "plot") else { return }
         let typed = options.map { typeOf($0.value) }

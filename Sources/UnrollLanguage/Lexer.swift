@@ -82,7 +82,7 @@ public struct Lexer {
         var value = String.UnicodeScalarView()
         while true {
             guard let c = peek(), c != "\n" else {
-                report("unterminated string; add '\"' before the end of the line", at: startLocation, length: index - start)
+                report(SyntaxMessage.unterminatedString, at: startLocation, length: index - start)
                 add(.string, from: start, at: startLocation, literal: .string(String(value)))
                 return
             }
@@ -103,7 +103,7 @@ public struct Lexer {
                     break  // reported as an unterminated string
                 case let other?:
                     advance()
-                    report("unknown escape '\\\(other)' in string; use '\\\\' for a backslash", at: escapeLocation, length: 2)
+                    report(SyntaxMessage.unknownEscape(character: "\(other)"), at: escapeLocation, length: 2)
                 }
                 continue
             }
@@ -130,7 +130,7 @@ public struct Lexer {
                 while let d = peek(), Lexer.isDigit(d) { advance() }
             } else {
                 for _ in 0..<lookahead { advance() }
-                report("malformed number '\(text(from: start))'; expected digits after the exponent",
+                report(SyntaxMessage.malformedNumber(text: text(from: start)),
                        at: startLocation, length: index - start)
                 add(.float, from: start, at: startLocation, literal: .float(0))
                 return
@@ -140,7 +140,7 @@ public struct Lexer {
         if isFloat {
             let value = Double(text) ?? .infinity
             if !value.isFinite {
-                report("number '\(text)' is too large", at: startLocation, length: index - start)
+                report(SyntaxMessage.numberTooLarge(text: text), at: startLocation, length: index - start)
                 add(.float, from: start, at: startLocation, literal: .float(0))
             } else {
                 add(.float, from: start, at: startLocation, literal: .float(value))
@@ -148,7 +148,7 @@ public struct Lexer {
         } else if let value = Int(text) {
             add(.integer, from: start, at: startLocation, literal: .int(value))
         } else {
-            report("integer '\(text)' is too large", at: startLocation, length: index - start)
+            report(SyntaxMessage.integerTooLarge(text: text), at: startLocation, length: index - start)
             add(.integer, from: start, at: startLocation, literal: .int(0))
         }
     }
@@ -169,7 +169,7 @@ public struct Lexer {
         let hints: [String: String] = ["..": "use '...' for a range", "&&": "use 'and'", "||": "use 'or'"]
         if let two, let hint = hints[two] {
             advance(2)
-            report("unexpected '\(two)'; \(hint)", at: startLocation, length: 2)
+            report(SyntaxMessage.foreignOperator(text: two, hint: hint), at: startLocation, length: 2)
             return
         }
         if let p = Punctuation(rawValue: String(c)) {
@@ -178,14 +178,14 @@ public struct Lexer {
             return
         }
         advance()
-        let hint: String
+        let hint: String?
         switch c {
-        case "!": hint = "; use 'not' for negation"
-        case "'": hint = "; strings use double quotes"
-        case ";": hint = "; end a statement with a new line"
-        default: hint = ""
+        case "!": hint = "use 'not' for negation"
+        case "'": hint = "strings use double quotes"
+        case ";": hint = "end a statement with a new line"
+        default: hint = nil
         }
-        report("unexpected character '\(c)'\(hint)", at: startLocation)
+        report(SyntaxMessage.unexpectedCharacter(character: "\(c)", hint: hint), at: startLocation)
     }
 
     // MARK: - Helpers
@@ -214,8 +214,8 @@ public struct Lexer {
                             offset: start, length: index - start))
     }
 
-    private mutating func report(_ message: String, at location: SourceLocation, length: Int = 1) {
-        diagnostics.append(Diagnostic(.error, message, at: location, length: length))
+    private mutating func report(_ message: SyntaxMessage, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(Diagnostic(message, at: SourceRange(start: location, length: length)))
     }
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }

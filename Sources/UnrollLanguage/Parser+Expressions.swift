@@ -7,7 +7,7 @@ extension Parser {
     /// One expression; `context` names what it follows, for the message when none is there.
     func expression(after context: String? = nil) throws -> Expr {
         if let context, isExpressionEnd(peek) {
-            throw error("expected an expression after \(context), found \(peek.quoted)", at: peek)
+            throw error(SyntaxMessage.expectedExpressionAfter(context: context, found: peek.quoted), at: peek)
         }
         return try or()
     }
@@ -57,7 +57,7 @@ extension Parser {
         advance()
         let right = try range()
         if comparisonOperator(peek) != nil {
-            throw error("comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'", at: peek)
+            throw error(SyntaxMessage.chainedComparison, at: peek)
         }
         return make(.binary(op, left, right), from: first)
     }
@@ -166,8 +166,7 @@ extension Parser {
                 }
                 let value = try expression(after: label.map { "'\($0.text):'" } ?? "'('")
                 if label == nil, let lastLabel {
-                    report("positional argument after the labelled argument '\(lastLabel.text)'; put positional arguments first",
-                           at: value.location, length: value.range.length)
+                    report(SyntaxMessage.positionalAfterLabelled(label: lastLabel.text), at: value.location, length: value.range.length)
                 }
                 if let label { lastLabel = label }
                 arguments.append(Argument(label: label, value: value))
@@ -215,7 +214,7 @@ extension Parser {
             let fields = try record(named: "record")
             return make(.record(fields), from: token)
         default:
-            throw error("expected an expression, found \(token.quoted)", at: token)
+            throw error(SyntaxMessage.expectedExpression(found: token.quoted), at: token)
         }
     }
 

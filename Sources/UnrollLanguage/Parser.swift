@@ -66,7 +66,7 @@ public final class Parser {
     private func statement() throws -> Statement {
         let first = peek
         if case .keyword(let keyword) = first.kind, tokens[current + 1].kind == .punctuation(.equal) {
-            throw error("'\(keyword.rawValue)' is a keyword and cannot be assigned; choose another name", at: first)
+            throw error(SyntaxMessage.keywordAssigned(keyword: keyword.rawValue), at: first)
         }
         switch first.kind {
         case .keyword(.seed):
@@ -106,7 +106,7 @@ public final class Parser {
         case .keyword(.if):
             return try ifStatement()
         case .keyword(.else):
-            throw error("'else' must follow the '}' of an 'if' block", at: first)
+            throw error(SyntaxMessage.elseWithoutIf, at: first)
         case .identifier where isAssignment():
             return try assignment()
         default:
@@ -135,8 +135,7 @@ public final class Parser {
         let open = try consume(.punctuation(.leftBrace), "expected '{' to start the body of '\(owner)'")
         let body = parseStatements(inBlock: true)
         guard tokens[current].kind == .punctuation(.rightBrace) else {
-            throw error("expected '}' to close the block started at \(position(open)), found \(tokens[current].quoted)",
-                        at: tokens[current])
+            throw error(SyntaxMessage.unclosedBlock(opened: position(open), found: tokens[current].quoted), at: tokens[current])
         }
         advance()
         return body
@@ -163,12 +162,12 @@ public final class Parser {
         let first = peek
         let value = try expression()
         if check(.punctuation(.equal)) {
-            throw error("cannot assign to '\(value)'; only plain names can be assigned", at: first, length: value.range.length)
+            throw error(SyntaxMessage.cannotAssignExpression(expression: "\(value)"), at: first, length: value.range.length)
         }
         // `pritn x` reads as a misspelt statement keyword followed by more tokens on the line.
         if case .identifier(let name) = value.kind, !isStatementEnd(peek),
            let keyword = Suggestion.closest(to: name, in: Keyword.statementStarters.map(\.rawValue)) {
-            throw error("unknown statement '\(name)'; did you mean '\(keyword)'?", at: first)
+            throw error(SyntaxMessage.unknownStatement(name: name, suggestion: keyword), at: first)
         }
         return Statement(.expression(value), at: first.location)
     }
@@ -178,7 +177,7 @@ public final class Parser {
         let token = tokens[current]
         if token.kind == .newline { current += 1; return }
         if isStatementEnd(token) { return }
-        throw error("expected end of line after the statement, found \(token.quoted)", at: token)
+        throw error(SyntaxMessage.expectedEndOfLine(found: token.quoted), at: token)
     }
 
     private func isStatementEnd(_ token: Token) -> Bool {
@@ -286,7 +285,7 @@ public final class Parser {
     @discardableResult
     func consume(_ kind: TokenKind, _ message: @autoclosure () -> String) throws -> Token {
         if check(kind) { return advance() }
-        throw error("\(message()), found \(peek.quoted)", at: peek)
+        throw error(SyntaxMessage.expected(expectation: message(), found: peek.quoted), at: peek)
     }
 
     private func skipNewlines() {
@@ -301,14 +300,14 @@ public final class Parser {
     }
 
     /// Records an error at `token` and returns the error to throw.
-    func error(_ message: String, at token: Token, length: Int? = nil) -> ParseError {
-        diagnostics.append(Diagnostic(.error, message, at: token.location, length: length ?? token.length))
+    func error(_ message: SyntaxMessage, at token: Token, length: Int? = nil) -> ParseError {
+        diagnostics.append(Diagnostic(message, at: SourceRange(start: token.location, length: length ?? token.length)))
         return ParseError()
     }
 
     /// Records an error without unwinding.
-    func report(_ message: String, at location: SourceLocation, length: Int = 1) {
-        diagnostics.append(Diagnostic(.error, message, at: location, length: length))
+    func report(_ message: SyntaxMessage, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(Diagnostic(message, at: SourceRange(start: location, length: length)))
     }
 
     /// `line:col` of a token, as messages cite the bracket that opened a construct.

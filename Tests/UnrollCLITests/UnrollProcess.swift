@@ -1,4 +1,5 @@
 import Foundation
+import UnrollTestSupport
 import XCTest
 
 /// Runs the built `unroll` binary, as a user would, and captures what it prints.
@@ -49,9 +50,8 @@ struct UnrollProcess {
 
 /// A fresh temporary folder with a `notebooks/` subfolder, removed at the end of the test.
 func makeWorkspace(_ test: XCTestCase) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-e2e-\(UUID().uuidString)")
+    let root = try test.makeTemporaryDirectory(prefix: "unroll-e2e")
     try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: root) }
     return root
 }
 

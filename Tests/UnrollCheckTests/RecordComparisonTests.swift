@@ -1,4 +1,5 @@
 import UnrollRecord
+import UnrollTestSupport
 import XCTest
 @testable import UnrollCheck
 

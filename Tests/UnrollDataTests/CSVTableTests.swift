@@ -1,5 +1,6 @@
 import XCTest
 import UnrollData
+import UnrollTestSupport
 
 final class CSVTableTests: XCTestCase {
     func testQuotesDoubledQuotesCommasAndNewlinesInsideQuotes() throws {

@@ -1,6 +1,7 @@
 import XCTest
 import UnrollData
 import UnrollTensor
+import UnrollTestSupport
 
 /// Loads the files in notebooks/data the way the notebooks do, so a broken data file fails here first.
 final class ShippedDataTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 import UnrollData
 import UnrollTensor
+import UnrollTestSupport
 
 final class TaggingDatasetTests: XCTestCase {
     func testParsesTokenSlashTagLines() throws {

@@ -1,5 +1,6 @@
 import XCTest
 import UnrollData
+import UnrollTestSupport
 
 final class TextCorpusTests: XCTestCase {
     func testCharacterCorpusIsOneStream() throws {

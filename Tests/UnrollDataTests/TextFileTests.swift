@@ -1,5 +1,6 @@
 import XCTest
 import UnrollData
+import UnrollTestSupport
 
 final class TextFileTests: XCTestCase {
     func testReadsUTF8DroppingTheBOMAndNormalizingNewlines() throws {

@@ -2,13 +2,13 @@ import Foundation
 import UnrollNN
 import UnrollRecord
 import UnrollTensor
+import UnrollTestSupport
 import XCTest
 @testable import UnrollInterpreter
 
 final class InterpreterTensorsTests: XCTestCase {
     /// The shipped notebook data folder, where `scripts/make_torch_notebook_weights.py` wrote PyTorch's files.
-    private static let notebookData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notebooks/data").path
+    private static let notebookData = repositoryRoot + "/notebooks/data"
 
     private func number(_ h: NotebookHarness, _ expression: String, line: UInt = #line) throws -> Double {
         let text = try h.value(expression, line: line)

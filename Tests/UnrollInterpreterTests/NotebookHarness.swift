@@ -2,13 +2,16 @@ import Foundation
 import UnrollDiagnostics
 import UnrollLanguage
 import UnrollRecord
+import UnrollTestSupport
 import XCTest
 @testable import UnrollInterpreter
 
 /// A temporary notebook folder holding small data files, with helpers to parse and run cells in it.
 final class NotebookHarness {
-    /// The folder, removed when the harness goes away.
-    let folder: String
+    /// The temporary folder, removed when the harness goes away.
+    private let temporary = TemporaryFolder(prefix: "unroll-interp")
+    /// The folder's path.
+    var folder: String { temporary.path }
     /// The interpreter running the cells (shared environment).
     private(set) var interpreter: Interpreter
     /// The settings the interpreter was made with.
@@ -45,20 +48,10 @@ final class NotebookHarness {
     init(files: [String: String] = NotebookHarness.standardFiles, seed: UInt64 = 0,
          params: [String: ConstantValue] = [:], allowedRoots: [String] = [],
          events: ((InterpreterEvent) -> Void)? = nil, checkpoint: (() throws -> Void)? = nil) throws {
-        folder = NSTemporaryDirectory() + "unroll-interp-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (path, text) in files {
-            let url = URL(fileURLWithPath: folder + "/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        settings = InterpreterSettings(notebookDirectory: folder, allowedRoots: allowedRoots, params: params, seed: seed,
+        for (path, text) in files { temporary.write(path, text) }
+        settings = InterpreterSettings(notebookDirectory: temporary.path, allowedRoots: allowedRoots, params: params, seed: seed,
                                        events: events, checkpoint: checkpoint)
         interpreter = Interpreter(settings: settings)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Parses `source` as one cell starting at line `firstLine` of `nb.md`, failing the test on syntax errors.

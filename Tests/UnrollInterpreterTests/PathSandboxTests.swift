@@ -1,4 +1,5 @@
 import Foundation
+import UnrollTestSupport
 import XCTest
 @testable import UnrollInterpreter
 
@@ -6,7 +7,7 @@ final class PathSandboxTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        root = PathSandbox.resolve(NSTemporaryDirectory()) + "/unroll-sandbox-" + UUID().uuidString
+        root = PathSandbox.resolve(try makeTemporaryDirectory(prefix: "unroll-sandbox").path)
         for folder in ["nb/data", "outside", "shared"] {
             try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
         }
@@ -42,7 +43,11 @@ final class PathSandboxTests: XCTestCase {
 
     func testTheInterpreterRefusesToReadOutsideWithTheLocationOfThePath() throws {
         let h = try NotebookHarness(files: ["data/a.txt": "abc abc"])
-        try "secret".write(toFile: h.folder + "/../unroll-outside-\(UUID().uuidString).txt", atomically: true, encoding: .utf8)
+        // Beside the notebook's folder; removed by its own path, since the folder is gone by tear-down.
+        let outside = URL(fileURLWithPath: h.folder).deletingLastPathComponent()
+            .appendingPathComponent("unroll-outside-\(UUID().uuidString).txt").path
+        try "secret".write(toFile: outside, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
         XCTAssertEqual(h.failure(#"c = text("../x.txt")"#),
                        "1:10: '../x.txt' is outside the notebook's folder; data files must be inside it")
         XCTAssertEqual(h.failure(#"c = csv("/etc/passwd")"#),

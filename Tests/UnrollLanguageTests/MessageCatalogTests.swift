@@ -64,6 +64,8 @@ final class MessageCatalogTests: XCTestCase {
         (.divisionByZero, "division by zero"),
         (.integerOverflow(op: "*"), "integer overflow in '*'"),
         (.unparsed, "this expression did not parse and cannot run"),
+        (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
+        (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
     ]
 
     private static let statements: [(StatementMessage, String)] = [
@@ -80,7 +82,46 @@ final class MessageCatalogTests: XCTestCase {
         (.unusedValue(expression: "x"), "the value of 'x' is not used; write 'show x' to display it"),
     ]
 
+    private static let training: [(TrainingMessage, String)] = [
+        (.notAModel(model: "corpus", described: "a Corpus"), "cannot fit 'corpus': it is a Corpus, not a model"),
+        (.notData(got: .int), "'fit' needs data (a Corpus or a Dataset) after 'on', got int"),
+        (.wrongData(model: "Classifier", trainsOn: "labelled texts", described: "a Corpus"),
+         "a Classifier trains on labelled texts, not on a Corpus"),
+        (.inputFeatures(have: 1, origin: "task.sine", model: "net", want: 2),
+         "the data has 1 input feature per step (task.sine), but 'net' expects 2"),
+        (.targetValues(have: 2, origin: nil, model: "net", want: 1), "the data has 2 target values per example, but 'net' predicts 1"),
+        (.bpttUnused(model: "Classifier"), "'bptt' only applies to language models; a Classifier reads whole sequences"),
+        (.seq2seqOnly(option: "decay", model: "Tagger"), "'decay' only applies to a Seq2Seq, not a Tagger"),
+        (.notPlottable(type: .int),
+         "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"),
+    ]
+
+    private static let syntax: [(SyntaxMessage, String)] = [
+        (.unterminatedString, "unterminated string; add '\"' before the end of the line"),
+        (.unknownEscape(character: "q"), "unknown escape '\\q' in string; use '\\\\' for a backslash"),
+        (.malformedNumber(text: "1e"), "malformed number '1e'; expected digits after the exponent"),
+        (.numberTooLarge(text: "1e999"), "number '1e999' is too large"),
+        (.integerTooLarge(text: "99999999999999999999"), "integer '99999999999999999999' is too large"),
+        (.foreignOperator(text: "&&", hint: "use 'and'"), "unexpected '&&'; use 'and'"),
+        (.unexpectedCharacter(character: "!", hint: "use 'not' for negation"), "unexpected character '!'; use 'not' for negation"),
+        (.expected(expectation: "expected ')' after the arguments", found: "end of line"),
+         "expected ')' after the arguments, found end of line"),
+        (.expectedExpressionAfter(context: "'='", found: "end of line"), "expected an expression after '=', found end of line"),
+        (.expectedExpression(found: "')'"), "expected an expression, found ')'"),
+        (.expectedEndOfLine(found: "'x'"), "expected end of line after the statement, found 'x'"),
+        (.unclosedBlock(opened: "3:12", found: "end of cell"), "expected '}' to close the block started at 3:12, found end of cell"),
+        (.chainedComparison, "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'"),
+        (.keywordAssigned(keyword: "fit"), "'fit' is a keyword and cannot be assigned; choose another name"),
+        (.elseWithoutIf, "'else' must follow the '}' of an 'if' block"),
+        (.cannotAssignExpression(expression: "a.b"), "cannot assign to 'a.b'; only plain names can be assigned"),
+        (.unknownStatement(name: "pritn", suggestion: "print"), "unknown statement 'pritn'; did you mean 'print'?"),
+        (.positionalAfterLabelled(label: "tokens"),
+         "positional argument after the labelled argument 'tokens'; put positional arguments first"),
+    ]
+
     func testEveryMessageRendersAsWritten() {
+        for (message, text) in Self.syntax { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.training { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.calls { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.names { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.expressions { XCTAssertEqual(message.text, text, "\(message.id)") }
@@ -88,10 +129,12 @@ final class MessageCatalogTests: XCTestCase {
     }
 
     func testTheListsCoverEveryCase() throws {
-        try assertCovers(Self.calls.map(\.0.id), file: "CallMessage.swift")
-        try assertCovers(Self.names.map(\.0.id), file: "NameMessage.swift")
-        try assertCovers(Self.expressions.map(\.0.id), file: "ExpressionMessage.swift")
-        try assertCovers(Self.statements.map(\.0.id), file: "StatementMessage.swift")
+        try assertCovers(Self.calls.map(\.0.id), enum: "CallMessage")
+        try assertCovers(Self.names.map(\.0.id), enum: "NameMessage")
+        try assertCovers(Self.expressions.map(\.0.id), enum: "ExpressionMessage")
+        try assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage")
+        try assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage")
+        try assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage")
     }
 
     func testIdentifiersAndArgumentsComeFromTheCase() {
@@ -105,17 +148,22 @@ final class MessageCatalogTests: XCTestCase {
         XCTAssertEqual(NameMessage.unknownParam(name: "a", suggestion: "b", known: ["b"]).suggestion, "params.b")
     }
 
-    /// Asserts that `ids` name every case declared in the message file `file` (and only those).
-    private func assertCovers(_ ids: [MessageID], file: String, line: UInt = #line) throws {
+    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollLanguage/LanguageMessages.swift` (and only those).
+    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/Messages/\(file)")
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/LanguageMessages.swift")
         let source = try String(contentsOf: url, encoding: .utf8)
-        let declared = source.split(separator: "\n").compactMap { line -> String? in
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
+            return XCTFail("no enum \(name) in Sources/UnrollLanguage/LanguageMessages.swift", line: line)
+        }
+        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
+        let declared = lines[start..<end].compactMap { line -> String? in
             guard line.hasPrefix("    case ") else { return nil }
             return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
         }
-        XCTAssertFalse(declared.isEmpty, file, line: line)
-        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(file): every case rendered once", line: line)
-        XCTAssertEqual(ids.count, declared.count, "\(file): no case listed twice", line: line)
+        XCTAssertFalse(declared.isEmpty, name, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
 }

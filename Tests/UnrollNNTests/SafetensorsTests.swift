@@ -1,6 +1,7 @@
 import Foundation
 import UnrollNN
 import UnrollTensor
+import UnrollTestSupport
 import XCTest
 
 final class SafetensorsTests: XCTestCase {
@@ -80,7 +81,7 @@ final class SafetensorsTests: XCTestCase {
     // MARK: - Files
 
     func testWriteReplacesTheFileAndLeavesNoTemporaryFiles() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "unroll-safetensors")
         let url = dir.appendingPathComponent("model.safetensors")
         try Safetensors.write(tensors: ["w": Tensor(shape: [2], scalars: [1, 2])], to: url)
         try Safetensors.write(tensors: ["w": Tensor(shape: [3], scalars: [4, 5, 6])], metadata: ["v": "2"], to: url)
@@ -93,7 +94,7 @@ final class SafetensorsTests: XCTestCase {
     }
 
     func testFileErrorsNameThePath() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory(prefix: "unroll-safetensors")
         let missing = dir.appendingPathComponent("no/such/dir/x.safetensors")
         assertError(try Safetensors.write(tensors: [:], to: missing),
                     "cannot write '\(missing.path)': no such file or directory")
@@ -235,13 +236,6 @@ final class SafetensorsTests: XCTestCase {
         "{" + items.map { name, o in
             #""\#(name)": {"dtype": "F32", "shape": [\#((o[1] - o[0]) / 4)], "data_offsets": \#(o)}"#
         }.joined(separator: ", ") + "}"
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-safetensors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
     }
 }
 

@@ -2,13 +2,14 @@ import Foundation
 import UnrollAutograd
 import UnrollNN
 import UnrollTensor
+import UnrollTestSupport
 import XCTest
 
 final class StateDictTests: XCTestCase {
     func testSaveWritesPyTorchNamesUnderThePrefix() throws {
         var rng = RandomGenerator(seed: 1)
         let lstm = RecurrentLayer(kind: .lstm, inputSize: 3, hiddenSize: 2, layers: 2, bidirectional: true, rng: &rng)
-        let url = try temporaryDirectory().appendingPathComponent("lstm.safetensors")
+        let url = try makeTemporaryDirectory(prefix: "unroll-statedict").appendingPathComponent("lstm.safetensors")
         try StateDict.save(lstm, to: url, prefix: "rnn")
         let file = try Safetensors(contentsOf: url)
         XCTAssertEqual(file.metadata, ["format": "pt"])
@@ -25,7 +26,7 @@ final class StateDictTests: XCTestCase {
         let source = RecurrentLayer(kind: .gru, inputSize: 4, hiddenSize: 3, layers: 2, rng: &rng)
         let target = RecurrentLayer(kind: .gru, inputSize: 4, hiddenSize: 3, layers: 2, rng: &rng)
         XCTAssertNotEqual(source.cells[1][0].weightIH.value, target.cells[1][0].weightIH.value)
-        let url = try temporaryDirectory().appendingPathComponent("gru.safetensors")
+        let url = try makeTemporaryDirectory(prefix: "unroll-statedict").appendingPathComponent("gru.safetensors")
         try StateDict.save(source, to: url)
         let report = try StateDict.load(contentsOf: url, into: target)
         XCTAssertEqual(report.loaded.count, 8)
@@ -99,7 +100,7 @@ final class StateDictTests: XCTestCase {
     /// (a folder), otherwise to a temporary folder; either way they are read back and checked here.
     func testExportForPyTorchCheck() throws {
         let dir = try ProcessInfo.processInfo.environment["UNROLL_STATE_DICT_EXPORT"].map { URL(fileURLWithPath: $0) }
-            ?? temporaryDirectory()
+            ?? makeTemporaryDirectory(prefix: "unroll-statedict")
         var rng = RandomGenerator(seed: 11)
         let lstm = RecurrentLayer(kind: .lstm, inputSize: 3, hiddenSize: 5, layers: 2, bidirectional: true, rng: &rng)
         let x = Tensor.normal([2, 4, 3], using: &rng)
@@ -122,13 +123,6 @@ final class StateDictTests: XCTestCase {
     private func makeLinear() -> Linear {
         var rng = RandomGenerator(seed: 9)
         return Linear(inputSize: 3, outputSize: 2, rng: &rng)
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-statedict-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
     }
 
     private func assertStateDictError<T>(_ body: @autoclosure () throws -> T, _ message: String,

@@ -1,5 +1,6 @@
 import Foundation
 import UnrollDiagnostics
+import UnrollTestSupport
 import XCTest
 @testable import UnrollRecord
 

@@ -1,5 +1,6 @@
 import Foundation
 import UnrollRecord
+import UnrollTestSupport
 import XCTest
 @testable import UnrollReport
 
@@ -81,9 +82,7 @@ final class HTMLReportTests: XCTestCase {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let python = path else { throw XCTSkip("python3 is not installed") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory(prefix: "unroll-html")
         let page = folder.appendingPathComponent("report.html")
         try Data(html.utf8).write(to: page)
         let script = """

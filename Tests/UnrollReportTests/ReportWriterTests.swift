@@ -1,5 +1,6 @@
 import Foundation
 import UnrollRecord
+import UnrollTestSupport
 import XCTest
 @testable import UnrollReport
 
@@ -7,11 +8,8 @@ final class ReportWriterTests: XCTestCase {
     private var folder: String!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-writer-\(UUID().uuidString)").path
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        // A folder the writer has to create, inside a temporary directory removed after each test.
+        folder = try makeTemporaryDirectory(prefix: "unroll-writer").path + "/reports"
     }
 
     private func listing() throws -> [String] {

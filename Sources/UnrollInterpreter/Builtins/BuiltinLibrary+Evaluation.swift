@@ -17,7 +17,7 @@ extension BuiltinLibrary {
     /// A problem when the model is known not to be one of `kinds`.
     private static func kindProblem(_ facts: CallFacts, _ kinds: [ModelKind], _ what: String) -> CallProblem? {
         guard let kind = modelKind(facts), !kinds.contains(kind) else { return nil }
-        return CallProblem("\(what), not a \(kind.rawValue)", at: "model")
+        return CallProblem(BuiltinMessage.wrongModelKind(needs: what, kind: kind.rawValue), at: "model")
     }
 
     /// A problem when the model is known not to be a Seq2Seq.
@@ -80,9 +80,11 @@ extension BuiltinLibrary {
                 let wantsText = kind != .regressor
                 var problems: [CallProblem] = []
                 if wantsText, !input.isAssignable(to: .string) {
-                    problems.append(CallProblem("a \(kind.rawValue) predicts from a string, got \(input)", at: "input"))
+                    problems.append(CallProblem(BuiltinMessage.predictInput(model: kind.rawValue, expected: "a string", got: input),
+                                                at: "input"))
                 } else if !wantsText, !input.isAssignable(to: .list(.unknown)) {
-                    problems.append(CallProblem("a Regressor predicts from a list of steps, got \(input)", at: "input"))
+                    problems.append(CallProblem(BuiltinMessage.predictInput(model: "Regressor", expected: "a list of steps", got: input),
+                                                at: "input"))
                 }
                 switch kind {
                 case .languageModel, .classifier: return CallOutcome(.string, problems: problems)

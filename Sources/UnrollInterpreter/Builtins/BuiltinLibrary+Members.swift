@@ -173,7 +173,7 @@ extension BuiltinLibrary {
         case .string(let s): return .int(s.unicodeScalars.count)
         case .range(let lo, let hi):
             let (span, overflow) = hi.subtractingReportingOverflow(lo)
-            guard !overflow, span < Int.max else { throw RuntimeError("the range \(lo)...\(hi) is too large to count", at: place) }
+            guard !overflow, span < Int.max else { throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "count"), at: place) }
             return .int(span + 1)
         case .series(let s): return .int(s.values.count)
         case .corpus(let c): return .int(c.count)

@@ -31,7 +31,7 @@ extension BuiltinLibrary {
             doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional).",
             rule: { facts in
                 if let classes = facts.int("classes"), classes == 1 {
-                    return CallOutcome(.model(.classifier), problems: [CallProblem("a classifier needs at least 2 classes, got 1", at: "classes")])
+                    return CallOutcome(.model(.classifier), problems: [CallProblem(BuiltinMessage.tooFewClasses(got: 1), at: "classes")])
                 }
                 return CallOutcome(.model(.classifier))
             }

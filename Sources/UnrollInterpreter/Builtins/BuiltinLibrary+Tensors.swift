@@ -21,7 +21,7 @@ extension BuiltinLibrary {
     /// Problems with the fields of a record passed as tensors to save: each must be a Tensor.
     private static func recordProblems(_ facts: CallFacts) -> [CallProblem] {
         guard case .record(let fields)? = facts.type("tensors") else { return [] }
-        if fields.isEmpty { return [CallProblem("there are no tensors to save in an empty record", at: "tensors")] }
+        if fields.isEmpty { return [CallProblem(BuiltinMessage.emptyTensorRecord, at: "tensors")] }
         return fields.filter { !$0.type.isAssignable(to: .tensor) }.map {
             CallProblem("field '\($0.name)' of the record is \($0.type.withArticle), not a Tensor", at: "tensors")
         }
@@ -139,7 +139,8 @@ extension BuiltinLibrary {
     static func tensorPrediction(_ facts: CallFacts) -> CallOutcome? {
         guard facts.type("input") == .tensor else { return nil }
         if case .model(let m)? = facts.type("model"), let kind = m.kind, kind != .regressor {
-            return CallOutcome(.tensor, problems: [CallProblem("predict on a Tensor needs a Regressor, not a \(kind.rawValue)", at: "model")])
+            let problem = BuiltinMessage.wrongModelKind(needs: "predict on a Tensor needs a Regressor", kind: kind.rawValue)
+            return CallOutcome(.tensor, problems: [CallProblem(problem, at: "model")])
         }
         return CallOutcome(.tensor)
     }

@@ -1,9 +1,11 @@
 import UnrollDiagnostics
-@testable import UnrollRecord
+import UnrollRecord
 
-/// A run record that uses every kind of output and every optional field, for round-trip tests.
-enum RecordFixtures {
-    static func fullRecord(timings: Bool = false) -> RunRecord {
+/// Run records built the same way for every test target that reads, writes or compares them.
+public enum RecordFixtures {
+    /// A run record that uses every kind of output and every optional field (timings only when asked), for
+    /// round-trip tests.
+    public static func fullRecord(timings: Bool = false) -> RunRecord {
         let history = SeriesOutput(
             title: "loss", xLabel: "epoch", yLabel: "cross-entropy",
             lines: [
@@ -47,5 +49,34 @@ enum RecordFixtures {
                 Parameter(name: "sizes", value: .list([.int(1), .double(2.5), .string("x")])),
             ],
             title: "Poems", cells: [train, failing, skipped, notRun], totalSeconds: timings ? 2.0 : nil)
+    }
+
+    /// A record of `cells` for `notebooks/demo.md` (seed 1, no parameters, a hash of zeros).
+    public static func record(_ cells: [CellRecord]) -> RunRecord {
+        RunRecord(notebookPath: "notebooks/demo.md", notebookHash: String(repeating: "0", count: 64),
+                  unrollVersion: "0.1.0", seed: 1, params: [], title: "Demo", cells: cells)
+    }
+
+    /// A cell record with `outputs`, passed unless `status` says otherwise.
+    public static func cell(_ id: String, line: Int = 10, index: Int = 0, status: CellStatus = .passed,
+                            check: CheckSettings? = nil, _ outputs: [CellOutput] = []) -> CellRecord {
+        CellRecord(id: id, index: index, sourceLine: line, status: status, check: check, outputs: outputs)
+    }
+
+    /// A loss curve named `fit-1` with lines `train` and `valid loss`.
+    public static func curve(train: [Double], valid: [Double]) -> CellOutput {
+        .series("fit-1", SeriesOutput(title: "loss", xLabel: "epoch", yLabel: "loss",
+                                      lines: [SeriesLine(name: "train", y: train), SeriesLine(name: "valid loss", y: valid)]))
+    }
+
+    /// A 2×2 table named `show-1` with a text column (`rnn`, `label`) and a number column (`a`, `b`).
+    public static func table(_ a: Double, _ b: Double, label: String = "lstm") -> CellOutput {
+        .table("show-1", TableOutput(columns: ["model", "loss"], rows: [[.text("rnn"), .number(a)], [.text(label), .number(b)]]))
+    }
+
+    /// A 2×2 heatmap named `attention-1` with the given values.
+    public static func heatmap(_ values: [[Double]]) -> CellOutput {
+        .heatmap("attention-1", HeatmapOutput(title: "attention", rowLabels: ["a", "b"], columnLabels: ["x", "y"],
+                                              values: values))
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import UnrollDiagnostics
+import UnrollLanguage
+import XCTest
+@testable import UnrollInterpreter
+
+/// Renders every message the interpreter defines once and checks that no case is left out of the list.
+final class InterpreterMessageTests: XCTestCase {
+    private static let files: [(FileMessage, String)] = [
+        (.outsideFolder(path: "../x.txt", rootsAllowed: false),
+         "'../x.txt' is outside the notebook's folder; data files must be inside it"),
+    ]
+
+    private static let builtins: [(BuiltinMessage, String)] = [
+        (.datasetMemberUndefined(member: "classes", kinds: "labelled texts", holds: "tagged sequences"),
+         "'classes' is only defined for labelled texts; this Dataset holds tagged sequences"),
+        (.wrongModelKind(needs: "'translate' needs a Seq2Seq", kind: "Tagger"), "'translate' needs a Seq2Seq, not a Tagger"),
+        (.modelExpected(owner: "accuracy", got: .int), "'accuracy' needs a model, got int"),
+        (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
+        (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
+        (.emptyTensorRecord, "there are no tensors to save in an empty record"),
+    ]
+
+    func testEveryMessageRendersAsWritten() {
+        for (message, text) in Self.files { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.builtins { XCTAssertEqual(message.text, text, "\(message.id)") }
+        XCTAssertEqual(FileMessage.outsideFolder(path: "a", rootsAllowed: true).text,
+                       "'a' is outside the notebook's folder; data files must be inside it or an allowed folder")
+    }
+
+    func testTheListsCoverEveryCase() throws {
+        try assertCovers(Self.files.map(\.0.id), enum: "FileMessage")
+        try assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage")
+    }
+
+    func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {
+        let h = try NotebookHarness()
+        h.assertFailure("c = Classifier(vocab: 5, classes: 1, rnn: GRU(hidden: 2))", raises: BuiltinMessage.tooFewClasses(got: 1))
+        let rule = BuiltinLibrary.standard.catalog.function(named: "Classifier")!.rule!
+        let facts = CallFacts(arguments: ["classes": ArgumentFact(type: .int, constant: .int(1),
+                                                                  range: SourceRange(start: SourceLocation(file: "f", line: 1, column: 1)))])
+        XCTAssertEqual(rule(facts).problems.map(\.id), [BuiltinMessage.tooFewClasses(got: 1).id])
+        XCTAssertEqual(rule(facts).problems.map(\.arguments), [["1"]])
+    }
+
+    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollInterpreter/InterpreterMessages.swift` (and only those).
+    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollInterpreter/InterpreterMessages.swift")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
+            return XCTFail("no enum \(name) in Sources/UnrollInterpreter/InterpreterMessages.swift", line: line)
+        }
+        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
+        let declared = lines[start..<end].compactMap { line -> String? in
+            guard line.hasPrefix("    case ") else { return nil }
+            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
+        }
+        XCTAssertFalse(declared.isEmpty, name, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
+    }
+}
