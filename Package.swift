@@ -30,7 +30,7 @@ let package = Package(
 
         // Atomic file replacement and JSON string literals, shared by the model library, the run record and the reports.
         .target(name: "UnrollFileIO"),
-        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO"]),
+        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollTestSupport"]),
 
         // What a notebook declares and its run record keeps: parameter values and check modes.
         .target(name: "UnrollSettings", dependencies: ["UnrollFileIO"]),

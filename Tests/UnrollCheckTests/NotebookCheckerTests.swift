@@ -3,30 +3,21 @@ import UnrollCheck
 import UnrollCheckRunner
 import UnrollReport
 import UnrollRunner
+import UnrollTestSupport
 import XCTest
 
 /// `NotebookChecker` on real notebooks: it runs them and compares with (or rewrites) baselines on disk.
 final class NotebookCheckerTests: XCTestCase {
-    private var root: String!
-
-    override func setUpWithError() throws {
-        root = NSTemporaryDirectory() + "unroll-checker-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root + "/notebooks", withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: root)
-    }
+    private let folder = TemporaryFolder(prefix: "unroll-checker")
+    private var root: String { folder.path }
 
     /// A notebook with a cell that always prints the same and one that shows `4 * params.scale` (2.0 unless
     /// overridden), with `cells` appended.
-    private func writeNotebook(_ cells: String = "") throws -> String {
-        let path = root + "/notebooks/demo.md"
-        let text = "---\nseed: 1\nparams:\n  scale: 0.5\n---\n"
-            + "```rnn id=steady\nprint \"steady\"\n```\n\n"
-            + "```rnn id=scaled\nshow 4 * params.scale\n```\n" + cells
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+    @discardableResult
+    private func writeNotebook(_ cells: String = "") -> String {
+        folder.write("notebooks/demo.md", "---\nseed: 1\nparams:\n  scale: 0.5\n---\n"
+                         + "```rnn id=steady\nprint \"steady\"\n```\n\n"
+                         + "```rnn id=scaled\nshow 4 * params.scale\n```\n" + cells)
     }
 
     /// Runs the notebook and writes its run record into `baselines/` as `unroll run` does.
@@ -60,7 +51,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testMatchingBaselinePasses() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let baseline = try writeBaseline(of: path)
         let outcome = checker().check(path)
         XCTAssertEqual(outcome.status, .success, outcome.stderr)
@@ -73,7 +64,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testChangedValueIsARegressionNamingTheCellAndValue() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let baseline = try writeBaseline(of: path)
         let outcome = checker(params: changed).check(path)
         XCTAssertEqual(outcome.status, .regression)
@@ -86,7 +77,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testMissingBaselineFailsAndWritesNothing() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let outcome = checker().check(path)
         XCTAssertEqual(outcome.status, .cellFailed)
         XCTAssertEqual(outcome.stdout, "")
@@ -99,9 +90,8 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testUnreadableBaselineFails() throws {
-        let path = try writeNotebook()
-        try FileManager.default.createDirectory(atPath: baselines, withIntermediateDirectories: true)
-        try Data("{not json".utf8).write(to: URL(fileURLWithPath: baselines + "/demo.json"))
+        let path = writeNotebook()
+        folder.write("baselines/demo.json", "{not json")
         let outcome = checker().check(path)
         XCTAssertEqual(outcome.status, .cellFailed)
         XCTAssertTrue(outcome.check.error?.hasPrefix("cannot read the baseline '\(baselines)/demo.json': ") ?? false,
@@ -110,7 +100,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testUpdateWritesOnlyTheRunRecord() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let outcome = checker(update: true).check(path)
         XCTAssertEqual(outcome.status, .success, outcome.stderr)
         XCTAssertEqual(outcome.stdout, "\(path): baseline written to \(baselines)/demo.json\n")
@@ -125,7 +115,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testUpdateReplacesAStaleBaseline() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let baseline = try writeBaseline(of: path)
         XCTAssertEqual(checker(params: changed).check(path).status, .regression)
         XCTAssertEqual(checker(update: true, params: changed).check(path).status, .success)
@@ -135,12 +125,12 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testWithoutUpdateNothingIsWritten() throws {
-        let path = try writeNotebook()
+        let path = writeNotebook()
         let baseline = try writeBaseline(of: path)
         let before = contents(baseline)
         XCTAssertEqual(checker().check(path).status, .success)
         XCTAssertEqual(checker(params: changed).check(path).status, .regression)
-        _ = try writeNotebook("\n```rnn id=added\nprint \"new\"\n```\n")
+        writeNotebook("\n```rnn id=added\nprint \"new\"\n```\n")
         let added = checker().check(path)
         XCTAssertEqual(added.status, .success, "a cell the baseline lacks is only a note")
         XCTAssertTrue(added.stdout.contains("note: new cell, not in the baseline"), added.stdout)
@@ -150,8 +140,7 @@ final class NotebookCheckerTests: XCTestCase {
     }
 
     func testNotebookThatDoesNotCheckIsInvalid() throws {
-        let path = root + "/notebooks/demo.md"
-        try Data("```rnn\nx = undefined_name + 1\n```\n".utf8).write(to: URL(fileURLWithPath: path))
+        let path = folder.write("notebooks/demo.md", "```rnn\nx = undefined_name + 1\n```\n")
         let outcome = checker(update: true).check(path)
         XCTAssertEqual(outcome.status, .invalidNotebook)
         XCTAssertEqual(outcome.check.error, "the notebook does not parse or check")

@@ -1,18 +1,11 @@
 import Foundation
 import UnrollFileIO
+import UnrollTestSupport
 import XCTest
 
 final class AtomicFileTests: XCTestCase {
-    private var folder: String!
-
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "unroll-atomic-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+    private let temporary = TemporaryFolder(prefix: "unroll-atomic")
+    private var folder: String { temporary.path }
 
     private func listing() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
