@@ -6,8 +6,8 @@ import PackageDescription
 let numericSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux]))]
 
 /// Every target is compiled in the Swift 6 language mode (complete concurrency checking) except these, which do not
-/// compile in it yet (ARCHITECTURE.md, "Language mode"): the interpreter and the runner hold non-`Sendable` state
-/// in globals and generic thread helpers, the NN tests a cache in a static variable.
+/// compile in it yet (ARCHITECTURE.md, "Language mode"): the runner hands non-`Sendable` state to generic thread
+/// helpers, the NN tests keep a cache in a static variable.
 let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
@@ -132,7 +132,7 @@ let package = Package(
             name: "UnrollInterpreter",
             dependencies: ["UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData", "UnrollNN",
                            "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics"],
-            swiftSettings: numericSettings + swift5Mode
+            swiftSettings: numericSettings
         ),
         .testTarget(
             name: "UnrollInterpreterTests",

@@ -9,7 +9,7 @@ import UnrollTensor
 
 extension Interpreter {
     /// What a call made for its effect returns (the checker does not let it be used).
-    static let nothing = Value.tuple([])
+    static var nothing: Value { .tuple([]) }
 
     // MARK: - Files
 
