@@ -5,11 +5,16 @@ import UnrollTensor
 /// Generates text from a language model, one token at a time.
 public enum TextSampler {
     /// Feeds `prime` through the model, then draws `length` tokens from `softmax(logits / temperature)`
-    /// (the most likely token when `temperature` is 0). Returns only the generated tokens. `checkpoint` is called
-    /// before each token is drawn, so that a long generation can be stopped (a cell timeout); what it throws
-    /// propagates.
+    /// (the most likely token when `temperature` is 0). Returns only the generated tokens.
     public static func sample(_ model: LanguageModel, prime: [Int], length: Int, temperature: Float,
-                              rng: inout RandomGenerator, checkpoint: () throws -> Void = {}) rethrows -> [Int] {
+                              rng: inout RandomGenerator) -> [Int] {
+        sample(model, prime: prime, length: length, temperature: temperature, rng: &rng, checkpoint: {})
+    }
+
+    /// Like `sample(_:prime:length:temperature:rng:)`, but calls `checkpoint` before drawing each token so that
+    /// a long generation can be stopped (a cell timeout); what `checkpoint` throws propagates.
+    public static func sample(_ model: LanguageModel, prime: [Int], length: Int, temperature: Float,
+                              rng: inout RandomGenerator, checkpoint: () throws -> Void) rethrows -> [Int] {
         guard length > 0 else { return [] }
         let vocabulary = model.vocabularySize
         precondition(prime.allSatisfy { $0 >= 0 && $0 < vocabulary },
