@@ -73,8 +73,11 @@ public struct NotebookChecker: Sendable {
         let comparison = RecordComparison(notebookSettings: CheckSettings(
             relativeTolerance: tolerances.rtol, absoluteTolerance: tolerances.atol))
         let compared = comparison.compare(actual: result.record, baseline: baseline)
-        var out = compared.findings.map { $0.description + "\n" }.joined()
         let status: ExitStatus = compared.hasFailure ? .cellFailed : compared.hasRegression ? .regression : .success
+        // Before the values: why they may have moved (what differs in how the baseline and this run were made).
+        var out = status == .success ? ""
+            : ProvenanceDifference.lines(baseline: baseline, actual: result.record).map { "\(path): \($0)\n" }.joined()
+        out += compared.findings.map { $0.description + "\n" }.joined()
         // The environments are never compared; beside a mismatch they tell where each side was computed.
         let environment = status == .success ? nil : compared.environmentNote
         if let environment { out += "\(path): \(environment)\n" }

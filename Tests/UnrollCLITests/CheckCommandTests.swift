@@ -72,12 +72,21 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try UnrollProcess.run(["check", "notebooks"], in: root).status, 0)
     }
 
+    func testADifferentParamIsSaidBeforeTheValues() throws {
+        let root = try workspace()
+        let result = try UnrollProcess.run(["check", "-p", "n=5", "notebooks/one.md"], in: root)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: params differ: n 4 → 5\n"), result.stdout)
+    }
+
     func testChangedNumberInBaselineExits2AndNamesTheValue() throws {
         let root = try workspace()
         try tamper("one", in: root, "\"value\": 2.0", "\"value\": 2.5")
         let tampered = try read("notebooks/baselines/one.json", in: root)
         let result = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: same notebook, params, seed and Unroll version as the "
+                                              + "baseline: the change comes from the code or the data\n"), result.stdout)
         let line = result.stdout.split(separator: "\n").first { $0.contains("second/show-1") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasPrefix("notebooks/one.md:"), result.stdout)
         XCTAssertTrue(line.hasSuffix(": cell 'second': second/show-1: expected 2.5, got 2.0 (abs diff 0.5, rel diff 0.2)"), line)
@@ -120,6 +129,8 @@ final class CheckCommandTests: XCTestCase {
         let changed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(changed.status, 2)
         XCTAssertTrue(changed.stdout.contains("second/show-1: expected 2.0, got 3.0 (abs diff 1, rel diff 0.5)"), changed.stdout)
+        XCTAssertTrue(changed.stdout.hasPrefix("notebooks/one.md: the notebook changed since its baseline (sha256 "),
+                      changed.stdout)
         try write(notebook().replacingOccurrences(of: "expect x == 8", with: "expect x == 9"), to: "notebooks/one.md", in: root)
         let failed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(failed.status, 1, "a failed cell wins over the regression of the skipped cell after it")
