@@ -7,6 +7,12 @@ public enum TextFile {
     /// The text of the file at `path`, with the problems a user can cause reported as `DataError`s
     /// (no such file, a folder, unreadable, not UTF-8, empty).
     public static func read(_ path: String) throws -> String {
+        try text(of: readBytes(path), name: path)
+    }
+
+    /// The bytes of the file at `path`, with a missing file, a folder or an unreadable file reported as a
+    /// `DataError`.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError(missingFileReason(path), file: path)
@@ -15,8 +21,13 @@ public enum TextFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError("cannot be read (check its permissions)", file: path)
         }
-        let text = try decode(Array(data), name: path)
-        if text.isEmpty { throw DataError("is empty", file: path) }
+        return Array(data)
+    }
+
+    /// The text of a file's `bytes` (see `decode`), which must not be empty; `name` names the file in errors.
+    public static func text(of bytes: [UInt8], name: String) throws -> String {
+        let text = try decode(bytes, name: name)
+        if text.isEmpty { throw DataError("is empty", file: name) }
         return text
     }
 

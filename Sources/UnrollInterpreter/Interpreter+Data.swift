@@ -1,6 +1,7 @@
 import Foundation
 import UnrollData
 import UnrollDiagnostics
+import UnrollRecord
 
 extension Interpreter {
     /// `text(path, tokens:, min_freq:, lowercase:)`: a file as one token stream.
@@ -85,7 +86,11 @@ extension Interpreter {
     private func readDataFile(_ arguments: Arguments) throws -> (shown: String, actual: String, text: String) {
         let (shown, actual) = try sandboxedPath(arguments)
         let place = arguments.place("path")
-        let text = try Self.dataErrors(at: place, file: (shown, actual)) { try TextFile.read(actual) }
+        let text = try Self.dataErrors(at: place, file: (shown, actual)) { () -> String in
+            let bytes = try TextFile.readBytes(actual)
+            filesRead.append(FileRecord(path: shown, bytes: bytes))
+            return try TextFile.text(of: bytes, name: actual)
+        }
         return (shown, actual, text)
     }
 

@@ -89,7 +89,9 @@ extension Interpreter {
         }
         if isFolder.boolValue { throw RuntimeError("'\(shown)': is a folder, not a file", at: place) }
         do {
-            return (shown, try Safetensors(contentsOf: URL(fileURLWithPath: actual)))
+            let data = try Safetensors.readFile(actual)
+            filesRead.append(FileRecord(path: shown, bytes: data))
+            return (shown, try Safetensors(data: data))
         } catch let error as SafetensorsError {
             throw RuntimeError("'\(shown)': not a safetensors file we can read: \(error.message)", at: place)
         }

@@ -34,6 +34,8 @@ public final class Interpreter {
     /// The files `save_weights` and `save_tensors` saved so far, in the order first saved (a later save of the
     /// same name replaces the contents); the runner writes them into the report folder.
     public internal(set) var savedFiles: [SavedFile] = []
+    /// Every data file read so far (text, CSV, TSV, tagged, safetensors), with the SHA-256 and size of its bytes.
+    public internal(set) var filesRead: [FileRecord] = []
 
     /// An interpreter for one notebook, with an empty environment and the generator seeded by `settings.seed`.
     public init(settings: InterpreterSettings) {

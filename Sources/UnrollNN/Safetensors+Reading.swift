@@ -197,7 +197,7 @@ extension Safetensors {
     }
 
     /// All bytes of the file at `path`.
-    static func readFile(_ path: String) throws -> Data {
+    public static func readFile(_ path: String) throws -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SafetensorsError(cannot: "read", path, SystemCallError(path: path)) }
         defer { close(fd) }

@@ -16,11 +16,14 @@ public struct CellRecord: Equatable, Sendable {
     public var outputs: [CellOutput]
     /// Wall-clock seconds the cell took; recorded only when timings are asked for.
     public var seconds: Double?
+    /// The SHA-256 of the cell's source text (between the fences), so that `check` can name edited cells;
+    /// nil in records written before it existed.
+    public var sourceHash: String?
 
     /// A cell record from its parts; empty check settings are stored as nil.
     public init(
         id: String, index: Int, sourceLine: Int, status: CellStatus, error: CellError? = nil,
-        check: CheckSettings? = nil, outputs: [CellOutput] = [], seconds: Double? = nil
+        check: CheckSettings? = nil, outputs: [CellOutput] = [], seconds: Double? = nil, sourceHash: String? = nil
     ) {
         self.id = id
         self.index = index
@@ -30,6 +33,7 @@ public struct CellRecord: Equatable, Sendable {
         self.check = check?.isEmpty == true ? nil : check
         self.outputs = outputs
         self.seconds = seconds
+        self.sourceHash = sourceHash
     }
 
     /// The output named `name`, if the cell has one.
@@ -37,7 +41,7 @@ public struct CellRecord: Equatable, Sendable {
         outputs.first { $0.name == name }
     }
 
-    /// The JSON form; `error`, `check` and `seconds` are left out when absent.
+    /// The JSON form; `error`, `check`, `seconds` and `source_sha256` are left out when absent.
     var json: JSONValue {
         var fields: [String: JSONValue] = [
             "id": .string(id),
@@ -49,6 +53,7 @@ public struct CellRecord: Equatable, Sendable {
         if let error { fields["error"] = error.json }
         if let check { fields["check"] = check.json }
         if let seconds { fields["seconds"] = .double(seconds) }
+        if let sourceHash { fields["source_sha256"] = .string(sourceHash) }
         return .object(fields)
     }
 
@@ -66,6 +71,7 @@ public struct CellRecord: Equatable, Sendable {
             try CellOutput(json: $1, path: "\(outputsPath)[\($0)]")
         }
         seconds = try reader.optionalDouble("seconds")
+        sourceHash = try reader.optionalString("source_sha256")
         try reader.finish()
         if check?.isEmpty == true { check = nil }
     }

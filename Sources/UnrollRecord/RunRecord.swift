@@ -25,6 +25,8 @@ public struct RunRecord: Equatable, Sendable {
     public var cells: [CellRecord]
     /// Wall-clock seconds the whole run took; recorded only when timings are asked for.
     public var totalSeconds: Double?
+    /// Every file the notebook read, by path (each once); nil in records written before files were recorded.
+    public var files: [FileRecord]?
     /// How the run was computed (CPU, kernel path, threads, version); nil in records written before it existed.
     /// The only part of the record that may differ between machines; `check` does not compare it.
     public var environment: RunEnvironment?
@@ -34,7 +36,7 @@ public struct RunRecord: Equatable, Sendable {
     public init(
         notebookPath: String, notebookHash: String, unrollVersion: String, seed: UInt64, params: [Parameter],
         title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil,
-        environment: RunEnvironment? = nil
+        files: [FileRecord]? = nil, environment: RunEnvironment? = nil
     ) {
         let sorted = params.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for (a, b) in zip(sorted, sorted.dropFirst()) {
@@ -49,19 +51,27 @@ public struct RunRecord: Equatable, Sendable {
         self.status = status ?? RunStatus(cells: cells)
         self.cells = cells
         self.totalSeconds = totalSeconds
+        self.files = files.map(RunRecord.byPath)
         self.environment = environment
+    }
+
+    /// `files` sorted by path, keeping the last read of each path.
+    private static func byPath(_ files: [FileRecord]) -> [FileRecord] {
+        var last: [String: FileRecord] = [:]
+        for file in files { last[file.path] = file }
+        return last.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// A record for the notebook whose full text is `notebookSource`, hashing it.
     public init(
         notebookPath: String, notebookSource: String, unrollVersion: String, seed: UInt64, params: [Parameter],
         title: String, status: RunStatus? = nil, cells: [CellRecord], totalSeconds: Double? = nil,
-        environment: RunEnvironment? = nil
+        files: [FileRecord]? = nil, environment: RunEnvironment? = nil
     ) {
         self.init(
             notebookPath: notebookPath, notebookHash: SHA256.hexDigest(of: notebookSource),
             unrollVersion: unrollVersion, seed: seed, params: params, title: title, status: status, cells: cells,
-            totalSeconds: totalSeconds, environment: environment)
+            totalSeconds: totalSeconds, files: files, environment: environment)
     }
 
     /// The cell whose id is `id`, if any.
@@ -91,6 +101,7 @@ public struct RunRecord: Equatable, Sendable {
         ]
         if let totalSeconds { fields["total_seconds"] = .double(totalSeconds) }
         if let environment { fields["environment"] = environment.json }
+        if let files { fields["files"] = .array(files.map(\.json)) }
         return .object(fields)
     }
 
@@ -134,6 +145,10 @@ public struct RunRecord: Equatable, Sendable {
         status = try reader.choice("status", as: RunStatus.self)
         cells = try reader.array("cells").enumerated().map { try CellRecord(json: $1, path: "cells[\($0)]") }
         totalSeconds = try reader.optionalDouble("total_seconds")
+        let filesPath = reader.path(of: "files")
+        files = try reader.optional("files").map {
+            try JSONDecoding.array($0, path: filesPath).enumerated().map { try FileRecord(json: $1, path: "\(filesPath)[\($0)]") }
+        }
         environment = try reader.optional("environment").map {
             try RunEnvironment(json: $0, path: reader.path(of: "environment"))
         }

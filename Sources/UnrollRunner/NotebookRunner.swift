@@ -48,21 +48,22 @@ public enum NotebookRunner {
         for cell in notebook.cells {
             let check = CheckSettings(mode: cell.options.check,
                                       relativeTolerance: cell.options.rtol, absoluteTolerance: cell.options.atol)
+            let sourceHash = SHA256.hexDigest(of: cell.source)
             guard cell.options.eval, let program = prepared.programs[cell.index] else {
                 records.append(CellRecord(id: cell.id, index: cell.index, sourceLine: cell.sourceLine,
-                                          status: .notRun, check: check))
+                                          status: .notRun, check: check, sourceHash: sourceHash))
                 continue
             }
             if failed && !settings.keepGoing {
                 records.append(CellRecord(id: cell.id, index: cell.index, sourceLine: cell.sourceLine,
-                                          status: .skipped, check: check))
+                                          status: .skipped, check: check, sourceHash: sourceHash))
                 continue
             }
             progress.line("▸ \(cell.id) (\(prepared.path):\(cell.sourceLine))")
             let cellStart = Date()
             clock.start(limit: cell.options.timeout ?? settings.timeout)
             var record = CellRecord(id: cell.id, index: cell.index, sourceLine: cell.sourceLine,
-                                    status: .passed, check: check)
+                                    status: .passed, check: check, sourceHash: sourceHash)
             do {
                 record.outputs = try interpreter.run(program, cellID: cell.id)
             } catch let error as RuntimeError {
@@ -99,6 +100,7 @@ public enum NotebookRunner {
                                unrollVersion: settings.unrollVersion, seed: seed, params: params, title: title,
                                cells: records,
                                totalSeconds: settings.timings ? Date().timeIntervalSince(started) : nil,
+                               files: interpreter.filesRead,
                                environment: .current(unrollVersion: settings.unrollVersion))
         let byIndex = Dictionary(uniqueKeysWithValues: records.map { ($0.index, $0) })
         let blocks: [ReportBlock] = notebook.blocks.map { block in

@@ -72,6 +72,22 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try UnrollProcess.run(["check", "notebooks"], in: root).status, 0)
     }
 
+    func testAChangedDataFileIsSaidBeforeTheValues() throws {
+        let root = try makeWorkspace(self)
+        try write("abcabc\n", to: "notebooks/poem.txt", in: root)
+        try write("```rnn id=data\nc = text(\"poem.txt\")\nprint c.size\n```\n", to: "notebooks/one.md", in: root)
+        XCTAssertEqual(try UnrollProcess.run(["check", "--update", "notebooks"], in: root).status, 0)
+        let baseline = try read("notebooks/baselines/one.json", in: root)
+        XCTAssertTrue(baseline.contains("\"path\": \"poem.txt\""), baseline)
+        XCTAssertTrue(baseline.contains("\"size\": 7"), baseline)
+        try write("abcabcabc\n", to: "notebooks/poem.txt", in: root)
+        let result = try UnrollProcess.run(["check", "notebooks"], in: root)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertTrue(first.hasPrefix("notebooks/one.md: poem.txt changed (sha256 "), result.stdout)
+        XCTAssertTrue(first.hasSuffix(", 7 → 10 bytes)"), first)
+    }
+
     func testADifferentParamIsSaidBeforeTheValues() throws {
         let root = try workspace()
         let result = try UnrollProcess.run(["check", "-p", "n=5", "notebooks/one.md"], in: root)
@@ -85,8 +101,8 @@ final class CheckCommandTests: XCTestCase {
         let tampered = try read("notebooks/baselines/one.json", in: root)
         let result = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: same notebook, params, seed and Unroll version as the "
-                                              + "baseline: the change comes from the code or the data\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: same notebook, params, seed, data and Unroll version as the "
+                                              + "baseline: the change comes from the code\n"), result.stdout)
         let line = result.stdout.split(separator: "\n").first { $0.contains("second/show-1") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasPrefix("notebooks/one.md:"), result.stdout)
         XCTAssertTrue(line.hasSuffix(": cell 'second': second/show-1: expected 2.5, got 2.0 (abs diff 0.5, rel diff 0.2)"), line)
@@ -129,7 +145,7 @@ final class CheckCommandTests: XCTestCase {
         let changed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(changed.status, 2)
         XCTAssertTrue(changed.stdout.contains("second/show-1: expected 2.0, got 3.0 (abs diff 1, rel diff 0.5)"), changed.stdout)
-        XCTAssertTrue(changed.stdout.hasPrefix("notebooks/one.md: the notebook changed since its baseline (sha256 "),
+        XCTAssertTrue(changed.stdout.hasPrefix("notebooks/one.md: the notebook changed since its baseline: cell 'second' edited\n"),
                       changed.stdout)
         try write(notebook().replacingOccurrences(of: "expect x == 8", with: "expect x == 9"), to: "notebooks/one.md", in: root)
         let failed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)

@@ -31,4 +31,46 @@ final class ProvenanceDifferenceTests: XCTestCase {
         XCTAssertEqual(ProvenanceDifference.paramChanges([Parameter(name: "n", value: .string("a"))], []),
                        ["n \"a\" → (none)"])
     }
+
+    private func cells(_ sources: [(String, String)]) -> [CellRecord] {
+        sources.enumerated().map { i, cell in
+            CellRecord(id: cell.0, index: i, sourceLine: 10 * i + 1, status: .passed, sourceHash: SHA256.hexDigest(of: cell.1))
+        }
+    }
+
+    func testTheEditedCellsAreNamed() {
+        var old = record(), new = record(hash: String(repeating: "b", count: 64))
+        old.cells = cells([("data", "x = 1"), ("train", "fit m on d"), ("plot", "plot h")])
+        new.cells = cells([("data", "x = 1"), ("train", "fit m on d { epochs: 2 }"), ("plot", "plot h { title: \"t\" }")])
+        XCTAssertEqual(ProvenanceDifference.lines(baseline: old, actual: new),
+                       ["the notebook changed since its baseline: cells 'train', 'plot' edited"])
+        new.cells = old.cells
+        XCTAssertEqual(ProvenanceDifference.lines(baseline: old, actual: new),
+                       ["the notebook changed since its baseline: no cell edited (prose or front matter)"])
+    }
+
+    func testChangedAddedAndDroppedDataFilesAreNamed() {
+        var old = record(), new = record()
+        old.files = [FileRecord(path: "a.txt", bytes: Array("one".utf8)), FileRecord(path: "b.csv", bytes: Array("x".utf8))]
+        new.files = [FileRecord(path: "a.txt", bytes: Array("two!".utf8)), FileRecord(path: "c.tsv", bytes: Array("y".utf8))]
+        let a = SHA256.hexDigest(of: "one").prefix(12), b = SHA256.hexDigest(of: "two!").prefix(12)
+        XCTAssertEqual(ProvenanceDifference.lines(baseline: old, actual: new), [
+            "a.txt changed (sha256 \(a) → \(b), 3 → 4 bytes)",
+            "reads c.tsv, which the baseline did not",
+            "no longer reads b.csv",
+        ])
+        new.files = old.files
+        XCTAssertEqual(ProvenanceDifference.lines(baseline: old, actual: new),
+                       ["same notebook, params, seed, data and Unroll version as the baseline: the change comes from the code"])
+    }
+
+    func testFilesRoundTripThroughTheRecordAndAnOldRecordHasNone() throws {
+        var full = record()
+        full.files = [FileRecord(path: "data/x.csv", bytes: Array("a,b\n".utf8))]
+        full.cells = cells([("a", "print 1")])
+        let decoded = try RunRecord.decode(from: full.encoded())
+        XCTAssertEqual(decoded, full)
+        XCTAssertEqual(decoded.cells[0].sourceHash, SHA256.hexDigest(of: "print 1"))
+        XCTAssertNil(try RunRecord.decode(from: record().encoded()).files)
+    }
 }
