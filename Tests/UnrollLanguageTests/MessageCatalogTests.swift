@@ -115,6 +115,10 @@ final class MessageCatalogTests: XCTestCase {
         (.unknownStatement(name: "pritn", suggestion: "print"), "unknown statement 'pritn'; did you mean 'print'?"),
         (.positionalAfterLabelled(label: "tokens"),
          "positional argument after the labelled argument 'tokens'; put positional arguments first"),
+        (.nestingTooDeep(limit: 128, token: "'('"),
+         "nesting deeper than 128 at '('; give inner parts names with '=' and use the names"),
+        (.chainTooLong(link: "'+'", limit: 128),
+         "a chain of '+' nesting deeper than 128 links; compute parts of it into names ('part = …') and combine the names"),
     ]
 
     func testEveryMessageRendersAsWritten() {

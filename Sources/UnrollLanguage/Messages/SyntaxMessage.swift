@@ -38,6 +38,10 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
     case unknownStatement(name: String, suggestion: String)
     /// A positional argument after a labelled one.
     case positionalAfterLabelled(label: String)
+    /// Brackets, blocks or prefix operators nested deeper than `limit`; `token` quotes where it happened.
+    case nestingTooDeep(limit: Int, token: String)
+    /// A chain of `link` (`'+'`, `'.'`, `'else if'`) that makes the tree deeper than `limit`.
+    case chainTooLong(link: String, limit: Int)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -81,6 +85,12 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
             return "unknown statement '\(name)'; did you mean '\(suggestion)'?"
         case .positionalAfterLabelled(let label):
             return "positional argument after the labelled argument '\(label)'; put positional arguments first"
+        case .nestingTooDeep(let limit, let token):
+            return "nesting deeper than \(limit) at \(token); give inner parts names with '=' and use the names"
+        case .chainTooLong(let link, let limit):
+            let fix = link == "'else if'" ? "split it into separate 'if' statements"
+                : "compute parts of it into names ('part = …') and combine the names"
+            return "a chain of \(link) nesting deeper than \(limit) links; \(fix)"
         }
     }
 
