@@ -106,11 +106,10 @@ extension Interpreter {
             let scalars = Array(s.unicodeScalars)
             return .string(String(scalars[try resolve(scalars.count, "a string")]))
         case .range(let lo, let hi):
-            let (span, overflow) = hi.subtractingReportingOverflow(lo)
-            guard !overflow, span < Int.max else {
+            guard let count = IntegerArithmetic.count(lower: lo, upper: hi) else {
                 throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "index"), at: base.range)
             }
-            return .int(lo + (try resolve(span + 1, "a range")))
+            return .int(lo + (try resolve(count, "a range")))
         case .series(let s): return .float(s.values[try resolve(s.values.count, "a Series")])
         default:
             throw RuntimeError(ExpressionMessage.notIndexable(type: container.type), at: base.range)

@@ -113,7 +113,7 @@ extension BuiltinLibrary {
         )) { _, arguments in
             switch try arguments.value("x") {
             case .int(let i):
-                guard i != Int.min else { throw arguments.error("integer overflow in 'abs'", at: "x") }
+                guard i != Int.min else { throw arguments.error(ExpressionMessage.integerOverflow(op: "abs"), at: "x") }
                 return .int(Swift.abs(i))
             case let other: return .float(Swift.abs(other.number ?? .nan))
             }

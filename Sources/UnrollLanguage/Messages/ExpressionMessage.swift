@@ -44,7 +44,7 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .emptyRange(let lower, let upper):
             return "the range \(lower)...\(upper) is empty; write the smaller end first"
         case .rangeTooLarge(let lower, let upper, let purpose):
-            return "the range \(lower)...\(upper) is too large to \(purpose)"
+            return "the range \(lower)...\(upper) is too large to \(purpose); a range can hold at most \(Int.max) ints"
         case .indexOutOfRange(let index, let what, let count):
             return "index \(index) is out of range for \(what) of \(count)"
         case .notIndexable(let type):
@@ -67,7 +67,7 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .divisionByZero:
             return "division by zero"
         case .integerOverflow(let op):
-            return "integer overflow in '\(op)'"
+            return "integer overflow in '\(op)'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"
         case .unparsed:
             return "this expression did not parse and cannot run"
         }
