@@ -89,6 +89,21 @@ final class NestingLimitTests: XCTestCase {
         XCTAssertEqual(indexID, chain)
     }
 
+    /// The excerpt under a located error on a 20,000-term line is a window around the caret, not the line.
+    func testTheExcerptOfAVeryLongLineIsAWindowAroundTheCaret() {
+        let source = "x = " + Array(repeating: "a", count: 20_000).joined(separator: " + ")
+        let (_, problems) = parse(source)
+        let lines = DiagnosticFormatter(source: source).format(problems).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertLessThanOrEqual(lines[1].count, 162)
+        XCTAssertTrue(lines[1].hasPrefix("…") && lines[1].hasSuffix("…"))
+        let caret = Array(lines[2]).firstIndex(of: "^") ?? -1
+        XCTAssertEqual(Array(lines[1])[caret], "+")
+        // A short line is shown whole, as before.
+        let short = DiagnosticFormatter(source: "x = (1").format(parse("x = (1").1)
+        XCTAssertTrue(short.hasSuffix("\nx = (1\n      ^"), short)
+    }
+
     func testLaterCellsStillParseAfterALongChain() {
         let (program, problems) = parse("x = " + Array(repeating: "1", count: 1_000).joined(separator: " + ") + "\ny = 2")
         XCTAssertEqual(problems.map(\.id), [chain])
