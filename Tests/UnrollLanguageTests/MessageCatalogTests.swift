@@ -63,6 +63,8 @@ final class MessageCatalogTests: XCTestCase {
         (.cannotOrder(op: "<", left: .string, right: .int), "cannot compare string with int using '<'"),
         (.cannotApply(op: "+", left: .string, right: .int), "cannot apply '+' to string and int; convert with 'str(...)' to join text"),
         (.divisionByZero, "division by zero"),
+        (.valueTooDeep(limit: 128),
+         "this value would nest lists and records deeper than 128 levels; keep the data flatter, as in a list of records"),
         (.integerOverflow(op: "*"),
          "integer overflow in '*'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"),
         (.unparsed, "this expression did not parse and cannot run"),

@@ -32,6 +32,8 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case integerOverflow(op: String)
     /// An expression that failed to parse, reached at run time.
     case unparsed
+    /// A list or record literal that would nest values (lists, tuples, records) deeper than `limit`.
+    case valueTooDeep(limit: Int)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -70,6 +72,9 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
             return "integer overflow in '\(op)'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"
         case .unparsed:
             return "this expression did not parse and cannot run"
+        case .valueTooDeep(let limit):
+            return "this value would nest lists and records deeper than \(limit) levels; keep the data flatter, "
+                + "as in a list of records"
         }
     }
 
