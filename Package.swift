@@ -5,6 +5,11 @@ import PackageDescription
 /// SSE-only code generation measured about twice as slow in the recurrent kernels.
 let numericSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux]))]
 
+/// Every target is compiled in the Swift 6 language mode (complete concurrency checking) except these, which do not
+/// compile in it yet (ARCHITECTURE.md, "Language mode"): the runner hands non-`Sendable` state to generic thread
+/// helpers, the NN tests keep a cache in a static variable.
+let swift5Mode: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
 let package = Package(
     name: "Unroll",
     platforms: [.macOS(.v13)],
@@ -23,6 +28,14 @@ let package = Package(
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
+        // Atomic file replacement and JSON string literals, shared by the model library, the run record and the reports.
+        .target(name: "UnrollFileIO"),
+        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollTestSupport"]),
+
+        // What a notebook declares and its run record keeps: parameter values and check modes.
+        .target(name: "UnrollSettings", dependencies: ["UnrollFileIO"]),
+        .testTarget(name: "UnrollSettingsTests", dependencies: ["UnrollSettings"]),
+
         // The numeric kernels (recurrent time loops, matrix multiply, row-wise softmax, element-wise math, thread
         // team), AVX-512/AVX2/portable chosen at run time, all giving the same bits (ARCHITECTURE.md).
         // Always optimised, also in debug builds: the unit tests run them over many paths and shapes.
@@ -32,13 +45,21 @@ let package = Package(
         .target(name: "CAllocator"),
         .target(name: "UnrollTensor", dependencies: ["CAllocator", "CRecurrentKernels"], swiftSettings: numericSettings),
         .target(name: "UnrollAutograd", dependencies: ["UnrollTensor", "CRecurrentKernels"], swiftSettings: numericSettings),
-        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd", "CRecurrentKernels"], swiftSettings: numericSettings),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "UnrollAutograd", "CRecurrentKernels", "UnrollFileIO"],
+                swiftSettings: numericSettings),
 
         // The runner: prepares notebooks (parse, check), runs their cells, writes reports.
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics", "UnrollTensor"]
+                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"],
+            swiftSettings: swift5Mode
+        ),
+
+        // `unroll check` for one notebook: runs it, then compares with its baseline or rewrites it.
+        .target(
+            name: "UnrollCheckRunner",
+            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport"]
         ),
 
         // The command-line tool.
@@ -48,11 +69,10 @@ let package = Package(
                 "UnrollNN",
                 "UnrollTensor",
                 "UnrollAutograd",
-                "UnrollNotebook",
-                "UnrollRecord",
                 "UnrollRunner",
                 "UnrollReport",
                 "UnrollCheck",
+                "UnrollCheckRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,9 +80,12 @@ let package = Package(
         // Notebooks: CommonMark through libcmark, YAML front matter, rnn cells and their options.
         .target(
             name: "UnrollNotebook",
-            dependencies: ["CCmark", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "UnrollDiagnostics", "UnrollSettings", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "UnrollNotebookTests", dependencies: ["UnrollNotebook", "UnrollDiagnostics"]),
+        .testTarget(
+            name: "UnrollNotebookTests",
+            dependencies: ["UnrollNotebook", "UnrollDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
 
         // Training: objectives pairing models with data, the fit loop, evaluation, sampling.
         .target(
@@ -80,8 +103,8 @@ let package = Package(
         .target(name: "UnrollTestSupport", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollRecord", "UnrollDiagnostics"],
                 path: "Tests/UnrollTestSupport"),
         // Run records (the JSON baseline) and the HTML/Markdown reports; no notebook, language or model code.
-        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics"]),
-        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
+        .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollSettings", "UnrollFileIO"]),
+        .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
         .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
 
@@ -90,7 +113,8 @@ let package = Package(
         .testTarget(
             name: "UnrollNNTests",
             dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: swift5Mode
         ),
 
         // The notebook language: lexer, parser, syntax tree, builtin catalog and static checker.
@@ -118,8 +142,11 @@ let package = Package(
             swiftSettings: numericSettings
         ),
         // Regression checks: compares a run record with its baseline within tolerances (`unroll check`).
-        .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollDiagnostics"]),
-        .testTarget(name: "UnrollCheckTests", dependencies: ["UnrollCheck", "UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
+        .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
+        .testTarget(
+            name: "UnrollCheckTests",
+            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]
+        ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

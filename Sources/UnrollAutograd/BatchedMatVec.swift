@@ -1,6 +1,9 @@
 import UnrollTensor
 
 /// Batched matrix–vector products, one small product per batch row (attention scores and contexts).
+///
+/// The two ops are each other's backward: the three loops below (`rowDots`, `weightedRows`, `outer`) serve both
+/// forwards and all four gradients, so each product is written once.
 extension Variable {
     /// `y[n, s] = Σ_a m[n, s, a] · v[n, a]` for matrices `m` `(N, S, A)` and vectors `v` `(N, A)`, giving `(N, S)`.
     ///
@@ -8,51 +11,10 @@ extension Variable {
     public static func batchedMatrixVector(_ m: Variable, _ v: Variable) -> Variable {
         precondition(m.shape.count == 3 && v.shape.count == 2 && v.shape[0] == m.shape[0] && v.shape[1] == m.shape[2],
                      "batched matrix-vector: matrices \(m.shape) and vectors \(v.shape), expected (N, S, A) and (N, A)")
-        let n = m.shape[0], s = m.shape[1], a = m.shape[2]
         let mv = m.value, vv = v.value
-        var out = Tensor(zeros: [n, s])
-        out.withUnsafeMutableBufferPointer { o in
-            let mp = mv.storage.base, vp = vv.storage.base, op = o.baseAddress!
-            for i in 0..<n {
-                let vec = vp + i * a
-                for j in 0..<s {
-                    let row = mp + (i * s + j) * a
-                    var dot: Float = 0
-                    for k in 0..<a { dot += row[k] * vec[k] }
-                    op[i * s + j] = dot
-                }
-            }
-        }
-        return Variable(value: out, inputs: [m, v]) { g in
-            let gp = g.storage.base, mp = mv.storage.base, vp = vv.storage.base
-            if m.requiresGrad {
-                var dm = Tensor(uninitialized: [n, s, a])
-                dm.withUnsafeMutableBufferPointer { d in
-                    let dp = d.baseAddress!
-                    for i in 0..<n {
-                        let vec = vp + i * a
-                        for j in 0..<s {
-                            let w = gp[i * s + j], row = dp + (i * s + j) * a
-                            for k in 0..<a { row[k] = w * vec[k] }
-                        }
-                    }
-                }
-                m.accumulateGrad(dm)
-            }
-            if v.requiresGrad {
-                var dv = Tensor(zeros: [n, a])
-                dv.withUnsafeMutableBufferPointer { d in
-                    let dp = d.baseAddress!
-                    for i in 0..<n {
-                        let acc = dp + i * a
-                        for j in 0..<s {
-                            let w = gp[i * s + j], row = mp + (i * s + j) * a
-                            for k in 0..<a { acc[k] += w * row[k] }
-                        }
-                    }
-                }
-                v.accumulateGrad(dv)
-            }
+        return Variable(value: BatchedProducts.rowDots(mv, vv), inputs: [m, v]) { g in
+            if m.requiresGrad { m.accumulateGrad(BatchedProducts.outer(g, vv)) }
+            if v.requiresGrad { v.accumulateGrad(BatchedProducts.weightedRows(g, mv)) }
         }
     }
 
@@ -63,11 +25,41 @@ extension Variable {
     public static func batchedVectorMatrix(_ w: Variable, _ m: Variable) -> Variable {
         precondition(m.shape.count == 3 && w.shape == [m.shape[0], m.shape[1]],
                      "batched vector-matrix: weights \(w.shape) and matrices \(m.shape), expected (N, S) and (N, S, D)")
-        let n = m.shape[0], s = m.shape[1], dim = m.shape[2]
         let wv = w.value, mv = m.value
+        return Variable(value: BatchedProducts.weightedRows(wv, mv), inputs: [w, m]) { g in
+            if w.requiresGrad { w.accumulateGrad(BatchedProducts.rowDots(mv, g)) }
+            if m.requiresGrad { m.accumulateGrad(BatchedProducts.outer(wv, g)) }
+        }
+    }
+}
+
+/// The three loops of the batched products, on raw buffers; sums run in a fixed order (`a`, then `s`) from zero.
+enum BatchedProducts {
+    /// `y[n, s] = Σ_a m[n, s, a] · v[n, a]`: `(N, S, A)` and `(N, A)` give `(N, S)`.
+    static func rowDots(_ m: Tensor, _ v: Tensor) -> Tensor {
+        let n = m.shape[0], s = m.shape[1], a = m.shape[2]
+        var out = Tensor(uninitialized: [n, s])
+        out.withUnsafeMutableBufferPointer { o in
+            let mp = m.storage.base, vp = v.storage.base, op = o.baseAddress!
+            for i in 0..<n {
+                let vec = vp + i * a
+                for j in 0..<s {
+                    let row = mp + (i * s + j) * a
+                    var dot: Float = 0
+                    for k in 0..<a { dot += row[k] * vec[k] }
+                    op[i * s + j] = dot
+                }
+            }
+        }
+        return out
+    }
+
+    /// `y[n, :] = Σ_s w[n, s] · m[n, s, :]`: `(N, S)` and `(N, S, D)` give `(N, D)`.
+    static func weightedRows(_ w: Tensor, _ m: Tensor) -> Tensor {
+        let n = m.shape[0], s = m.shape[1], dim = m.shape[2]
         var out = Tensor(zeros: [n, dim])
         out.withUnsafeMutableBufferPointer { o in
-            let wp = wv.storage.base, mp = mv.storage.base, op = o.baseAddress!
+            let wp = w.storage.base, mp = m.storage.base, op = o.baseAddress!
             for i in 0..<n {
                 let acc = op + i * dim
                 for j in 0..<s {
@@ -76,38 +68,23 @@ extension Variable {
                 }
             }
         }
-        return Variable(value: out, inputs: [w, m]) { g in
-            let gp = g.storage.base, wp = wv.storage.base, mp = mv.storage.base
-            if w.requiresGrad {
-                var dw = Tensor(uninitialized: [n, s])
-                dw.withUnsafeMutableBufferPointer { d in
-                    let dp = d.baseAddress!
-                    for i in 0..<n {
-                        let grad = gp + i * dim
-                        for j in 0..<s {
-                            let row = mp + (i * s + j) * dim
-                            var dot: Float = 0
-                            for k in 0..<dim { dot += grad[k] * row[k] }
-                            dp[i * s + j] = dot
-                        }
-                    }
+        return out
+    }
+
+    /// `y[n, s, :] = w[n, s] · v[n, :]`: `(N, S)` and `(N, D)` give `(N, S, D)`.
+    static func outer(_ w: Tensor, _ v: Tensor) -> Tensor {
+        let n = w.shape[0], s = w.shape[1], dim = v.shape[1]
+        var out = Tensor(uninitialized: [n, s, dim])
+        out.withUnsafeMutableBufferPointer { o in
+            let wp = w.storage.base, vp = v.storage.base, op = o.baseAddress!
+            for i in 0..<n {
+                let vec = vp + i * dim
+                for j in 0..<s {
+                    let weight = wp[i * s + j], row = op + (i * s + j) * dim
+                    for k in 0..<dim { row[k] = weight * vec[k] }
                 }
-                w.accumulateGrad(dw)
-            }
-            if m.requiresGrad {
-                var dm = Tensor(uninitialized: [n, s, dim])
-                dm.withUnsafeMutableBufferPointer { d in
-                    let dp = d.baseAddress!
-                    for i in 0..<n {
-                        let grad = gp + i * dim
-                        for j in 0..<s {
-                            let weight = wp[i * s + j], row = dp + (i * s + j) * dim
-                            for k in 0..<dim { row[k] = weight * grad[k] }
-                        }
-                    }
-                }
-                m.accumulateGrad(dm)
             }
         }
+        return out
     }
 }

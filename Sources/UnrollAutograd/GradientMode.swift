@@ -7,7 +7,7 @@ import Darwin
 /// Whether ops record themselves on the tape, per thread (so notebooks run in parallel threads do not interfere).
 enum GradientMode {
     /// A pthread key whose value is non-nil while recording is switched off on that thread.
-    nonisolated(unsafe) private static let key: pthread_key_t = {
+    private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
         return key

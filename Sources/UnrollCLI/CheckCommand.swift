@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UnrollCheck
+import UnrollCheckRunner
 import UnrollRunner
 
 /// `unroll check`: re-runs notebooks and compares every recorded value with the baseline run record.

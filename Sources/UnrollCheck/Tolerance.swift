@@ -1,4 +1,5 @@
 import UnrollRecord
+import UnrollSettings
 
 /// How closely one cell's values must match the baseline: the comparison mode and the tolerances in effect.
 ///

@@ -2,9 +2,9 @@
 /// (`UnrollLanguage.unknownFunction`), so that tests and tools can tell messages apart without parsing text.
 public struct MessageID: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The module or stage that defines the message: `UnrollLanguage`, `UnrollInterpreter`.
-    public var domain: String
+    public let domain: String
     /// The message's name within its domain: `unknownFunction`.
-    public var id: String
+    public let id: String
 
     /// An identifier from its parts.
     public init(domain: String, id: String) {

@@ -39,22 +39,18 @@ struct Arguments {
 
     /// The value of `name`, which the binding guarantees is present (required or defaulted).
     func value(_ name: String) throws -> Value {
-        guard let value = values[name] else { throw RuntimeError("missing required argument '\(name)' for '\(owner)'", at: site) }
+        guard let value = values[name] else { throw RuntimeError(CallMessage.missing(noun: "argument", parameter: name, owner: owner), at: site) }
         return value
     }
 
     /// The `int` argument `name`.
     func int(_ name: String) throws -> Int {
-        let v = try value(name)
-        guard case .int(let i) = v else { throw mismatch(name, "int", v) }
-        return i
+        try extract(name, "int") { if case .int(let i) = $0 { return i }; return nil }
     }
 
     /// The number argument `name`, as a double (ints widen).
     func double(_ name: String) throws -> Double {
-        let v = try value(name)
-        guard let x = v.number else { throw mismatch(name, "float", v) }
-        return x
+        try extract(name, "float") { $0.number }
     }
 
     /// The number argument `name`, if given or defaulted.
@@ -64,16 +60,19 @@ struct Arguments {
 
     /// The `bool` argument `name`.
     func bool(_ name: String) throws -> Bool {
-        let v = try value(name)
-        guard case .bool(let b) = v else { throw mismatch(name, "bool", v) }
-        return b
+        try extract(name, "bool") { if case .bool(let b) = $0 { return b }; return nil }
     }
 
     /// The `string` argument `name`.
     func string(_ name: String) throws -> String {
+        try extract(name, "string") { if case .string(let s) = $0 { return s }; return nil }
+    }
+
+    /// The model argument `name` (`model` unless said otherwise).
+    func model(_ name: String = "model") throws -> ModelValue {
         let v = try value(name)
-        guard case .string(let s) = v else { throw mismatch(name, "string", v) }
-        return s
+        guard case .model(let model) = v else { throw error(BuiltinMessage.modelExpected(owner: owner, got: v.type), at: name) }
+        return model
     }
 
     /// The `int` or `range` argument `name` as a closed range (`5` is `5...5`).
@@ -83,6 +82,13 @@ struct Arguments {
         case .range(let lo, let hi) where lo <= hi: return lo...hi
         case let other: throw mismatch(name, "int or range", other)
         }
+    }
+
+    /// The argument `name` as `pick` reads it, or the error that it is not `expected`.
+    private func extract<T>(_ name: String, _ expected: String, _ pick: (Value) -> T?) throws -> T {
+        let v = try value(name)
+        guard let x = pick(v) else { throw mismatch(name, expected, v) }
+        return x
     }
 
     private func mismatch(_ name: String, _ expected: String, _ got: Value) -> RuntimeError {

@@ -105,8 +105,7 @@ extension Interpreter {
                 lines.append(SeriesLine(name: label ?? "values", y: numbers.map { $0.number! }))
                 (xLabel, yLabel) = ("step", "value")
             default:
-                throw RuntimeError("cannot plot \(item.type); 'plot' takes a History, a Series, a list of numbers, "
-                    + "or a list of Histories or Series", at: place)
+                throw RuntimeError(TrainingMessage.notPlottable(type: item.type), at: place)
             }
         }
         guard !lines.isEmpty else {

@@ -98,7 +98,7 @@ extension Interpreter {
     private func subscripted(_ base: Expr, _ index: Expr) throws -> Value {
         let container = try evaluate(base)
         if case .tensors(let t) = container { return try tensor(named: index, in: t) }
-        if case .tensor = container { throw RuntimeError(Checker.tensorIndexMessage, at: base.range) }
+        if case .tensor = container { throw RuntimeError(ExpressionMessage.tensorIndexed, at: base.range) }
         let position = try evaluateInt(index, what: "an index")
         /// The position counted from the front, after checking it is in range.
         func resolve(_ count: Int, _ what: String) throws -> Int {

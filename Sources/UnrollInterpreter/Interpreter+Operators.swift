@@ -60,9 +60,7 @@ extension Interpreter {
                     : (x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) { $0.value < $1.value } ? -1 : 1)
             default:
                 guard let x = a.number, let y = b.number else {
-                    let hint = (a.type == .series || b.type == .series)
-                        ? "; use '.last', '.min' or '.max' of the Series for a number" : ""
-                    throw RuntimeError("cannot compare \(a.type) with \(b.type) using '\(op.rawValue)'\(hint)",
+                    throw RuntimeError(ExpressionMessage.cannotOrder(op: op.rawValue, left: a.type, right: b.type),
                                        at: expression.range)
                 }
                 if x.isNaN || y.isNaN { return .bool(false) }
@@ -102,10 +100,10 @@ extension Interpreter {
         case .subtract: return .float(x - y)
         case .multiply: return .float(x * y)
         case .divide:
-            guard y != 0 else { throw RuntimeError("division by zero", at: expression.range) }
+            guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
             return .float(x / y)
         default:
-            guard y != 0 else { throw RuntimeError("division by zero", at: expression.range) }
+            guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
             return .float(x - y * (x / y).rounded(.down))
         }
     }

@@ -179,10 +179,7 @@ extension Interpreter {
     }
 
     private func builtSeq2Seq(_ arguments: Arguments) throws -> Seq2Seq {
-        let value = try arguments.value("model")
-        guard case .model(let model) = value else {
-            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
-        }
+        let model = try arguments.model()
         switch model.network {
         case .seq2seq(let network): return network
         case .pendingSeq2Seq:
@@ -194,7 +191,7 @@ extension Interpreter {
         }
     }
 
-    private func decodeInput(_ arguments: Arguments) throws -> (Seq2Seq, SequencePairDataset, Seq2SeqDecoding) {
+    private func decodeInput(_ arguments: Arguments) throws -> (Seq2Seq, SequencePairDataset, DecodedSequence) {
         let network = try builtSeq2Seq(arguments)
         guard case .model(let model) = try arguments.value("model"), let format = model.pairFormat else {
             throw arguments.error("the model has no vocabularies to read text with; fit it first", at: "model")

@@ -9,7 +9,7 @@ import UnrollTensor
 
 extension Interpreter {
     /// What a call made for its effect returns (the checker does not let it be used).
-    static let nothing = Value.tuple([])
+    static var nothing: Value { .tuple([]) }
 
     // MARK: - Files
 
@@ -43,13 +43,13 @@ extension Interpreter {
 
     /// `state_dict(model)`: a copy of the model's weights under their PyTorch names.
     func stateDictBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try tensorModel(arguments)
+        let model = try arguments.model()
         return .tensors(TensorsValue(StateDict.tensors(of: try weights(of: model, arguments)), source: "state_dict(\(arguments.source("model", or: "model")))"))
     }
 
     /// `load_weights(model, path)`: a strict load of a PyTorch state dict; on any mismatch nothing changes.
     func loadWeightsBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try tensorModel(arguments)
+        let model = try arguments.model()
         let (shown, file) = try readSafetensors(arguments)
         do {
             try StateDict.load(file.tensors.mapValues(\.values), into: try weights(of: model, arguments), strict: true)
@@ -62,7 +62,7 @@ extension Interpreter {
 
     /// `save_weights(model, path)`: the model's state dict into a safetensors file of the report folder.
     func saveWeightsBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try tensorModel(arguments)
+        let model = try arguments.model()
         try save(StateDict.tensors(of: try weights(of: model, arguments)), arguments)
         return Self.nothing
     }
@@ -113,14 +113,6 @@ extension Interpreter {
         }
         let count = tensors.count
         outputs.append(.text(names.next("save"), "saved \(name): \(count) tensor\(count == 1 ? "" : "s"), \(bytes.count) bytes"))
-    }
-
-    private func tensorModel(_ arguments: Arguments) throws -> ModelValue {
-        let value = try arguments.value("model")
-        guard case .model(let model) = value else {
-            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
-        }
-        return model
     }
 
     // MARK: - Data, prediction and comparison
@@ -209,7 +201,7 @@ extension Interpreter {
     func tensor(named index: Expr, in tensors: TensorsValue) throws -> Value {
         let key = try evaluate(index)
         guard case .string(let name) = key else {
-            throw RuntimeError("tensors are looked up by name, such as t[\"x\"], got \(key.type)", at: index.range)
+            throw RuntimeError(ExpressionMessage.tensorKeyNotString(got: key.type), at: index.range)
         }
         if let t = tensors.tensors[name] { return .tensor(t) }
         let hint = Suggestion.closest(to: name, in: tensors.names).map { "; did you mean \(ConstantValue.quote($0))?" }

@@ -145,30 +145,22 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .int: return "int"
         case .float: return "float"
         case .number: return "number"
-        case .string: return "string"
-        case .range: return "range"
+        case .string, .range: return receiverName!
         case .list(.unknown): return "list"
         case .list(let element): return "list of \(element)"
         case .tuple(let items): return "(" + items.map(\.description).joined(separator: ", ") + ")"
         case .record: return "record"
-        case .corpus: return "Corpus"
-        case .vocabulary: return "Vocabulary"
         case .dataset(let facts): return facts.kind.map { "Dataset of \($0.description)" } ?? "Dataset"
         case .recurrent(let kind): return kind?.rawValue ?? "recurrent layer"
         case .model(let facts): return facts.kind?.rawValue ?? "Model"
         case .optimizer: return "Optimizer"
-        case .history: return "History"
-        case .curves: return "Curves"
-        case .series: return "Series"
-        case .metrics: return "Metrics"
-        case .table: return "Table"
-        case .heatmap: return "Heatmap"
-        case .tensor: return "Tensor"
-        case .tensors: return "Tensors"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }
             return names.dropLast().joined(separator: ", ") + " or " + names.last!
+        case .corpus, .vocabulary, .history, .curves, .series, .metrics, .table, .heatmap, .tensor, .tensors:
+            // The library's own types read as the name their members are declared under.
+            return receiverName!
         }
     }
 }

@@ -2,23 +2,15 @@ import UnrollAutograd
 import UnrollTensor
 
 /// A many-to-one classifier: `Embedding → recurrent stack → final states of the last layer → Linear(D·H, C)`.
-public final class SequenceClassifier: Parameterized {
-    /// The token embedding.
-    public let embedding: Embedding
-    /// The recurrent stack.
-    public let rnn: RecurrentLayer
-    /// Dropout on the embeddings and before the output projection.
-    public let dropout: Dropout
-    /// The projection to class logits.
-    public let head: Linear
+public final class SequenceClassifier: TokenRecurrentModel {
+    /// The embedding, recurrent stack, dropout and projection to class logits.
+    public let stack: TokenRecurrentStack
 
     /// A classifier of token sequences into `classes` classes.
     public init(vocabulary: Int, classes: Int, embed: Int, rnn spec: RecurrentSpec, dropout: Float = 0,
                 rng: inout RandomGenerator) {
-        embedding = Embedding(vocabularySize: vocabulary, dimension: embed, rng: &rng)
-        rnn = spec.makeLayer(inputSize: embed, rng: &rng)
-        self.dropout = Dropout(dropout)
-        head = Linear(inputSize: rnn.outputSize, outputSize: classes, rng: &rng)
+        stack = TokenRecurrentStack(vocabulary: vocabulary, outputs: classes, embed: embed, rnn: spec, dropout: dropout,
+                                    rng: &rng)
     }
 
     /// The number of classes `C`.
@@ -28,12 +20,8 @@ public final class SequenceClassifier: Parameterized {
     public func logits(tokens: [Int], lengths: [Int], steps: Int, training: Bool,
                        rng: inout RandomGenerator) -> Variable {
         let n = lengths.count
-        let x = dropout(embedding(tokens, shape: [n, steps]), training: training, rng: &rng)
+        let x = stack.embedded(tokens, batch: n, steps: steps, training: training, rng: &rng)
         let (_, state) = rnn(x, lengths: lengths, training: training, rng: &rng)
-        return head(dropout(rnn.summary(of: state, batch: n), training: training, rng: &rng))
-    }
-
-    public var namedParameters: [(name: String, variable: Variable)] {
-        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("head", head)
+        return stack.project(rnn.summary(of: state, batch: n), training: training, rng: &rng)
     }
 }

@@ -2,23 +2,15 @@ import UnrollAutograd
 import UnrollTensor
 
 /// A many-to-many tagger, one label per step: `Embedding → recurrent stack → Linear(D·H, C)` at every step.
-public final class SequenceTagger: Parameterized {
-    /// The token embedding.
-    public let embedding: Embedding
-    /// The recurrent stack.
-    public let rnn: RecurrentLayer
-    /// Dropout on the embeddings and before the output projection.
-    public let dropout: Dropout
-    /// The per-step projection to tag logits.
-    public let head: Linear
+public final class SequenceTagger: TokenRecurrentModel {
+    /// The embedding, recurrent stack, dropout and per-step projection to tag logits.
+    public let stack: TokenRecurrentStack
 
     /// A tagger of token sequences with `tags` tags.
     public init(vocabulary: Int, tags: Int, embed: Int, rnn spec: RecurrentSpec, dropout: Float = 0,
                 rng: inout RandomGenerator) {
-        embedding = Embedding(vocabularySize: vocabulary, dimension: embed, rng: &rng)
-        rnn = spec.makeLayer(inputSize: embed, rng: &rng)
-        self.dropout = Dropout(dropout)
-        head = Linear(inputSize: rnn.outputSize, outputSize: tags, rng: &rng)
+        stack = TokenRecurrentStack(vocabulary: vocabulary, outputs: tags, embed: embed, rnn: spec, dropout: dropout,
+                                    rng: &rng)
     }
 
     /// The number of tags `C`.
@@ -28,12 +20,8 @@ public final class SequenceTagger: Parameterized {
     public func logits(tokens: [Int], lengths: [Int], steps: Int, training: Bool,
                        rng: inout RandomGenerator) -> Variable {
         let n = lengths.count
-        let x = dropout(embedding(tokens, shape: [n, steps]), training: training, rng: &rng)
+        let x = stack.embedded(tokens, batch: n, steps: steps, training: training, rng: &rng)
         let (h, _) = rnn(x, lengths: lengths, training: training, rng: &rng)
-        return head(dropout(h.reshaped([n * steps, rnn.outputSize]), training: training, rng: &rng))
-    }
-
-    public var namedParameters: [(name: String, variable: Variable)] {
-        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("head", head)
+        return stack.project(h.reshaped([n * steps, rnn.outputSize]), training: training, rng: &rng)
     }
 }

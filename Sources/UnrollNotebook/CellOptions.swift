@@ -1,3 +1,5 @@
+import UnrollSettings
+
 /// The options written after `rnn` in a cell's info string, e.g. ```` ```rnn id=train timeout=120 ````.
 public struct CellOptions: Equatable, Hashable, Sendable, Codable {
     /// The option names a cell accepts, in the order the documentation lists them.

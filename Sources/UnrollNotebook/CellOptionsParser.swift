@@ -1,4 +1,5 @@
 import UnrollDiagnostics
+import UnrollSettings
 
 /// Reads the `name=value` words after `rnn` in a cell's info string into `CellOptions`, reporting every bad
 /// word with the file column it starts at.

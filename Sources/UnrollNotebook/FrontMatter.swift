@@ -1,3 +1,5 @@
+import UnrollSettings
+
 /// The YAML block at the top of a notebook: title, seed, parameters and check tolerances.
 public struct FrontMatter: Equatable, Sendable, Codable {
     /// The notebook's title, if given.

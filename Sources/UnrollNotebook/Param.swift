@@ -1,3 +1,5 @@
+import UnrollSettings
+
 /// One named parameter from the front matter's `params`, with the file line it was declared on.
 public struct Param: Equatable, Hashable, Sendable, Codable {
     /// The name the DSL reads as `params.NAME`.

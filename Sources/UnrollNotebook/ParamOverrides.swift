@@ -1,4 +1,5 @@
 import UnrollDiagnostics
+import UnrollSettings
 import Yams
 
 /// Applies command-line `-p key=value` overrides to a notebook's front-matter parameters.

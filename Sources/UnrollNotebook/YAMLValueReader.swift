@@ -1,3 +1,4 @@
+import UnrollSettings
 import Yams
 
 /// Types YAML values the way the notebook wants them: YAML 1.2 core-schema scalars (so `no` and `on` stay

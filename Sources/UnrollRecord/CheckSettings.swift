@@ -1,3 +1,5 @@
+import UnrollSettings
+
 /// A cell's comparison settings as written in its info string (`check=`, `rtol=`, `atol=`); nil parts were
 /// not set and fall back to the notebook's or the tool's defaults.
 public struct CheckSettings: Equatable, Sendable {

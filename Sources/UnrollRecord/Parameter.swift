@@ -1,3 +1,5 @@
+import UnrollSettings
+
 /// One named notebook parameter.
 public struct Parameter: Equatable, Sendable {
     /// The name the DSL reads as `params.NAME`.

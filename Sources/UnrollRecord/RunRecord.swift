@@ -1,4 +1,5 @@
 import Foundation
+import UnrollSettings
 
 /// The JSON record of one notebook run: what was run, with which seed and parameters, and what every cell
 /// showed. It is written next to the reports and is the baseline `unroll check` compares against.

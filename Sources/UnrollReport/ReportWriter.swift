@@ -22,13 +22,13 @@ public struct ReportWriter: Sendable {
         precondition(
             !name.isEmpty && !name.contains("/") && !name.hasPrefix("."),
             "report name '\(name)' must be a plain file name without '/' or a leading '.'")
-        try AtomicFile.makeFolder(directory)
+        try ReportFiles.makeFolder(directory)
         let base = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         var written: [String] = []
         for format in Set(formats).sorted() {
             switch format {
             case .html:
-                try AtomicFile.write(HTMLReport.render(document), to: base + ".html")
+                try ReportFiles.write(HTMLReport.render(document), to: base + ".html")
                 written.append(base + ".html")
             case .md:
                 let markdown = MarkdownReport(document, name: name)
@@ -39,12 +39,12 @@ public struct ReportWriter: Sendable {
                         "figure '\(figure.relativePath)' is not in the report's folder '\(prefix)'")
                     return (String(figure.relativePath.dropFirst(prefix.count)), figure.contents)
                 }
-                try AtomicFile.replaceFolder(at: base, with: files)
+                try ReportFiles.replaceFolder(at: base, with: files)
                 written.append(contentsOf: files.map { base + "/" + $0.name })
-                try AtomicFile.write(markdown.text, to: base + ".md")
+                try ReportFiles.write(markdown.text, to: base + ".md")
                 written.append(base + ".md")
             case .json:
-                try AtomicFile.write(record.encodedText(), to: base + ".json")
+                try ReportFiles.write(record.encodedText(), to: base + ".json")
                 written.append(base + ".json")
             }
         }

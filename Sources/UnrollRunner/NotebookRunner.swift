@@ -29,7 +29,7 @@ public enum NotebookRunner {
         let notebook = prepared.notebook
         let clock = CellClock()
         var constants: [String: ConstantValue] = [:]
-        for p in prepared.params { constants[p.name] = ParamConversion.constant(p.value) }
+        for p in prepared.params { constants[p.name] = ConstantValue(p.value) }
         let directory = (prepared.path as NSString).deletingLastPathComponent
         var interpreterSettings = InterpreterSettings(
             notebookDirectory: directory.isEmpty ? "." : directory, allowedRoots: settings.allowedRoots,
@@ -46,7 +46,7 @@ public enum NotebookRunner {
         var failed = false
         let started = Date()
         for cell in notebook.cells {
-            let check = CheckSettings(mode: cell.options.check.map(ParamConversion.record),
+            let check = CheckSettings(mode: cell.options.check,
                                       relativeTolerance: cell.options.rtol, absoluteTolerance: cell.options.atol)
             guard cell.options.eval, let program = prepared.programs[cell.index] else {
                 records.append(CellRecord(id: cell.id, index: cell.index, sourceLine: cell.sourceLine,
@@ -91,7 +91,7 @@ public enum NotebookRunner {
             records.append(record)
         }
 
-        let params = prepared.params.map { Parameter(name: $0.name, value: ParamConversion.record($0.value)) }
+        let params = prepared.params.map { Parameter(name: $0.name, value: $0.value) }
         let name = NotebookDiscovery.reportName(of: prepared.path)
         let title = notebook.frontMatter.title ?? name
         let seed = UInt64(max(0, notebook.frontMatter.seed ?? 0))

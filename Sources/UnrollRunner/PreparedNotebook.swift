@@ -53,7 +53,7 @@ public struct PreparedNotebook {
             return .failure(.usage(UsageError("\(path): \(error)")))
         }
         var constants: [String: ConstantValue] = [:]
-        for p in params { constants[p.name] = ParamConversion.constant(p.value) }
+        for p in params { constants[p.name] = ConstantValue(p.value) }
         let evaluated = notebook.cells.filter(\.options.eval)
         let cells = evaluated.map { CellSource(source: $0.source, firstLine: $0.sourceLine) }
         let analysis = Analysis(cells: cells, file: path, params: constants, builtins: BuiltinLibrary.standard.catalog)

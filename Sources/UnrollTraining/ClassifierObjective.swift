@@ -4,24 +4,10 @@ import UnrollNN
 import UnrollTensor
 
 /// Sequence classification: one label per sequence, cross-entropy on the logits of the final states.
-public final class ClassifierObjective: Objective {
-    /// The model.
-    public let model: SequenceClassifier
-    /// The labelled sequences.
-    public let examples: [ClassificationExample]
-    private var batches: [PaddedBatch] = []
-
-    /// An objective for `model` on `examples`.
+public final class ClassifierObjective: PaddedSequenceObjective<SequenceClassifier, ClassificationExample>, Objective {
+    /// An objective for `model` on the labelled sequences `examples`.
     public init(model: SequenceClassifier, examples: [ClassificationExample]) {
-        self.model = model
-        self.examples = examples
-    }
-
-    public var parameters: [Variable] { model.parameters }
-
-    public func begin(shuffle: Bool, batchSize: Int, rng: inout RandomGenerator) -> Int {
-        batches = shuffledPaddedBatches(examples.map(\.tokens), shuffle: shuffle, batchSize: batchSize, rng: &rng)
-        return batches.count
+        super.init(model: model, examples: examples, tokens: \.tokens)
     }
 
     public func run(batch index: Int, training: Bool, rng: inout RandomGenerator) -> BatchOutcome {

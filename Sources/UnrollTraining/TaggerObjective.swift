@@ -4,24 +4,10 @@ import UnrollNN
 import UnrollTensor
 
 /// Sequence labelling: one tag per step, cross-entropy over the real (unpadded) steps.
-public final class TaggerObjective: Objective {
-    /// The model.
-    public let model: SequenceTagger
-    /// The tagged sequences.
-    public let examples: [TaggingExample]
-    private var batches: [PaddedBatch] = []
-
-    /// An objective for `model` on `examples`.
+public final class TaggerObjective: PaddedSequenceObjective<SequenceTagger, TaggingExample>, Objective {
+    /// An objective for `model` on the tagged sequences `examples`.
     public init(model: SequenceTagger, examples: [TaggingExample]) {
-        self.model = model
-        self.examples = examples
-    }
-
-    public var parameters: [Variable] { model.parameters }
-
-    public func begin(shuffle: Bool, batchSize: Int, rng: inout RandomGenerator) -> Int {
-        batches = shuffledPaddedBatches(examples.map(\.tokens), shuffle: shuffle, batchSize: batchSize, rng: &rng)
-        return batches.count
+        super.init(model: model, examples: examples, tokens: \.tokens)
     }
 
     public func run(batch index: Int, training: Bool, rng: inout RandomGenerator) -> BatchOutcome {

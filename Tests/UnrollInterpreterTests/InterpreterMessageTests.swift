@@ -15,6 +15,7 @@ final class InterpreterMessageTests: XCTestCase {
         (.datasetMemberUndefined(member: "classes", kinds: "labelled texts", holds: "tagged sequences"),
          "'classes' is only defined for labelled texts; this Dataset holds tagged sequences"),
         (.wrongModelKind(needs: "'translate' needs a Seq2Seq", kind: "Tagger"), "'translate' needs a Seq2Seq, not a Tagger"),
+        (.modelExpected(owner: "accuracy", got: .int), "'accuracy' needs a model, got int"),
         (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
         (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
         (.emptyTensorRecord, "there are no tensors to save in an empty record"),
@@ -28,8 +29,8 @@ final class InterpreterMessageTests: XCTestCase {
     }
 
     func testTheListsCoverEveryCase() throws {
-        try assertCovers(Self.files.map(\.0.id), file: "FileMessage.swift")
-        try assertCovers(Self.builtins.map(\.0.id), file: "BuiltinMessage.swift")
+        try assertCovers(Self.files.map(\.0.id), enum: "FileMessage")
+        try assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage")
     }
 
     func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {
@@ -42,17 +43,22 @@ final class InterpreterMessageTests: XCTestCase {
         XCTAssertEqual(rule(facts).problems.map(\.arguments), [["1"]])
     }
 
-    /// Asserts that `ids` name every case declared in the interpreter's message file `file`.
-    private func assertCovers(_ ids: [MessageID], file: String, line: UInt = #line) throws {
+    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollInterpreter/InterpreterMessages.swift` (and only those).
+    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollInterpreter/Messages/\(file)")
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollInterpreter/InterpreterMessages.swift")
         let source = try String(contentsOf: url, encoding: .utf8)
-        let declared = source.split(separator: "\n").compactMap { line -> String? in
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
+            return XCTFail("no enum \(name) in Sources/UnrollInterpreter/InterpreterMessages.swift", line: line)
+        }
+        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
+        let declared = lines[start..<end].compactMap { line -> String? in
             guard line.hasPrefix("    case ") else { return nil }
             return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
         }
-        XCTAssertFalse(declared.isEmpty, file, line: line)
-        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(file): every case rendered once", line: line)
-        XCTAssertEqual(ids.count, declared.count, "\(file): no case listed twice", line: line)
+        XCTAssertFalse(declared.isEmpty, name, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
 }

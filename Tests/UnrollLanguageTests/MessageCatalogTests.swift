@@ -68,6 +68,8 @@ final class MessageCatalogTests: XCTestCase {
         (.integerOverflow(op: "*"),
          "integer overflow in '*'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"),
         (.unparsed, "this expression did not parse and cannot run"),
+        (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
+        (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
     ]
 
     private static let statements: [(StatementMessage, String)] = [
@@ -135,12 +137,12 @@ final class MessageCatalogTests: XCTestCase {
     }
 
     func testTheListsCoverEveryCase() throws {
-        try assertCovers(Self.calls.map(\.0.id), file: "CallMessage.swift")
-        try assertCovers(Self.names.map(\.0.id), file: "NameMessage.swift")
-        try assertCovers(Self.expressions.map(\.0.id), file: "ExpressionMessage.swift")
-        try assertCovers(Self.statements.map(\.0.id), file: "StatementMessage.swift")
-        try assertCovers(Self.training.map(\.0.id), file: "TrainingMessage.swift")
-        try assertCovers(Self.syntax.map(\.0.id), file: "SyntaxMessage.swift")
+        try assertCovers(Self.calls.map(\.0.id), enum: "CallMessage")
+        try assertCovers(Self.names.map(\.0.id), enum: "NameMessage")
+        try assertCovers(Self.expressions.map(\.0.id), enum: "ExpressionMessage")
+        try assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage")
+        try assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage")
+        try assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage")
     }
 
     func testIdentifiersAndArgumentsComeFromTheCase() {
@@ -154,17 +156,22 @@ final class MessageCatalogTests: XCTestCase {
         XCTAssertEqual(NameMessage.unknownParam(name: "a", suggestion: "b", known: ["b"]).suggestion, "params.b")
     }
 
-    /// Asserts that `ids` name every case declared in the message file `file` (and only those).
-    private func assertCovers(_ ids: [MessageID], file: String, line: UInt = #line) throws {
+    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollLanguage/LanguageMessages.swift` (and only those).
+    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/Messages/\(file)")
+            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/LanguageMessages.swift")
         let source = try String(contentsOf: url, encoding: .utf8)
-        let declared = source.split(separator: "\n").compactMap { line -> String? in
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
+            return XCTFail("no enum \(name) in Sources/UnrollLanguage/LanguageMessages.swift", line: line)
+        }
+        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
+        let declared = lines[start..<end].compactMap { line -> String? in
             guard line.hasPrefix("    case ") else { return nil }
             return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
         }
-        XCTAssertFalse(declared.isEmpty, file, line: line)
-        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(file): every case rendered once", line: line)
-        XCTAssertEqual(ids.count, declared.count, "\(file): no case listed twice", line: line)
+        XCTAssertFalse(declared.isEmpty, name, line: line)
+        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
+        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
 }

@@ -53,6 +53,18 @@ final class SafetensorsTests: XCTestCase {
         XCTAssertEqual(again, data)
     }
 
+    func testHeaderStringsAreQuotedLikeTheRunRecord() throws {
+        let name = "a\u{08}b\u{0C}c\u{7F}\u{1F}\"é"
+        let data = try Safetensors.encode(tensors: [name: Tensor(scalar: 1)], metadata: ["k\n": "v\t"])
+        let length = Int(data.prefix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        let header = String(decoding: data[8 ..< 8 + length], as: UTF8.self)
+        XCTAssertEqual(header.trimmingCharacters(in: .whitespaces),
+                       #"{"__metadata__":{"k\n":"v\t"},"a\bb\fc\u007f\u001f\"é":{"dtype":"F32","shape":[],"data_offsets":[0,4]}}"#)
+        let file = try Safetensors(data: data)
+        XCTAssertEqual(file.names, [name])
+        XCTAssertEqual(file.metadata, ["k\n": "v\t"])
+    }
+
     func testEncodingWithoutMetadataOmitsTheKey() throws {
         let data = try Safetensors.encode(tensors: ["x": Tensor(scalar: 1)])
         XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("__metadata__"))

@@ -74,7 +74,7 @@ final class Seq2SeqDecodingTests: XCTestCase {
             let source = [3, 1, 4, 1, 5]
             let greedy = m.beamSearch(source: source, beamWidth: 1, maxLength: 6)
             let beam = m.beamSearch(source: source, beamWidth: 4, maxLength: 6)
-            let perToken = { (d: Seq2SeqDecoding) in d.logProbability / Double(d.tokens.count) }
+            let perToken = { (d: DecodedSequence) in d.logProbability / Double(d.tokens.count) }
             XCTAssertGreaterThanOrEqual(perToken(beam), perToken(greedy), "\(attention)")
             XCTAssertEqual([greedy.logProbability, beam.logProbability], recorded[attention], "\(attention)")
             var rng = RandomGenerator(seed: 0)

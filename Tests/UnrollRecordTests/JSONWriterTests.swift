@@ -46,8 +46,8 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testStringEscapes() {
-        XCTAssertEqual(JSONWriter.quote("a\"b\\c\nd\te\u{01}"), #""a\"b\\c\nd\te\u0001""#)
-        XCTAssertEqual(JSONWriter.quote("床前 </script>"), "\"床前 </script>\"")
+        XCTAssertEqual(JSONWriter.write(.array([.string("a\"b\\c\nd\te\u{01}"), .string("床前 </script>")])),
+                       "[\n  " + #""a\"b\\c\nd\te\u0001""# + ",\n  \"床前 </script>\"\n]\n")
     }
 
     func testKeysSortByBytesNotLocale() {

@@ -33,14 +33,14 @@ final class RunRecordTests: XCTestCase {
     func testParamsAreSortedAndTyped() throws {
         let record = RecordFixtures.fullRecord()
         XCTAssertEqual(record.params.map(\.name), ["bidirectional", "cell", "epochs", "hidden", "lr", "sizes"])
-        XCTAssertEqual(record.param("lr"), .number(0.003))
+        XCTAssertEqual(record.param("lr"), .double(0.003))
         let text = record.encodedText()
         XCTAssertTrue(text.contains("\"epochs\": 3,"))
         XCTAssertTrue(text.contains("\"lr\": 0.003,"))
         XCTAssertTrue(text.contains("\"bidirectional\": true,"))
         let decoded = try RunRecord.decode(from: record.encoded())
-        XCTAssertEqual(decoded.param("epochs"), .integer(3))
-        XCTAssertEqual(decoded.param("sizes"), .list([.integer(1), .number(2.5), .string("x")]))
+        XCTAssertEqual(decoded.param("epochs"), .int(3))
+        XCTAssertEqual(decoded.param("sizes"), .list([.int(1), .double(2.5), .string("x")]))
     }
 
     func testNonFiniteValuesSurvive() throws {

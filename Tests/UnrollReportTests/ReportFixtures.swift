@@ -48,7 +48,7 @@ enum ReportFixtures {
         return ReportDocument(
             title: "Demo <notebook>", notebookPath: "notebooks/demo.md", seed: 7,
             params: [
-                Parameter(name: "hidden", value: .integer(64)), Parameter(name: "lr", value: .number(0.003)),
+                Parameter(name: "hidden", value: .int(64)), Parameter(name: "lr", value: .double(0.003)),
                 Parameter(name: "cell", value: .string("LSTM")),
             ],
             blocks: [

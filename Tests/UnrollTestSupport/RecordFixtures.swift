@@ -41,12 +41,12 @@ public enum RecordFixtures {
         return RunRecord(
             notebookPath: "notebooks/poems.md", notebookSource: "# Poems\n", unrollVersion: "0.1.0", seed: 7,
             params: [
-                Parameter(name: "hidden", value: .integer(64)),
-                Parameter(name: "epochs", value: .integer(3)),
-                Parameter(name: "lr", value: .number(0.003)),
+                Parameter(name: "hidden", value: .int(64)),
+                Parameter(name: "epochs", value: .int(3)),
+                Parameter(name: "lr", value: .double(0.003)),
                 Parameter(name: "cell", value: .string("LSTM")),
                 Parameter(name: "bidirectional", value: .bool(true)),
-                Parameter(name: "sizes", value: .list([.integer(1), .number(2.5), .string("x")])),
+                Parameter(name: "sizes", value: .list([.int(1), .double(2.5), .string("x")])),
             ],
             title: "Poems", cells: [train, failing, skipped, notRun], totalSeconds: timings ? 2.0 : nil)
     }

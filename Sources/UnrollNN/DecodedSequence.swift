@@ -1,5 +1,5 @@
 /// One decoded output sequence: its tokens, where each step attended, and its log-probability.
-public struct Seq2SeqDecoding: Equatable, Sendable {
+public struct DecodedSequence: Equatable, Sendable {
     /// The generated target ids, without bos, ending with eos when one was produced.
     public var tokens: [Int]
     /// One row per output step, one column per source position of that example (empty rows without attention).

@@ -1,6 +1,6 @@
 import Foundation
+import UnrollSettings
 import XCTest
-@testable import UnrollNotebook
 
 final class ParamValueTests: XCTestCase {
     private func json(_ value: ParamValue) throws -> String {
@@ -46,6 +46,8 @@ final class ParamValueTests: XCTestCase {
         XCTAssertNil(ParamValue.string("3").numberValue)
         XCTAssertEqual(ParamValue.list([.int(1), .double(0.1), .string("a\"b"), .bool(false)]).description,
                        "[1, 0.1, \"a\\\"b\", false]")
+        XCTAssertEqual(ParamValue.string("line\none\t").description, #""line\none\t""#)
+        XCTAssertEqual(ParamValue.double(3e-3).description, "0.003")
         XCTAssertEqual(ParamValue.bool(true).kindDescription, "a bool")
     }
 }

@@ -12,7 +12,7 @@ extension Interpreter {
 
     /// `accuracy(model, data)`: the fraction of right next tokens, labels or tags.
     func accuracyBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard model.kind != .regressor else {
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: "accuracy needs a model that predicts symbols", kind: "Regressor"),
                                   at: "model")
@@ -24,7 +24,7 @@ extension Interpreter {
 
     /// `perplexity(model, corpus)`: the exponential of the mean next-token cross-entropy.
     func perplexityBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard model.kind == .languageModel else {
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: "perplexity needs a LanguageModel", kind: model.kind.rawValue),
                                   at: "model")
@@ -35,7 +35,7 @@ extension Interpreter {
 
     /// `predict(model, input)`: the next token, the label, the tags, or the numbers for one input.
     func predictBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         let input = try arguments.value("input")
         if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
@@ -61,7 +61,7 @@ extension Interpreter {
 
     /// `sample(model, prime:, length:, temperature:)`: generated text, prime included.
     func sampleBuiltin(_ arguments: Arguments) throws -> Value {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         guard case .language(let network) = model.network else {
             throw arguments.error("sample needs a LanguageModel, not a \(model.kind.rawValue)", at: "model")
         }
@@ -77,7 +77,7 @@ extension Interpreter {
 
     /// The model and its metrics on the `data` argument.
     private func measure(_ arguments: Arguments) throws -> (ModelValue, Metrics) {
-        let model = try modelArgument(arguments)
+        let model = try arguments.model()
         let data = try arguments.value("data")
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
                                            modelName: arguments.source("model", or: "model"), bptt: model.bptt)
@@ -87,13 +87,6 @@ extension Interpreter {
         return (model, Trainer.evaluate(objective, batchSize: model.batchSize, rng: &rng))
     }
 
-    private func modelArgument(_ arguments: Arguments) throws -> ModelValue {
-        let value = try arguments.value("model")
-        guard case .model(let model) = value else {
-            throw arguments.error("'\(arguments.owner)' needs a model, got \(value.type)", at: "model")
-        }
-        return model
-    }
 
     private func textCodec(of model: ModelValue, _ arguments: Arguments) throws -> TextCodec {
         guard let codec = model.codec else {

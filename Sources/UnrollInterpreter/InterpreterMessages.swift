@@ -1,12 +1,35 @@
 import UnrollDiagnostics
 import UnrollLanguage
 
+// The messages only the interpreter raises: about the files a notebook reads, and those a builtin's rule
+// (before the run) and its code (during it) share.
+
+/// The messages about the files a notebook reads.
+enum FileMessage: DiagnosticMessage, Hashable {
+    /// A path that leaves the notebook's folder (and every folder the user allowed).
+    case outsideFolder(path: String, rootsAllowed: Bool)
+
+    /// Every message of this type belongs to the interpreter.
+    static let domain = "UnrollInterpreter"
+
+    /// The message as users read it.
+    var text: String {
+        switch self {
+        case .outsideFolder(let path, let rootsAllowed):
+            return "'\(path)' is outside the notebook's folder; data files must be inside it"
+                + (rootsAllowed ? " or an allowed folder" : "")
+        }
+    }
+}
+
 /// The messages of particular builtins, raised by their rules before a run and by their code during one.
 enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A dataset member that only some kinds of dataset have (`classes` of tagged sequences).
     case datasetMemberUndefined(member: String, kinds: String, holds: String)
     /// A model of a kind the builtin does not take; `needs` says what it takes (`'translate' needs a Seq2Seq`).
     case wrongModelKind(needs: String, kind: String)
+    /// A builtin that works on a model given something else.
+    case modelExpected(owner: String, got: ValueType)
     /// A Classifier for one class.
     case tooFewClasses(got: Int)
     /// `predict` with an input of the wrong form; `expected` is `a string` or `a list of steps`.
@@ -24,6 +47,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "'\(member)' is only defined for \(kinds); this Dataset holds \(holds)"
         case .wrongModelKind(let needs, let kind):
             return "\(needs), not a \(kind)"
+        case .modelExpected(let owner, let got):
+            return "'\(owner)' needs a model, got \(got)"
         case .tooFewClasses(let got):
             return "a classifier needs at least 2 classes, got \(got)"
         case .predictInput(let model, let expected, let got):

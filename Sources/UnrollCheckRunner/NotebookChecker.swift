@@ -7,24 +7,36 @@ import UnrollRunner
 
 /// Checks one notebook: prepares and runs it, then compares its run record with the baseline (or, with
 /// `update`, rewrites the baseline). Never writes anything but the baseline, and that only with `update`.
-struct NotebookChecker: Sendable {
+public struct NotebookChecker: Sendable {
     /// What checking one notebook produced: its exit status, what to print, and the verdicts for JUnit.
-    struct Outcome: Sendable {
-        var status: ExitStatus
-        var stdout: String
-        var stderr: String
-        var check: NotebookCheck
+    public struct Outcome: Sendable {
+        /// The notebook's exit status for `unroll check`.
+        public var status: ExitStatus
+        /// What to print on standard output: the mismatches and the notebook's closing line.
+        public var stdout: String
+        /// What to print on standard error: warnings, cell errors and why the notebook could not be checked.
+        public var stderr: String
+        /// The per-cell verdicts (for the JUnit report and the closing count).
+        public var check: NotebookCheck
     }
 
     /// How the cells run (params, time limit, readable folders).
-    var settings: RunSettings
+    public var settings: RunSettings
     /// The folder holding the baselines `NAME.json`.
-    var baselineDirectory: String
+    public var baselineDirectory: String
     /// Rewrite the baseline instead of comparing with it.
-    var update: Bool
+    public var update: Bool
+
+    /// A checker running notebooks with `settings` against the baselines in `baselineDirectory` (or, with
+    /// `update`, rewriting them).
+    public init(settings: RunSettings, baselineDirectory: String, update: Bool) {
+        self.settings = settings
+        self.baselineDirectory = baselineDirectory
+        self.update = update
+    }
 
     /// Checks the notebook at `path`.
-    func check(_ path: String) -> Outcome {
+    public func check(_ path: String) -> Outcome {
         let prepared: PreparedNotebook
         switch PreparedNotebook.prepare(path: path, overrides: settings.overrides) {
         case .failure(let failure):

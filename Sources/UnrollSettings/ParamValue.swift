@@ -1,17 +1,18 @@
-import Foundation
+import UnrollFileIO
 
-/// A front-matter parameter's value: what the DSL reads as `params.NAME`.
+/// The value of a notebook parameter (front-matter `params`, or `-p key=value`): what the DSL reads as
+/// `params.NAME`, and what the run record and the reports show.
 ///
 /// It encodes as plain JSON (number, string, bool, array). JSON does not tell `1.0` from `1`, so a
 /// `.double` with an integral value decodes back as `.int`; compare numbers through `numberValue`.
 public enum ParamValue: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
-    /// A whole number.
+    /// A whole number, such as `epochs: 3`.
     case int(Int)
-    /// A finite floating-point number.
+    /// A number with a fraction or exponent, such as `lr: 3e-3`.
     case double(Double)
     /// Text.
     case string(String)
-    /// A truth value.
+    /// `true` or `false`.
     case bool(Bool)
     /// A list of values (which may mix kinds).
     case list([ParamValue])
@@ -36,18 +37,15 @@ public enum ParamValue: Equatable, Hashable, Sendable, Codable, CustomStringConv
         }
     }
 
-    /// A YAML-like rendering: `64`, `0.001`, `"text"` (quotes and backslashes escaped), `true`, `[1, 2]`;
+    /// The value as a reader would write it: `3`, `0.003`, `"text"` (a JSON string literal), `true`, `[1, 2]`;
     /// doubles use Swift's shortest round-trip form.
     public var description: String {
         switch self {
-        case .int(let value): return String(value)
-        case .double(let value): return String(value)
-        case .string(let value):
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"" + escaped + "\""
-        case .bool(let value): return value ? "true" : "false"
-        case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .int(let value): return "\(value)"
+        case .double(let value): return "\(value)"
+        case .string(let text): return JSONString.quote(text)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         }
     }
 

@@ -7,14 +7,14 @@ extension Seq2Seq {
     /// produces eos or has `maxLength` tokens. Returns per example its tokens (without bos, with eos if
     /// produced), one attention row per output step over that example's source length (empty rows without
     /// attention), and the summed log-probability of its tokens.
-    public func greedy(source: [Int], sourceLengths: [Int], sourceSteps: Int, maxLength: Int) -> [Seq2SeqDecoding] {
+    public func greedy(source: [Int], sourceLengths: [Int], sourceSteps: Int, maxLength: Int) -> [DecodedSequence] {
         precondition(maxLength >= 0, "seq2seq greedy: max length must be ≥ 0, got \(maxLength)")
         return withoutGradients {
             var rng = RandomGenerator(seed: 0)  // unused: nothing random happens outside training
             let n = sourceLengths.count
             let memory = encode(source: source, lengths: sourceLengths, steps: sourceSteps, training: false, rng: &rng)
             var state = initialState(memory)
-            var results = [Seq2SeqDecoding](repeating: Seq2SeqDecoding(tokens: [], attention: [], logProbability: 0),
+            var results = [DecodedSequence](repeating: DecodedSequence(tokens: [], attention: [], logProbability: 0),
                                             count: n)
             var done = [Bool](repeating: false, count: n)
             var tokens = [Int](repeating: Seq2Seq.bos, count: n)
@@ -44,7 +44,7 @@ extension Seq2Seq {
     /// finished, none is live, or `maxLength` steps were taken. The result is the candidate (the finished
     /// ones, plus the live ones when fewer than `beamWidth` finished) with the best total log-probability
     /// divided by its length in tokens (eos included); ties go to the earlier finished. Width 1 is greedy.
-    public func beamSearch(source: [Int], beamWidth: Int, maxLength: Int) -> Seq2SeqDecoding {
+    public func beamSearch(source: [Int], beamWidth: Int, maxLength: Int) -> DecodedSequence {
         precondition(beamWidth >= 1, "seq2seq beam search: beam width must be ≥ 1, got \(beamWidth)")
         precondition(maxLength >= 0, "seq2seq beam search: max length must be ≥ 0, got \(maxLength)")
         return withoutGradients {
@@ -52,8 +52,8 @@ extension Seq2Seq {
             let length = source.count
             let single = encode(source: source, lengths: [length], steps: length, training: false, rng: &rng)
             var state = initialState(single)
-            var live = [Seq2SeqDecoding(tokens: [], attention: [], logProbability: 0)]
-            var finished: [Seq2SeqDecoding] = []
+            var live = [DecodedSequence(tokens: [], attention: [], logProbability: 0)]
+            var finished: [DecodedSequence] = []
             var t = 0
             while t < maxLength, !live.isEmpty, finished.count < beamWidth {
                 let memory = t == 0 ? single : tiled(single, count: live.count)
@@ -61,7 +61,7 @@ extension Seq2Seq {
                                              memory: memory, training: false, rng: &rng)
                 let logp = logits.value.logSoftmaxLastAxis()
                 let chosen = bestExtensions(of: live, logp: logp, count: beamWidth)
-                var next: [Seq2SeqDecoding] = [], parents: [Int] = []
+                var next: [DecodedSequence] = [], parents: [Int] = []
                 for (parent, token, score) in chosen {
                     var hypothesis = live[parent]
                     hypothesis.tokens.append(token)
@@ -86,13 +86,13 @@ extension Seq2Seq {
     }
 
     /// The total log-probability per token (0 for an empty decoding).
-    private func normalized(_ d: Seq2SeqDecoding) -> Double {
+    private func normalized(_ d: DecodedSequence) -> Double {
         d.tokens.isEmpty ? 0 : d.logProbability / Double(d.tokens.count)
     }
 
     /// The `count` best (parent, token, total log-probability) extensions of `live`, best first; ties go to the
     /// earlier parent, then the lower token.
-    private func bestExtensions(of live: [Seq2SeqDecoding], logp: Tensor, count: Int) -> [(Int, Int, Double)] {
+    private func bestExtensions(of live: [DecodedSequence], logp: Tensor, count: Int) -> [(Int, Int, Double)] {
         let v = logp.shape[1]
         var candidates: [(Int, Int, Double)] = []
         let base = logp.storage.base

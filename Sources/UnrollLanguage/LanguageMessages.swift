@@ -1,0 +1,483 @@
+import UnrollDiagnostics
+
+// The messages of the language, one enum per subject, in the manner of swift-syntax's
+// ParserDiagnosticMessages.swift: each case is one message, its associated values its arguments, and its
+// `text` the one place the wording is written. The checker raises them before a run and the interpreter
+// raises the same cases during one.
+
+/// The messages of the lexer and the parser: text that does not read as the language.
+public enum SyntaxMessage: DiagnosticMessage, Hashable {
+    /// A string without its closing quote on the line.
+    case unterminatedString
+    /// A backslash escape the language does not have.
+    case unknownEscape(character: String)
+    /// A number with an exponent but no digits after it.
+    case malformedNumber(text: String)
+    /// A float literal beyond the range of a double.
+    case numberTooLarge(text: String)
+    /// An integer literal beyond the range of a 64-bit int.
+    case integerTooLarge(text: String)
+    /// Two characters another language uses (`&&`); `hint` says what this one writes.
+    case foreignOperator(text: String, hint: String)
+    /// A character the language does not use; `hint` says what to write instead, if anything fits.
+    case unexpectedCharacter(character: String, hint: String?)
+    /// A token other than the one the grammar needs; `expectation` says what was needed, `found` quotes the token.
+    case expected(expectation: String, found: String)
+    /// Nothing that starts an expression after `context` (`'='`, `'('`).
+    case expectedExpressionAfter(context: String, found: String)
+    /// Nothing that starts an expression.
+    case expectedExpression(found: String)
+    /// Something after a complete statement on its line.
+    case expectedEndOfLine(found: String)
+    /// A block's `{` never closed; `opened` is where it opened (`3:12`).
+    case unclosedBlock(opened: String, found: String)
+    /// `a < b < c`.
+    case chainedComparison
+    /// A keyword on the left of `=`.
+    case keywordAssigned(keyword: String)
+    /// An `else` without its `if`.
+    case elseWithoutIf
+    /// Something other than a plain name on the left of `=`.
+    case cannotAssignExpression(expression: String)
+    /// A misspelt statement keyword (`pritn x`).
+    case unknownStatement(name: String, suggestion: String)
+    /// A positional argument after a labelled one.
+    case positionalAfterLabelled(label: String)
+    /// Brackets, blocks or prefix operators nested deeper than `limit`; `token` quotes where it happened.
+    case nestingTooDeep(limit: Int, token: String)
+    /// A chain of `link` (`'+'`, `'.'`, `'else if'`) that makes the tree deeper than `limit`.
+    case chainTooLong(link: String, limit: Int)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .unterminatedString:
+            return "unterminated string; add '\"' before the end of the line"
+        case .unknownEscape(let character):
+            return "unknown escape '\\\(character)' in string; use '\\\\' for a backslash"
+        case .malformedNumber(let text):
+            return "malformed number '\(text)'; expected digits after the exponent"
+        case .numberTooLarge(let text):
+            return "number '\(text)' is too large"
+        case .integerTooLarge(let text):
+            return "integer '\(text)' is too large"
+        case .foreignOperator(let text, let hint):
+            return "unexpected '\(text)'; \(hint)"
+        case .unexpectedCharacter(let character, let hint):
+            return "unexpected character '\(character)'" + (hint.map { "; \($0)" } ?? "")
+        case .expected(let expectation, let found):
+            return "\(expectation), found \(found)"
+        case .expectedExpressionAfter(let context, let found):
+            return "expected an expression after \(context), found \(found)"
+        case .expectedExpression(let found):
+            return "expected an expression, found \(found)"
+        case .expectedEndOfLine(let found):
+            return "expected end of line after the statement, found \(found)"
+        case .unclosedBlock(let opened, let found):
+            return "expected '}' to close the block started at \(opened), found \(found)"
+        case .chainedComparison:
+            return "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'"
+        case .keywordAssigned(let keyword):
+            return "'\(keyword)' is a keyword and cannot be assigned; choose another name"
+        case .elseWithoutIf:
+            return "'else' must follow the '}' of an 'if' block"
+        case .cannotAssignExpression(let expression):
+            return "cannot assign to '\(expression)'; only plain names can be assigned"
+        case .unknownStatement(let name, let suggestion):
+            return "unknown statement '\(name)'; did you mean '\(suggestion)'?"
+        case .positionalAfterLabelled(let label):
+            return "positional argument after the labelled argument '\(label)'; put positional arguments first"
+        case .nestingTooDeep(let limit, let token):
+            return "nesting deeper than \(limit) at \(token); give inner parts names with '=' and use the names"
+        case .chainTooLong(let link, let limit):
+            let fix = link == "'else if'" ? "split it into separate 'if' statements"
+                : "compute parts of it into names ('part = …') and combine the names"
+            return "a chain of \(link) nesting deeper than \(limit) links; \(fix)"
+        }
+    }
+
+    /// The keyword a misspelt statement resembles.
+    public var suggestion: String? {
+        if case .unknownStatement(_, let keyword) = self { return keyword }
+        return nil
+    }
+}
+
+/// The messages about calls and their arguments, raised by the checker before a run and by the interpreter
+/// during one; `noun` is `argument`, or `option` for the options of `fit` and `plot`, and `owner` names the call.
+public enum CallMessage: DiagnosticMessage, Hashable {
+    /// A variable called as if it were a function; `described` is its type with an article (`an int`).
+    case notAFunction(name: String, described: String)
+    /// A namespace called as a function (`task(…)`).
+    case namespaceCalled(name: String)
+    /// No function of that name; `noun` is `layer`, `model`, `optimizer` or `function`, after the suggestion's family.
+    case unknownFunction(noun: String, name: String, suggestion: String?)
+    /// No function of that name in the namespace (`task.add`).
+    case unknownNamespaceFunction(namespace: String, name: String, suggestion: String?)
+    /// A record's field called as a method.
+    case fieldCalled(name: String)
+    /// A property called as a method (`corpus.vocab()`).
+    case propertyCalled(name: String, receiver: String)
+    /// A value of a type without that method; `described` is the type with an article.
+    case noSuchMethod(name: String, described: String)
+    /// Something that is neither a function nor a method, called (`(1)(2)`).
+    case notCallable(callee: String)
+    /// A positional argument to a builtin that takes labelled ones only; `suggestion` is the labelled form.
+    case labelledOnly(owner: String, noun: String, suggestion: String?)
+    /// More positional arguments than the builtin takes.
+    case tooManyPositional(owner: String, noun: String, accepted: Int, given: Int)
+    /// A label that names no parameter.
+    case unknownLabel(noun: String, label: String, owner: String, suggestion: String?)
+    /// A label on an argument that is passed by position.
+    case labelOnPositional(label: String)
+    /// The same parameter given twice.
+    case givenTwice(noun: String, label: String)
+    /// A required parameter left out.
+    case missing(noun: String, parameter: String, owner: String)
+    /// An argument of the wrong type.
+    case wrongType(noun: String, parameter: String, owner: String, expected: ValueType, got: ValueType)
+    /// A known value that breaks the parameter's constraint; `param` is the front-matter param it came from.
+    case constraintViolated(parameter: String, why: String, param: String?)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .notAFunction(let name, let described):
+            return "'\(name)' is \(described), not a function"
+        case .namespaceCalled(let name):
+            return "'\(name)' is a namespace; call one of its functions"
+        case .unknownFunction(let noun, let name, let suggestion):
+            return "unknown \(noun) '\(name)'" + Suggestion.hint(suggestion)
+        case .unknownNamespaceFunction(let namespace, let name, let suggestion):
+            return "'\(namespace)' has no function '\(name)'" + Suggestion.hint(suggestion)
+        case .fieldCalled(let name):
+            return "'\(name)' is a field of a record, not a method"
+        case .propertyCalled(let name, let receiver):
+            return "'\(name)' is a property of \(receiver), not a method; write '.\(name)' without '()'"
+        case .noSuchMethod(let name, let described):
+            return "\(described) has no method '\(name)'"
+        case .notCallable(let callee):
+            return "only functions and methods can be called; '\(callee)' is neither"
+        case .labelledOnly(let owner, let noun, let suggestion):
+            return "'\(owner)' takes labelled \(noun)s only" + Suggestion.hint(suggestion)
+        case .tooManyPositional(let owner, let noun, let accepted, let given):
+            return "'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s"), got \(given)"
+        case .unknownLabel(let noun, let label, let owner, let suggestion):
+            return "unknown \(noun) '\(label)' for '\(owner)'" + Suggestion.hint(suggestion)
+        case .labelOnPositional(let label):
+            return "'\(label)' is passed by position; remove the label '\(label):'"
+        case .givenTwice(let noun, let label):
+            return "\(noun) '\(label)' is given twice"
+        case .missing(let noun, let parameter, let owner):
+            return "missing required \(noun) '\(parameter)' for '\(owner)'"
+        case .wrongType(let noun, let parameter, let owner, let expected, let got):
+            return "\(noun) '\(parameter)' of '\(owner)' expects \(expected), got \(got)"
+        case .constraintViolated(let parameter, let why, let param):
+            return "'\(parameter)' \(why)" + (param.map { " from 'params.\($0)'" } ?? "")
+        }
+    }
+
+    /// The replacement the did-you-mean offers.
+    public var suggestion: String? {
+        switch self {
+        case .unknownFunction(_, _, let s), .unknownNamespaceFunction(_, _, let s), .labelledOnly(_, _, let s),
+             .unknownLabel(_, _, _, let s):
+            return s
+        default:
+            return nil
+        }
+    }
+}
+
+/// The messages about names: variables, params, namespaces, members of types and fields of records,
+/// shared by the checker and the interpreter.
+public enum NameMessage: DiagnosticMessage, Hashable {
+    /// A builtin function used as a value.
+    case functionNotCalled(name: String)
+    /// A namespace used as a value; `example` is one of its functions.
+    case namespaceNotCalled(name: String, example: String?)
+    /// `params` used as a value.
+    case paramsAsValue
+    /// A name used before the place that first assigns it.
+    case usedBeforeDefinition(name: String, line: Int, column: Int)
+    /// A name used outside the block that assigned it.
+    case localToBlock(name: String, line: Int, column: Int)
+    /// A name nothing defines.
+    case unknownName(name: String, suggestion: String?)
+    /// `params.NAME` when the front matter has no params.
+    case noParams(name: String)
+    /// `params.NAME` for a param the front matter does not define; `known` are the ones it does.
+    case unknownParam(name: String, suggestion: String?, known: [String])
+    /// A record field read that the record does not have.
+    case unknownField(name: String, suggestion: String?)
+    /// The same field twice in a record literal.
+    case fieldGivenTwice(name: String)
+    /// A method read as a property (`corpus.split`).
+    case methodNotCalled(name: String, receiver: String)
+    /// A member the type does not have; `type` is the type as written in messages.
+    case unknownMember(name: String, type: String, suggestion: String?)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .functionNotCalled(let name):
+            return "'\(name)' is a function; call it as '\(name)(...)'"
+        case .namespaceNotCalled(let name, let example):
+            return "'\(name)' is a namespace; call one of its functions" + (example.map { ", such as '\($0)(...)'" } ?? "")
+        case .paramsAsValue:
+            return "'params' holds the front-matter params; read one as 'params.NAME'"
+        case .usedBeforeDefinition(let name, let line, let column):
+            return "'\(name)' is used before its definition at \(line):\(column)"
+        case .localToBlock(let name, let line, let column):
+            return "'\(name)' is not defined here; the '\(name)' at \(line):\(column) is local to its block"
+        case .unknownName(let name, let suggestion):
+            return "unknown name '\(name)'" + Suggestion.hint(suggestion)
+        case .noParams(let name):
+            return "unknown param 'params.\(name)'; the front matter defines no params"
+        case .unknownParam(let name, let suggestion, let known):
+            let hint = suggestion.map { "; did you mean 'params.\($0)'?" }
+                ?? "; the front matter defines " + known.map { "'\($0)'" }.joined(separator: ", ")
+            return "unknown param 'params.\(name)'" + hint
+        case .unknownField(let name, let suggestion):
+            return "the record has no field '\(name)'" + Suggestion.hint(suggestion)
+        case .fieldGivenTwice(let name):
+            return "field '\(name)' is given twice"
+        case .methodNotCalled(let name, let receiver):
+            return "'\(name)' is a method of \(receiver); call it as '\(name)(...)'"
+        case .unknownMember(let name, let type, let suggestion):
+            return "unknown member '\(name)' of \(type)" + Suggestion.hint(suggestion)
+        }
+    }
+
+    /// The replacement the did-you-mean offers.
+    public var suggestion: String? {
+        switch self {
+        case .unknownName(_, let s), .unknownField(_, let s), .unknownMember(_, _, let s): return s
+        case .unknownParam(_, let s, _): return s.map { "params.\($0)" }
+        default: return nil
+        }
+    }
+}
+
+/// The messages about ranges, indexing and operators, shared by the checker and the interpreter.
+public enum ExpressionMessage: DiagnosticMessage, Hashable {
+    /// A value that must be an int and is not; `what` names it (`an index`, `the ends of a range`, `'seed'`).
+    case notAnInt(what: String, got: ValueType)
+    /// `a...b` with `a > b`.
+    case emptyRange(lower: Int, upper: Int)
+    /// A range too large to index or count.
+    case rangeTooLarge(lower: Int, upper: Int, purpose: String)
+    /// An index outside the container; `what` is `a list`, `a tuple`, …
+    case indexOutOfRange(index: Int, what: String, count: Int)
+    /// An index into a value that cannot be indexed.
+    case notIndexable(type: ValueType)
+    /// `-x` of a non-number.
+    case cannotNegate(type: ValueType)
+    /// `not x` of a non-bool.
+    case notNeedsBool(got: ValueType)
+    /// `and` / `or` with a side that is not a bool, as the checker sees both sides.
+    case logicNeedsBools(op: String, left: ValueType, right: ValueType)
+    /// `and` / `or` with a side that is not a bool, as the interpreter meets it.
+    case logicNeedsBool(op: String, got: ValueType)
+    /// `==` between values that cannot be compared.
+    case cannotCompare(left: ValueType, right: ValueType)
+    /// `<` and friends between values without an order.
+    case cannotOrder(op: String, left: ValueType, right: ValueType)
+    /// Arithmetic on values it does not apply to.
+    case cannotApply(op: String, left: ValueType, right: ValueType)
+    /// `/` or `%` by zero.
+    case divisionByZero
+    /// Integer arithmetic that overflows.
+    case integerOverflow(op: String)
+    /// An expression that failed to parse, reached at run time.
+    case unparsed
+    /// A list or record literal that would nest values (lists, tuples, records) deeper than `limit`.
+    case valueTooDeep(limit: Int)
+    /// `t[0]` on a Tensor, which has no positions to index.
+    case tensorIndexed
+    /// `tensors[key]` with a key that is not a name.
+    case tensorKeyNotString(got: ValueType)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .notAnInt(let what, let got):
+            return "\(what) must be an int, got \(got)"
+        case .emptyRange(let lower, let upper):
+            return "the range \(lower)...\(upper) is empty; write the smaller end first"
+        case .rangeTooLarge(let lower, let upper, let purpose):
+            return "the range \(lower)...\(upper) is too large to \(purpose); a range can hold at most \(Int.max) ints"
+        case .indexOutOfRange(let index, let what, let count):
+            return "index \(index) is out of range for \(what) of \(count)"
+        case .notIndexable(let type):
+            return "cannot index \(type); only lists, tuples, strings, ranges and Series can be indexed"
+        case .cannotNegate(let type):
+            return "cannot negate \(type)"
+        case .notNeedsBool(let got):
+            return "'not' needs true or false, got \(got)"
+        case .logicNeedsBools(let op, let left, let right):
+            return "'\(op)' needs true or false on both sides, got \(left) and \(right)"
+        case .logicNeedsBool(let op, let got):
+            return "'\(op)' needs true or false on both sides, got \(got)"
+        case .cannotCompare(let left, let right):
+            return "cannot compare \(left) with \(right)" + Self.seriesHint(left, right)
+        case .cannotOrder(let op, let left, let right):
+            return "cannot compare \(left) with \(right) using '\(op)'" + Self.seriesHint(left, right)
+        case .cannotApply(let op, let left, let right):
+            let joinsText = op == "+" && (left == .string || right == .string)
+            return "cannot apply '\(op)' to \(left) and \(right)" + (joinsText ? "; convert with 'str(...)' to join text" : "")
+        case .divisionByZero:
+            return "division by zero"
+        case .integerOverflow(let op):
+            return "integer overflow in '\(op)'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"
+        case .unparsed:
+            return "this expression did not parse and cannot run"
+        case .valueTooDeep(let limit):
+            return "this value would nest lists and records deeper than \(limit) levels; keep the data flatter, "
+                + "as in a list of records"
+        case .tensorIndexed:
+            return "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"
+        case .tensorKeyNotString(let got):
+            return "tensors are looked up by name, such as t[\"x\"], got \(got)"
+        }
+    }
+
+    /// How to get a number out of a Series, when one side is a Series.
+    private static func seriesHint(_ a: ValueType, _ b: ValueType) -> String {
+        a == .series || b == .series ? "; use '.last', '.min' or '.max' of the Series for a number" : ""
+    }
+}
+
+/// The messages about statements: assignment and unpacking, conditions, loops and `seed`, shared by the
+/// checker and the interpreter.
+public enum StatementMessage: DiagnosticMessage, Hashable {
+    /// An assignment to a builtin's name or to `params`.
+    case assignToBuiltin(name: String)
+    /// The same name twice on the left of `=`.
+    case nameTwiceOnLeft(name: String)
+    /// More or fewer values than names.
+    case unpackCount(values: Int, names: Int)
+    /// A value that cannot be unpacked.
+    case unpackType(type: ValueType, names: Int)
+    /// An assignment of something that gives no value (`x = fit …`).
+    case noValueToAssign(expression: String)
+    /// `print` or `show` of something that gives no value.
+    case noValueFor(expression: String, keyword: String)
+    /// An `if` or `while` condition that is not a bool.
+    case conditionNotBool(keyword: String, got: ValueType)
+    /// A `for` over something that is not a sequence.
+    case cannotLoop(type: ValueType)
+    /// `seed` with a value that is not an int.
+    case seedNotInt(got: ValueType)
+    /// `seed` with a negative value.
+    case negativeSeed(value: Int)
+    /// A value computed and dropped.
+    case unusedValue(expression: String)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .assignToBuiltin(let name):
+            return "cannot assign to '\(name)'; it is a builtin name"
+        case .nameTwiceOnLeft(let name):
+            return "'\(name)' appears twice on the left of '='"
+        case .unpackCount(let values, let names):
+            return "cannot unpack \(values) values into \(names) names"
+        case .unpackType(let type, let names):
+            return "cannot unpack \(type) into \(names) names; only tuples and lists can be unpacked"
+        case .noValueToAssign(let expression):
+            return "'\(expression)' gives no value to assign"
+        case .noValueFor(let expression, let keyword):
+            return "'\(expression)' has no value to \(keyword)"
+        case .conditionNotBool(let keyword, let got):
+            return "'\(keyword)' needs a condition that is true or false, got \(got)"
+        case .cannotLoop(let type):
+            return "cannot loop over \(type); 'for' takes a list, a range or a Series"
+        case .seedNotInt(let got):
+            return "'seed' needs an int, got \(got)"
+        case .negativeSeed(let value):
+            return "'seed' must be non-negative, got \(value)"
+        case .unusedValue(let expression):
+            return "the value of '\(expression)' is not used; write 'show \(expression)' to display it"
+        }
+    }
+
+    /// Only an unused value is a warning.
+    public var severity: Severity {
+        if case .unusedValue = self { return .warning }
+        return .error
+    }
+}
+
+/// The messages about `fit` and `plot`: what is trained on what, and the options that apply, shared by the
+/// checker and the interpreter.
+public enum TrainingMessage: DiagnosticMessage, Hashable {
+    /// `fit` of something that is not a model; `described` is its type with an article.
+    case notAModel(model: String, described: String)
+    /// `fit … on` something that is not data.
+    case notData(got: ValueType)
+    /// Data of a kind the model does not train on; `model` is the model's kind, `described` the data's type.
+    case wrongData(model: String, trainsOn: String, described: String)
+    /// Numeric data with another number of input features than the model reads; `origin` names the data.
+    case inputFeatures(have: Int, origin: String?, model: String, want: Int)
+    /// Numeric data with another number of targets than the model predicts.
+    case targetValues(have: Int, origin: String?, model: String, want: Int)
+    /// `bptt` given for a model that is not a language model.
+    case bpttUnused(model: String)
+    /// A Seq2Seq-only option given for another model.
+    case seq2seqOnly(option: String, model: String)
+    /// `plot` of something without curves.
+    case notPlottable(type: ValueType)
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .notAModel(let model, let described):
+            return "cannot fit '\(model)': it is \(described), not a model"
+        case .notData(let got):
+            return "'fit' needs data (a Corpus or a Dataset) after 'on', got \(got)"
+        case .wrongData(let model, let trainsOn, let described):
+            return "a \(model) trains on \(trainsOn), not on \(described)"
+        case .inputFeatures(let have, let origin, let model, let want):
+            return "the data has \(have) input feature\(have == 1 ? "" : "s") per step\(Self.shown(origin)), but '\(model)' expects \(want)"
+        case .targetValues(let have, let origin, let model, let want):
+            return "the data has \(have) target value\(have == 1 ? "" : "s") per example\(Self.shown(origin)), "
+                + "but '\(model)' predicts \(want)"
+        case .bpttUnused(let model):
+            return "'bptt' only applies to language models; a \(model) reads whole sequences"
+        case .seq2seqOnly(let option, let model):
+            return "'\(option)' only applies to a Seq2Seq, not a \(model)"
+        case .notPlottable(let type):
+            return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"
+        }
+    }
+
+    /// Only an unused `bptt` is a warning.
+    public var severity: Severity {
+        if case .bpttUnused = self { return .warning }
+        return .error
+    }
+
+    /// ` (task.adding)` after the data's counts, when its origin is known.
+    private static func shown(_ origin: String?) -> String {
+        origin.map { " (\($0))" } ?? ""
+    }
+}
