@@ -10,8 +10,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Re-run notebooks and compare their results with the baseline run records.",
         discussion: """
-        Each notebook NAME.md is run (nothing is written) and its run record compared with the baseline \
-        DIR/NAME.json (DIR is --baseline, default output; `unroll run` writes it). Cells are matched by id, \
+        Each notebook NAME.md is run (nothing is written) and its run record compared with its baseline \
+        baselines/NAME.json beside the notebook (or DIR/NAME.json with --baseline DIR). Only `check --update` \
+        writes baselines (creating the folder and missing ones); `unroll run` never does. Cells are matched by id, \
         outputs by name; numbers match when |actual - expected| <= atol + rtol*|expected| (NaN matches NaN). \
         Defaults: check=exact rtol 1e-6 atol 1e-9; check=loose rtol 1e-2 atol 1e-4 and whitespace-insensitive \
         text; check=ignore compares only the cell's status. A cell's rtol=/atol= win over its check=loose \
@@ -33,8 +34,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var notebooks: NotebookArguments
 
-    @Option(help: ArgumentHelp("Folder holding the baseline run records NAME.json.", valueName: "dir"))
-    var baseline: String = "output"
+    @Option(help: ArgumentHelp("Folder holding the baseline run records NAME.json (default: baselines/ beside each notebook).",
+                               valueName: "dir"))
+    var baseline: String?
 
     @Flag(help: "Rewrite the baselines from this run instead of comparing.")
     var update = false

@@ -22,14 +22,14 @@ public struct NotebookChecker: Sendable {
 
     /// How the cells run (params, time limit, readable folders).
     public var settings: RunSettings
-    /// The folder holding the baselines `NAME.json`.
-    public var baselineDirectory: String
+    /// The folder holding the baselines `NAME.json`; nil for `baselines/` beside each notebook.
+    public var baselineDirectory: String?
     /// Rewrite the baseline instead of comparing with it.
     public var update: Bool
 
-    /// A checker running notebooks with `settings` against the baselines in `baselineDirectory` (or, with
-    /// `update`, rewriting them).
-    public init(settings: RunSettings, baselineDirectory: String, update: Bool) {
+    /// A checker running notebooks with `settings` against the baselines in `baselineDirectory` (by default
+    /// `baselines/` beside each notebook), or with `update` rewriting them.
+    public init(settings: RunSettings, baselineDirectory: String? = nil, update: Bool) {
         self.settings = settings
         self.baselineDirectory = baselineDirectory
         self.update = update
@@ -51,12 +51,12 @@ public struct NotebookChecker: Sendable {
         let result = NotebookRunner.run(prepared, settings: settings)
         for e in result.errors { err += e + "\n" }
         let name = NotebookDiscovery.reportName(of: path)
-        let baselinePath = (baselineDirectory.hasSuffix("/") ? baselineDirectory : baselineDirectory + "/") + name + ".json"
-        if update { return write(result, name: name, to: baselinePath, path: path, stderr: err) }
+        let directory = baselineFolder(of: path)
+        let baselinePath = (directory.hasSuffix("/") ? directory : directory + "/") + name + ".json"
+        if update { return write(result, name: name, to: baselinePath, in: directory, path: path, stderr: err) }
 
         guard let data = FileManager.default.contents(atPath: baselinePath) else {
-            let message = "no baseline '\(baselinePath)' for '\(path)'; run 'unroll run \(path)' or "
-                + "'unroll check --update \(path)' to create one"
+            let message = "no baseline '\(baselinePath)' for '\(path)'; run 'unroll check --update \(path)' to create one"
             return Outcome(status: .cellFailed, stdout: "", stderr: err + "error: \(message)\n",
                            check: NotebookCheck(path: path, cells: [], error: message))
         }
@@ -73,8 +73,11 @@ public struct NotebookChecker: Sendable {
         let comparison = RecordComparison(notebookSettings: CheckSettings(
             relativeTolerance: tolerances.rtol, absoluteTolerance: tolerances.atol))
         let compared = comparison.compare(actual: result.record, baseline: baseline)
-        var out = compared.findings.map { $0.description + "\n" }.joined()
         let status: ExitStatus = compared.hasFailure ? .cellFailed : compared.hasRegression ? .regression : .success
+        // Before the values: why they may have moved (what differs in how the baseline and this run were made).
+        var out = status == .success ? ""
+            : ProvenanceDifference.lines(baseline: baseline, actual: result.record).map { "\(path): \($0)\n" }.joined()
+        out += compared.findings.map { $0.description + "\n" }.joined()
         // The environments are never compared; beside a mismatch they tell where each side was computed.
         let environment = status == .success ? nil : compared.environmentNote
         if let environment { out += "\(path): \(environment)\n" }
@@ -88,8 +91,8 @@ public struct NotebookChecker: Sendable {
     }
 
     /// With `--update`: writes the run record as the new baseline and reports the cells by their status.
-    private func write(_ result: NotebookRunResult, name: String, to baselinePath: String, path: String,
-                       stderr: String) -> Outcome {
+    private func write(_ result: NotebookRunResult, name: String, to baselinePath: String, in directory: String,
+                       path: String, stderr: String) -> Outcome {
         let cells = result.record.cells.map { cell -> CellVerdict in
             let outcome: CellVerdict.Outcome
             switch cell.status {
@@ -101,7 +104,7 @@ public struct NotebookChecker: Sendable {
             return CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: outcome, findings: [])
         }
         do {
-            try ReportWriter(directory: baselineDirectory).write(result.document, record: result.record, name: name,
+            try ReportWriter(directory: directory).write(result.document, record: result.record, name: name,
                                                                 formats: [.json])
         } catch {
             let message = "cannot write the baseline '\(baselinePath)': \(error)"
@@ -110,6 +113,13 @@ public struct NotebookChecker: Sendable {
         }
         let out = "\(path): baseline written to \(baselinePath)\n"
         return Outcome(status: result.status, stdout: out, stderr: stderr, check: NotebookCheck(path: path, cells: cells))
+    }
+
+    /// The folder of the notebook at `path`'s baseline: `baselineDirectory`, or `baselines/` beside the notebook.
+    public func baselineFolder(of path: String) -> String {
+        if let baselineDirectory { return baselineDirectory }
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "baselines" : (folder as NSString).appendingPathComponent("baselines")
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -28,19 +28,21 @@ final class CheckCommandTests: XCTestCase {
         """
     }
 
-    /// A workspace with `names` as notebooks, each run once so that its baseline exists.
+    /// A workspace with `names` as notebooks, each run once into `output/` and given a baseline with `check --update`.
     private func workspace(_ names: [String] = ["one"]) throws -> URL {
         let root = try makeWorkspace(self)
         for name in names { try write(notebook(), to: "notebooks/\(name).md", in: root) }
         let run = try UnrollProcess.run(["run", "notebooks"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
+        let update = try UnrollProcess.run(["check", "--update", "notebooks"], in: root)
+        XCTAssertEqual(update.status, 0, update.stderr)
         return root
     }
 
     private func tamper(_ name: String, in root: URL, _ old: String, _ new: String) throws {
-        let text = try read("output/\(name).json", in: root)
+        let text = try read("notebooks/baselines/\(name).json", in: root)
         XCTAssertTrue(text.contains(old), "baseline has \(old)")
-        try write(text.replacingOccurrences(of: old, with: new), to: "output/\(name).json", in: root)
+        try write(text.replacingOccurrences(of: old, with: new), to: "notebooks/baselines/\(name).json", in: root)
     }
 
     func testCheckPassesRightAfterRunAndWritesNothing() throws {
@@ -55,17 +57,41 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(try read("output/one.html", in: root), html)
     }
 
+    func testRunNeverTouchesABaselineAndCheckNeverTouchesTheReports() throws {
+        let root = try workspace()
+        let baseline = try read("notebooks/baselines/one.json", in: root)
+        try tamper("one", in: root, "\"value\": 2.0", "\"value\": 2.5")
+        let tampered = try read("notebooks/baselines/one.json", in: root)
+        XCTAssertNotEqual(tampered, baseline)
+        XCTAssertEqual(try UnrollProcess.run(["run", "notebooks"], in: root).status, 0)
+        XCTAssertEqual(try read("notebooks/baselines/one.json", in: root), tampered, "run never writes a baseline")
+        XCTAssertEqual(try UnrollProcess.run(["check", "notebooks"], in: root).status, 2, "so check still sees the change")
+        // The run record in output/ is what a baseline is made from, byte for byte.
+        try write(baseline, to: "notebooks/baselines/one.json", in: root)
+        XCTAssertEqual(try read("output/one.json", in: root), baseline)
+        XCTAssertEqual(try UnrollProcess.run(["check", "notebooks"], in: root).status, 0)
+    }
+
+    func testADifferentParamIsSaidBeforeTheValues() throws {
+        let root = try workspace()
+        let result = try UnrollProcess.run(["check", "-p", "n=5", "notebooks/one.md"], in: root)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: params differ: n 4 → 5\n"), result.stdout)
+    }
+
     func testChangedNumberInBaselineExits2AndNamesTheValue() throws {
         let root = try workspace()
         try tamper("one", in: root, "\"value\": 2.0", "\"value\": 2.5")
-        let tampered = try read("output/one.json", in: root)
+        let tampered = try read("notebooks/baselines/one.json", in: root)
         let result = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: same notebook, params, seed and Unroll version as the "
+                                              + "baseline: the change comes from the code or the data\n"), result.stdout)
         let line = result.stdout.split(separator: "\n").first { $0.contains("second/show-1") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasPrefix("notebooks/one.md:"), result.stdout)
         XCTAssertTrue(line.hasSuffix(": cell 'second': second/show-1: expected 2.5, got 2.0 (abs diff 0.5, rel diff 0.2)"), line)
         XCTAssertTrue(result.stdout.hasSuffix("\n1 passed, 1 failed\n"), result.stdout)
-        XCTAssertEqual(try read("output/one.json", in: root), tampered, "check never rewrites a baseline")
+        XCTAssertEqual(try read("notebooks/baselines/one.json", in: root), tampered, "check never rewrites a baseline")
     }
 
     func testMissingBaselineSaysHowToCreateOne() throws {
@@ -73,21 +99,20 @@ final class CheckCommandTests: XCTestCase {
         try write(notebook(), to: "notebooks/one.md", in: root)
         let result = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("no baseline 'output/one.json'"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("run 'unroll run notebooks/one.md' or 'unroll check --update notebooks/one.md'"),
-                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("no baseline 'notebooks/baselines/one.json'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("run 'unroll check --update notebooks/one.md' to create one"), result.stderr)
         XCTAssertTrue(result.stdout.hasSuffix("0 passed, 1 failed\n"), result.stdout)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/one.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("notebooks/baselines/one.json").path))
     }
 
     func testUpdateRewritesTheBaselineThenCheckPasses() throws {
         let root = try workspace()
-        let original = try read("output/one.json", in: root)
+        let original = try read("notebooks/baselines/one.json", in: root)
         try tamper("one", in: root, "\"value\": 2.0", "\"value\": 2.5")
         let update = try UnrollProcess.run(["check", "--update", "notebooks/one.md"], in: root)
         XCTAssertEqual(update.status, 0, update.stderr)
-        XCTAssertTrue(update.stdout.contains("notebooks/one.md: baseline written to output/one.json"), update.stdout)
-        XCTAssertEqual(try read("output/one.json", in: root), original)
+        XCTAssertTrue(update.stdout.contains("notebooks/one.md: baseline written to notebooks/baselines/one.json"), update.stdout)
+        XCTAssertEqual(try read("notebooks/baselines/one.json", in: root), original)
         XCTAssertEqual(try UnrollProcess.run(["check", "notebooks/one.md"], in: root).status, 0)
 
         let other = try makeWorkspace(self)
@@ -104,6 +129,8 @@ final class CheckCommandTests: XCTestCase {
         let changed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(changed.status, 2)
         XCTAssertTrue(changed.stdout.contains("second/show-1: expected 2.0, got 3.0 (abs diff 1, rel diff 0.5)"), changed.stdout)
+        XCTAssertTrue(changed.stdout.hasPrefix("notebooks/one.md: the notebook changed since its baseline (sha256 "),
+                      changed.stdout)
         try write(notebook().replacingOccurrences(of: "expect x == 8", with: "expect x == 9"), to: "notebooks/one.md", in: root)
         let failed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(failed.status, 1, "a failed cell wins over the regression of the skipped cell after it")
@@ -122,7 +149,7 @@ final class CheckCommandTests: XCTestCase {
     func testJUnitReportParsesAndNamesTheFailure() throws {
         let root = try makeWorkspace(self)
         try write(notebook(text: "a < b & 'c'"), to: "notebooks/one.md", in: root)
-        XCTAssertEqual(try UnrollProcess.run(["run", "notebooks"], in: root).status, 0)
+        XCTAssertEqual(try UnrollProcess.run(["check", "--update", "notebooks"], in: root).status, 0)
         try tamper("one", in: root, "a < b & 'c' 8", "a > b & \\\"c\\\" 8")
         let result = try UnrollProcess.run(["check", "--junit", "reports/junit.xml", "notebooks"], in: root)
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
@@ -157,15 +184,15 @@ final class CheckCommandTests: XCTestCase {
     func testEnvironmentIsIgnoredButShownBesideAMismatch() throws {
         let root = try workspace()
         let forced: [String: String?] = ["UNROLL_KERNELS": "portable", "UNROLL_THREADS": "1"]
-        let record = try JSONSerialization.jsonObject(with: Data(try read("output/one.json", in: root).utf8))
+        let record = try JSONSerialization.jsonObject(with: Data(try read("notebooks/baselines/one.json", in: root).utf8))
         let cpu = try XCTUnwrap(((record as? [String: Any])?["environment"] as? [String: Any])?["cpu"] as? String)
-        let environment = try XCTUnwrap(try read("output/one.json", in: root)
+        let environment = try XCTUnwrap(try read("notebooks/baselines/one.json", in: root)
             .range(of: #""environment": \{[^}]*\}"#, options: .regularExpression))
-        var text = try read("output/one.json", in: root)
+        var text = try read("notebooks/baselines/one.json", in: root)
         text.replaceSubrange(environment, with: """
             "environment": {"cpu": "AMD EPYC 9B45", "kernels": "avx2", "threads": 7, "unroll_version": "0.0.9"}
             """)
-        try write(text, to: "output/one.json", in: root)
+        try write(text, to: "notebooks/baselines/one.json", in: root)
 
         let same = try UnrollProcess.run(["check", "notebooks/one.md"], in: root, environment: forced)
         XCTAssertEqual(same.status, 0, "a different environment alone is no mismatch: " + same.stdout + same.stderr)
@@ -177,16 +204,16 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(changed.status, 2, changed.stdout + changed.stderr)
         let line = "notebooks/one.md: baseline: avx2, 7 threads, AMD EPYC 9B45; this run: portable, 1 thread, \(cpu)"
         let lines = changed.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.suffix(3), [line, "notebooks/one.md: regression in 1 cell (baseline output/one.json)",
+        XCTAssertEqual(lines.suffix(3), [line, "notebooks/one.md: regression in 1 cell (baseline notebooks/baselines/one.json)",
                                          "1 passed, 1 failed"], changed.stdout)
         let junit = try read("junit.xml", in: root)
         XCTAssertTrue(junit.contains(line), "the JUnit failure text names both environments: " + junit)
 
         // A baseline from before the environment object still reads, and says so.
-        text = try read("output/one.json", in: root)
+        text = try read("notebooks/baselines/one.json", in: root)
         let again = try XCTUnwrap(text.range(of: #""environment": \{[^}]*\},?\s*"#, options: .regularExpression))
         text.removeSubrange(again)
-        try write(text, to: "output/one.json", in: root)
+        try write(text, to: "notebooks/baselines/one.json", in: root)
         let old = try UnrollProcess.run(["check", "notebooks/one.md"], in: root, environment: forced)
         XCTAssertEqual(old.status, 2, old.stdout + old.stderr)
         XCTAssertTrue(old.stdout.contains("\nnotebooks/one.md: baseline: unknown environment; this run: portable, 1 thread, \(cpu)\n"),

@@ -33,6 +33,8 @@ final class SavedFilesTests: XCTestCase {
                        "the same notebook saves the same bytes")
 
         try FileManager.default.removeItem(at: folder)
+        XCTAssertEqual(try UnrollProcess.run(["check", "--update", "notebooks"], in: root).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "check --update writes no saved files")
         let check = try UnrollProcess.run(["check", "notebooks"], in: root)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "check writes no saved files")

@@ -81,8 +81,7 @@ final class NotebookCheckerTests: XCTestCase {
         let outcome = checker().check(path)
         XCTAssertEqual(outcome.status, .cellFailed)
         XCTAssertEqual(outcome.stdout, "")
-        let message = "no baseline '\(baselines)/demo.json' for '\(path)'; run 'unroll run \(path)' or "
-            + "'unroll check --update \(path)' to create one"
+        let message = "no baseline '\(baselines)/demo.json' for '\(path)'; run 'unroll check --update \(path)' to create one"
         XCTAssertEqual(outcome.check.error, message)
         XCTAssertTrue(outcome.stderr.hasSuffix("error: \(message)\n"), outcome.stderr)
         XCTAssertEqual(outcome.check.failedCount, 1)
@@ -146,5 +145,22 @@ final class NotebookCheckerTests: XCTestCase {
         XCTAssertEqual(outcome.check.error, "the notebook does not parse or check")
         XCTAssertTrue(outcome.stderr.contains("undefined_name"), outcome.stderr)
         XCTAssertEqual(listing(), [], "not even --update writes a baseline for it")
+    }
+
+    func testTheDefaultBaselineFolderIsBesideTheNotebook() {
+        let checker = NotebookChecker(settings: RunSettings(), update: false)
+        XCTAssertEqual(checker.baselineFolder(of: "notebooks/spam.md"), "notebooks/baselines")
+        XCTAssertEqual(checker.baselineFolder(of: "/work/a/b.md"), "/work/a/baselines")
+        XCTAssertEqual(checker.baselineFolder(of: "b.md"), "baselines")
+        XCTAssertEqual(NotebookChecker(settings: RunSettings(), baselineDirectory: "base", update: false)
+            .baselineFolder(of: "notebooks/spam.md"), "base")
+    }
+
+    func testUpdateCreatesTheDefaultBaselineFolder() throws {
+        let path = writeNotebook()
+        let outcome = NotebookChecker(settings: RunSettings(), update: true).check(path)
+        XCTAssertEqual(outcome.status, .success, outcome.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/notebooks/baselines/demo.json"))
+        XCTAssertEqual(NotebookChecker(settings: RunSettings(), update: false).check(path).status, .success)
     }
 }
