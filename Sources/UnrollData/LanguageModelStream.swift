@@ -39,7 +39,7 @@ public struct LanguageModelStream: Sendable {
         let rowLength = (ids.count - 1) / rows
         guard ids.count >= 2, rowLength >= 1 else {
             throw DataError("a stream of \(ids.count) tokens is too short for \(rows) rows "
-                + "(need at least \(rows + 1)); use a smaller batch or more text")
+                + "(need \(rows < Int.max ? "at least \(rows + 1)" : "more than \(rows)")); use a smaller batch or more text")
         }
         self.ids = ids
         self.rows = rows
@@ -48,7 +48,7 @@ public struct LanguageModelStream: Sendable {
     }
 
     /// The number of windows, `⌈S / bptt⌉`.
-    public var windowCount: Int { (rowLength + bptt - 1) / bptt }
+    public var windowCount: Int { rowLength == 0 ? 0 : (rowLength - 1) / bptt + 1 }
 
     /// The number of target tokens in one pass over the windows, `N · S`.
     public var tokenCount: Int { rows * rowLength }

@@ -35,7 +35,7 @@ public enum SyntheticTasks {
 
     /// `4...10`, or `4` for a one-value range.
     static func describe(_ range: ClosedRange<Int>) -> String {
-        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)...\(range.upperBound)"
+        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)...\(range.upperBound)"
     }
 
     /// A pair data set over the symbols `"0"…"V-1"`: each source is a random symbol string with a length from

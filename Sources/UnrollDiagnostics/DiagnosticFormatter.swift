@@ -23,14 +23,23 @@ public struct DiagnosticFormatter: Sendable {
         var out = heading
         let line = range.start.line
         guard line >= 1, line <= lines.count else { return out }
-        let text = String(lines[line - 1]).replacingTabs()
-        out += "\n" + text
+        let text = Array(String(lines[line - 1]).replacingTabs())
         let column = max(1, range.start.column)
-        let pad = String(repeating: " ", count: column - 1)
-        let tildes = String(repeating: "~", count: max(0, range.length - 1))
+        // A very long line (a generated 100,000-term expression) is shown as a window around the caret.
+        let width = Self.excerptWidth
+        let start = text.count > width ? max(0, min(column - 1 - width / 2, text.count - width)) : 0
+        let end = min(text.count, start + width)
+        let lead = start > 0 ? "…" : ""
+        out += "\n" + lead + String(text[start..<end]) + (end < text.count ? "…" : "")
+        let caret = column - start + lead.count
+        let pad = String(repeating: " ", count: caret - 1)
+        let tildes = String(repeating: "~", count: max(0, min(range.length - 1, end - column)))
         out += "\n" + pad + "^" + tildes
         return out
     }
+
+    /// The most characters of a source line an excerpt shows.
+    static let excerptWidth = 160
 
     /// Every diagnostic formatted, separated by newlines.
     public func format(_ diagnostics: [Diagnostic]) -> String {

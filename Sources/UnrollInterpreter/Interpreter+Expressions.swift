@@ -19,7 +19,7 @@ extension Interpreter {
             }
             return Value(value)
         case .list(let items):
-            return .list(try items.map(evaluate))
+            return try nestable(.list(try items.map(evaluate)), at: expression)
         case .record(let fields):
             var values: [RecordField] = []
             for field in fields {
@@ -29,7 +29,7 @@ extension Interpreter {
                 }
                 values.append(RecordField(name: field.name.text, value: try evaluate(field.value)))
             }
-            return .record(values)
+            return try nestable(.record(values), at: expression)
         case .range(let lower, let upper):
             let lo = try evaluateInt(lower, what: "the ends of a range")
             let hi = try evaluateInt(upper, what: "the ends of a range")
@@ -50,6 +50,15 @@ extension Interpreter {
         case .invalid:
             throw RuntimeError(ExpressionMessage.unparsed, at: expression.range)
         }
+    }
+
+    /// `value`, a list or record just made, after checking that it nests no deeper than `NestingLimit.depth`, so
+    /// that a loop such as `x = [x]` cannot build a value whose printing, comparing or freeing overflows the stack.
+    private func nestable(_ value: Value, at expression: Expr) throws -> Value {
+        guard value.nestingDepth(upTo: NestingLimit.depth) <= NestingLimit.depth else {
+            throw RuntimeError(ExpressionMessage.valueTooDeep(limit: NestingLimit.depth), at: expression.range)
+        }
+        return value
     }
 
     /// The value of `expression`, which must be an `int`; `what` names it in the message.
@@ -106,11 +115,10 @@ extension Interpreter {
             let scalars = Array(s.unicodeScalars)
             return .string(String(scalars[try resolve(scalars.count, "a string")]))
         case .range(let lo, let hi):
-            let (span, overflow) = hi.subtractingReportingOverflow(lo)
-            guard !overflow, span < Int.max else {
+            guard let count = IntegerArithmetic.count(lower: lo, upper: hi) else {
                 throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "index"), at: base.range)
             }
-            return .int(lo + (try resolve(span + 1, "a range")))
+            return .int(lo + (try resolve(count, "a range")))
         case .series(let s): return .float(s.values[try resolve(s.values.count, "a Series")])
         default:
             throw RuntimeError(ExpressionMessage.notIndexable(type: container.type), at: base.range)

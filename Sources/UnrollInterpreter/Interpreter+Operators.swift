@@ -13,8 +13,10 @@ extension Interpreter {
         case .negate:
             switch try evaluate(operand) {
             case .int(let i):
-                guard i != Int.min else { throw RuntimeError(ExpressionMessage.integerOverflow(op: "-"), at: expression.range) }
-                return .int(-i)
+                guard let negated = IntegerArithmetic.negate(i) else {
+                    throw RuntimeError(ExpressionMessage.integerOverflow(op: "-"), at: expression.range)
+                }
+                return .int(negated)
             case .float(let x): return .float(-x)
             case let other: throw RuntimeError(ExpressionMessage.cannotNegate(type: other.type), at: expression.range)
             }
@@ -81,23 +83,14 @@ extension Interpreter {
             if case .list(let x) = a, case .list(let y) = b { return .list(x + y) }
         }
         if case .int(let x) = a, case .int(let y) = b {
-            let result: (Int, Bool)
-            switch op {
-            case .add: result = x.addingReportingOverflow(y)
-            case .subtract: result = x.subtractingReportingOverflow(y)
-            case .multiply: result = x.multipliedReportingOverflow(by: y)
-            case .divide:
-                guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
-                return .float(Double(x) / Double(y))
-            default:
-                guard y != 0 else { throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range) }
-                // The remainder takes the sign of the divisor; `%` on Int.min by -1 is 0.
-                if y == -1 { return .int(0) }
-                let r = x % y
-                return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+            if y == 0, op == .divide || op == .remainder {
+                throw RuntimeError(ExpressionMessage.divisionByZero, at: expression.range)
             }
-            guard !result.1 else { throw RuntimeError(ExpressionMessage.integerOverflow(op: op.rawValue), at: expression.range) }
-            return .int(result.0)
+            if op == .divide { return .float(Double(x) / Double(y)) }
+            guard let result = IntegerArithmetic.apply(op, x, y) else {
+                throw RuntimeError(ExpressionMessage.integerOverflow(op: op.rawValue), at: expression.range)
+            }
+            return .int(result)
         }
         guard let x = a.number, let y = b.number else {
             throw RuntimeError(ExpressionMessage.cannotApply(op: op.rawValue, left: a.type, right: b.type), at: expression.range)

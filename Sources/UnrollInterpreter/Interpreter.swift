@@ -72,6 +72,11 @@ public final class Interpreter {
     }
 
     private func execute(_ statement: Statement) throws {
+        // The parser refuses deeper trees; one built another way must not overflow the stack here either.
+        guard statement.depth <= NestingLimit.depth else {
+            throw RuntimeError(SyntaxMessage.nestingTooDeep(limit: NestingLimit.depth, token: "this statement"),
+                               at: SourceRange(start: statement.location, length: 1))
+        }
         switch statement.kind {
         case .seed(let value):
             let seed = try evaluate(value)

@@ -90,6 +90,26 @@ enum Value {
 }
 
 /// One `key: value` field of a record value.
+extension Value {
+    /// How many lists, tuples and records deep the value is (0 for a scalar), counted only as far as `limit + 1`
+    /// so that the walk itself stays shallow.
+    func nestingDepth(upTo limit: Int) -> Int {
+        let children: [Value]
+        switch self {
+        case .list(let items), .tuple(let items): children = items
+        case .record(let fields): children = fields.map(\.value)
+        default: return 0
+        }
+        if limit <= 0 { return 1 }
+        var deepest = 0
+        for child in children {
+            deepest = max(deepest, child.nestingDepth(upTo: limit - 1))
+            if deepest >= limit { break }
+        }
+        return 1 + deepest
+    }
+}
+
 struct RecordField {
     /// The key.
     var name: String

@@ -133,16 +133,22 @@ extension Checker {
         for problem in outcome.problems {
             diagnostics.append(problem.diagnostic(at: SourceRange(start: name.location, length: name.text.count)))
         }
-        return Typed(outcome.result, foldedCount(of: receiver.constant, member: name.text))
+        return Typed(outcome.result, foldedCount(of: receiver.constant, member: name))
     }
 
-    /// `count` of a constant list, string or range.
-    private func foldedCount(of constant: ConstantValue?, member: String) -> ConstantValue? {
-        guard member == "count", let constant else { return nil }
+    /// `count` of a constant list, string or range; reports a range with more than `Int.max` ints.
+    private func foldedCount(of constant: ConstantValue?, member: Identifier) -> ConstantValue? {
+        guard member.text == "count", let constant else { return nil }
         switch constant {
         case .list(let items): return .int(items.count)
         case .string(let s): return .int(s.unicodeScalars.count)
-        case .range(let lo, let hi): return .int(hi - lo + 1)
+        case .range(let lo, let hi):
+            guard let count = IntegerArithmetic.count(lower: lo, upper: hi) else {
+                report(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "count"), at: member.location,
+                       length: member.text.count)
+                return nil
+            }
+            return .int(count)
         default: return nil
         }
     }
@@ -228,7 +234,12 @@ extension Checker {
                 return .unknown
             }
             switch typed.constant {
-            case .int(let i)? where i != Int.min: return Typed(.int, .int(-i))
+            case .int(let i)?:
+                guard let negated = IntegerArithmetic.negate(i) else {
+                    report(ExpressionMessage.integerOverflow(op: "-"), at: expression)
+                    return Typed(.int)
+                }
+                return Typed(.int, .int(negated))
             case .float(let x)?: return Typed(.float, .float(-x))
             default: return Typed(typed.type)
             }
@@ -288,20 +299,20 @@ extension Checker {
         }
         let type: ValueType = op == .divide ? .float : (l.type == .int && r.type == .int ? .int
             : (l.type == .float || r.type == .float ? .float : .number))
+        if op != .divide, case .int(let x)? = l.constant, case .int(let y)? = r.constant,
+           IntegerArithmetic.apply(op, x, y) == nil {
+            report(ExpressionMessage.integerOverflow(op: op.rawValue), at: expression)
+            return Typed(.int)
+        }
         return Typed(type, fold(op, l.constant, r.constant))
     }
 
     /// The value of `a op b` for known numbers, or nil (on overflow too); `%` takes the sign of the divisor.
     private func fold(_ op: BinaryOperator, _ a: ConstantValue?, _ b: ConstantValue?) -> ConstantValue? {
         if case .int(let x)? = a, case .int(let y)? = b {
-            switch op {
-            case .add: let (v, o) = x.addingReportingOverflow(y); return o ? nil : .int(v)
-            case .subtract: let (v, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(v)
-            case .multiply: let (v, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(v)
-            case .divide: return y == 0 ? nil : .float(Double(x) / Double(y))
-            case .remainder: return y == 0 ? nil : .int(((x % y) + y) % y)
-            default: return nil
-            }
+            if y == 0, op == .divide || op == .remainder { return nil }
+            if op == .divide { return .float(Double(x) / Double(y)) }
+            return IntegerArithmetic.apply(op, x, y).map { .int($0) }
         }
         guard let x = a?.number, let y = b?.number else { return nil }
         switch op {

@@ -42,6 +42,11 @@ public final class Checker {
     }
 
     func check(_ statement: Statement) {
+        // The parser refuses deeper trees; one built another way must not overflow the stack here either.
+        guard statement.depth <= NestingLimit.depth else {
+            report(SyntaxMessage.nestingTooDeep(limit: NestingLimit.depth, token: "this statement"), at: statement.location)
+            return
+        }
         switch statement.kind {
         case .seed(let value):
             let typed = typeOf(value)

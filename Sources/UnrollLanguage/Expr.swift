@@ -82,14 +82,35 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
 /// An expression node with the place of its first character.
 public struct Expr: Hashable, Sendable, CustomStringConvertible {
     /// What the expression is.
-    public var kind: ExprKind
+    public var kind: ExprKind { didSet { depth = Self.depth(of: kind) } }
     /// Where it is: its first character, and its length when it fits on one line.
     public var range: SourceRange
+    /// How many nodes deep the tree is: 1 for a literal or a name, one more than the deepest part otherwise.
+    public private(set) var depth: Int
 
     /// An expression from its parts.
     public init(_ kind: ExprKind, range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.depth = Self.depth(of: kind)
+    }
+
+    /// The depth of a node of `kind`, from the depths its parts already know (no walk down the tree).
+    private static func depth(of kind: ExprKind) -> Int {
+        switch kind {
+        case .integer, .float, .string, .bool, .identifier, .parameter, .invalid:
+            return 1
+        case .list(let items):
+            return 1 + items.reduce(0) { max($0, $1.depth) }
+        case .record(let fields):
+            return 1 + fields.reduce(0) { max($0, $1.value.depth) }
+        case .range(let a, let b), .index(let a, let b), .binary(_, let a, let b):
+            return 1 + max(a.depth, b.depth)
+        case .member(let base, _), .unary(_, let base):
+            return 1 + base.depth
+        case .call(let callee, let arguments):
+            return 1 + arguments.reduce(callee.depth) { max($0, $1.value.depth) }
+        }
     }
 
     /// Where the expression starts.

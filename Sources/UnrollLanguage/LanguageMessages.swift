@@ -43,6 +43,10 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
     case unknownStatement(name: String, suggestion: String)
     /// A positional argument after a labelled one.
     case positionalAfterLabelled(label: String)
+    /// Brackets, blocks or prefix operators nested deeper than `limit`; `token` quotes where it happened.
+    case nestingTooDeep(limit: Int, token: String)
+    /// A chain of `link` (`'+'`, `'.'`, `'else if'`) that makes the tree deeper than `limit`.
+    case chainTooLong(link: String, limit: Int)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -86,6 +90,12 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
             return "unknown statement '\(name)'; did you mean '\(suggestion)'?"
         case .positionalAfterLabelled(let label):
             return "positional argument after the labelled argument '\(label)'; put positional arguments first"
+        case .nestingTooDeep(let limit, let token):
+            return "nesting deeper than \(limit) at \(token); give inner parts names with '=' and use the names"
+        case .chainTooLong(let link, let limit):
+            let fix = link == "'else if'" ? "split it into separate 'if' statements"
+                : "compute parts of it into names ('part = …') and combine the names"
+            return "a chain of \(link) nesting deeper than \(limit) links; \(fix)"
         }
     }
 
@@ -290,6 +300,8 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case integerOverflow(op: String)
     /// An expression that failed to parse, reached at run time.
     case unparsed
+    /// A list or record literal that would nest values (lists, tuples, records) deeper than `limit`.
+    case valueTooDeep(limit: Int)
     /// `t[0]` on a Tensor, which has no positions to index.
     case tensorIndexed
     /// `tensors[key]` with a key that is not a name.
@@ -306,7 +318,7 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .emptyRange(let lower, let upper):
             return "the range \(lower)...\(upper) is empty; write the smaller end first"
         case .rangeTooLarge(let lower, let upper, let purpose):
-            return "the range \(lower)...\(upper) is too large to \(purpose)"
+            return "the range \(lower)...\(upper) is too large to \(purpose); a range can hold at most \(Int.max) ints"
         case .indexOutOfRange(let index, let what, let count):
             return "index \(index) is out of range for \(what) of \(count)"
         case .notIndexable(let type):
@@ -329,9 +341,12 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .divisionByZero:
             return "division by zero"
         case .integerOverflow(let op):
-            return "integer overflow in '\(op)'"
+            return "integer overflow in '\(op)'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"
         case .unparsed:
             return "this expression did not parse and cannot run"
+        case .valueTooDeep(let limit):
+            return "this value would nest lists and records deeper than \(limit) levels; keep the data flatter, "
+                + "as in a list of records"
         case .tensorIndexed:
             return "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"
         case .tensorKeyNotString(let got):

@@ -9,7 +9,7 @@ extension Parser {
         if let context, isExpressionEnd(peek) {
             throw error(SyntaxMessage.expectedExpressionAfter(context: context, found: peek.quoted), at: peek)
         }
-        return try or()
+        return try deeper { try or() }
     }
 
     private func isExpressionEnd(_ token: Token) -> Bool {
@@ -25,9 +25,9 @@ extension Parser {
     private func or() throws -> Expr {
         let first = peek
         var left = try and()
-        while match(.keyword(.or)) != nil {
+        while let link = match(.keyword(.or)) {
             let right = try and()
-            left = make(.binary(.or, left, right), from: first)
+            left = try make(.binary(.or, left, right), from: first, link: link)
         }
         return left
     }
@@ -35,31 +35,37 @@ extension Parser {
     private func and() throws -> Expr {
         let first = peek
         var left = try not()
-        while match(.keyword(.and)) != nil {
+        while let link = match(.keyword(.and)) {
             let right = try not()
-            left = make(.binary(.and, left, right), from: first)
+            left = try make(.binary(.and, left, right), from: first, link: link)
         }
         return left
     }
 
+    /// `not not … x`, read in a loop so that a long run of prefixes does not recurse.
     private func not() throws -> Expr {
-        let first = peek
-        if match(.keyword(.not)) != nil {
-            return make(.unary(.not, try not()), from: first)
-        }
-        return try comparison()
+        var prefixes: [Token] = []
+        while let token = match(.keyword(.not)) { prefixes.append(token) }
+        return try prefixed(try comparison(), by: prefixes, .not)
+    }
+
+    /// `operand` under the prefix operators `prefixes` (outermost first), each node spanning to the operand's end.
+    private func prefixed(_ operand: Expr, by prefixes: [Token], _ op: UnaryOperator) throws -> Expr {
+        var expr = operand
+        for token in prefixes.reversed() { expr = try make(.unary(op, expr), from: token, link: nil) }
+        return expr
     }
 
     private func comparison() throws -> Expr {
         let first = peek
         let left = try range()
         guard let op = comparisonOperator(peek) else { return left }
-        advance()
+        let link = advance()
         let right = try range()
         if comparisonOperator(peek) != nil {
             throw error(SyntaxMessage.chainedComparison, at: peek)
         }
-        return make(.binary(op, left, right), from: first)
+        return try make(.binary(op, left, right), from: first, link: link)
     }
 
     private func comparisonOperator(_ token: Token) -> BinaryOperator? {
@@ -78,9 +84,9 @@ extension Parser {
     private func range() throws -> Expr {
         let first = peek
         let lower = try additive()
-        guard match(.punctuation(.ellipsis)) != nil else { return lower }
+        guard let link = match(.punctuation(.ellipsis)) else { return lower }
         let upper = try additive()
-        return make(.range(lower, upper), from: first)
+        return try make(.range(lower, upper), from: first, link: link)
     }
 
     private func additive() throws -> Expr {
@@ -88,9 +94,10 @@ extension Parser {
         var left = try multiplicative()
         while true {
             let op: BinaryOperator
+            let link = peek
             if match(.punctuation(.plus)) != nil { op = .add } else if match(.punctuation(.minus)) != nil { op = .subtract } else { break }
             let right = try multiplicative()
-            left = make(.binary(op, left, right), from: first)
+            left = try make(.binary(op, left, right), from: first, link: link)
         }
         return left
     }
@@ -100,6 +107,7 @@ extension Parser {
         var left = try unary()
         while true {
             let op: BinaryOperator
+            let link = peek
             if match(.punctuation(.star)) != nil {
                 op = .multiply
             } else if match(.punctuation(.slash)) != nil {
@@ -110,33 +118,33 @@ extension Parser {
                 break
             }
             let right = try unary()
-            left = make(.binary(op, left, right), from: first)
+            left = try make(.binary(op, left, right), from: first, link: link)
         }
         return left
     }
 
+    /// `- - … x`, read in a loop so that a long run of minuses does not recurse.
     private func unary() throws -> Expr {
-        let first = peek
-        if match(.punctuation(.minus)) != nil {
-            return make(.unary(.negate, try unary()), from: first)
-        }
-        return try postfix()
+        var prefixes: [Token] = []
+        while let token = match(.punctuation(.minus)) { prefixes.append(token) }
+        return try prefixed(try postfix(), by: prefixes, .negate)
     }
 
     private func postfix() throws -> Expr {
         let first = peek
         var expr = try primary()
         while true {
+            let link = peek
             if match(.punctuation(.dot)) != nil {
                 let name = try consume(.identifier, "expected a member name after '.'")
                 if case .identifier("params") = expr.kind {
-                    expr = make(.parameter(name.text), from: first)
+                    expr = try make(.parameter(name.text), from: first, link: nil)
                 } else {
-                    expr = make(.member(expr, Identifier(name.text, at: name.location)), from: first)
+                    expr = try make(.member(expr, Identifier(name.text, at: name.location)), from: first, link: link)
                 }
             } else if check(.punctuation(.leftParen)) {
                 let arguments = try callArguments()
-                expr = make(.call(expr, arguments), from: first)
+                expr = try make(.call(expr, arguments), from: first, link: link)
             } else if check(.punctuation(.leftBracket)) {
                 let open = advance()
                 let index = try nested { () throws -> Expr in
@@ -144,7 +152,7 @@ extension Parser {
                     try consume(.punctuation(.rightBracket), "expected ']' to close the index started at \(position(open))")
                     return index
                 }
-                expr = make(.index(expr, index), from: first)
+                expr = try make(.index(expr, index), from: first, link: link)
             } else {
                 return expr
             }
@@ -183,15 +191,15 @@ extension Parser {
         case .integer, .float, .string, .keyword(.true), .keyword(.false):
             advance()
             switch token.literal {
-            case .int(let i)?: return make(.integer(i), from: token)
-            case .float(let x)?: return make(.float(x), from: token)
-            case .string(let s)?: return make(.string(s), from: token)
-            case .bool(let b)?: return make(.bool(b), from: token)
-            default: return make(.invalid, from: token)
+            case .int(let i)?: return try make(.integer(i), from: token, link: nil)
+            case .float(let x)?: return try make(.float(x), from: token, link: nil)
+            case .string(let s)?: return try make(.string(s), from: token, link: nil)
+            case .bool(let b)?: return try make(.bool(b), from: token, link: nil)
+            default: return try make(.invalid, from: token, link: nil)
             }
         case .identifier:
             advance()
-            return make(.identifier(token.text), from: token)
+            return try make(.identifier(token.text), from: token, link: nil)
         case .punctuation(.leftParen):
             advance()
             return try nested {
@@ -208,19 +216,25 @@ extension Parser {
                     if match(.punctuation(.comma)) == nil { break }
                 }
                 try consume(.punctuation(.rightBracket), "expected ']' to close the list started at \(position(token))")
-                return make(.list(items), from: token)
+                return try make(.list(items), from: token, link: nil)
             }
         case .punctuation(.leftBrace):
             let fields = try record(named: "record")
-            return make(.record(fields), from: token)
+            return try make(.record(fields), from: token, link: nil)
         default:
             throw error(SyntaxMessage.expectedExpression(found: token.quoted), at: token)
         }
     }
 
-    /// An expression node spanning from `first` to the last token consumed.
-    private func make(_ kind: ExprKind, from first: Token) -> Expr {
-        Expr(kind, range: range(from: first))
+    /// An expression node spanning from `first` to the last token consumed; throws when the node would make
+    /// the tree deeper than `NestingLimit.depth` (`link` is the operator or suffix that joined it to a chain).
+    private func make(_ kind: ExprKind, from first: Token, link: Token?) throws -> Expr {
+        let expr = Expr(kind, range: range(from: first))
+        guard expr.depth <= NestingLimit.depth else {
+            if let link { throw error(SyntaxMessage.chainTooLong(link: link.quoted, limit: NestingLimit.depth), at: link) }
+            throw tooDeep(at: first)
+        }
+        return expr
     }
 
     private func range(from first: Token) -> SourceRange {

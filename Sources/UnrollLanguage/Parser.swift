@@ -19,6 +19,10 @@ public final class Parser {
     var previous: Token
     /// The errors found so far.
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many expressions and blocks the parser is inside (its own recursion), at most `NestingLimit.depth`.
+    private var depth = 0
+    /// Set once input nested too deeply has been reported: the rest of the cell is skipped without more errors.
+    private var abandoned = false
 
     /// Parses one cell: its source, the file it sits in and the line of that file where the source starts.
     /// Returns the statements that parsed and every lexical and syntax error, sorted by place.
@@ -53,9 +57,12 @@ public final class Parser {
             if kind == .end || (inBlock && kind == .punctuation(.rightBrace)) { break }
             let start = current
             do {
-                statements.append(try statement())
+                let statement = try statement()
+                guard statement.depth <= NestingLimit.depth else { throw tooDeep(at: tokens[start]) }
+                statements.append(statement)
                 try endStatement()
             } catch {
+                if abandoned { break }
                 if current == start { current += 1 }
                 synchronize(from: start)
             }
@@ -114,26 +121,40 @@ public final class Parser {
         }
     }
 
+    /// `if c { … } else if d { … } … else { … }`, the `else if` links read in a loop and nested from the last.
     private func ifStatement() throws -> Statement {
-        let first = advance()
-        let condition = try expression(after: "'if'")
-        let then = try block(of: "if")
-        // `else` may sit on the line after the closing brace.
-        var look = current
-        while tokens[look].kind == .newline { look += 1 }
-        guard tokens[look].kind == .keyword(.else) else {
-            return Statement(.ifElse(condition, then: then, otherwise: nil), at: first.location)
+        var branches: [(first: Token, condition: Expr, then: [Statement])] = []
+        var otherwise: [Statement]?
+        while true {
+            let first = advance()
+            if branches.count == NestingLimit.depth - 1 {
+                throw error(SyntaxMessage.chainTooLong(link: "'else if'", limit: NestingLimit.depth), at: first)
+            }
+            let condition = try expression(after: "'if'")
+            branches.append((first, condition, try block(of: "if")))
+            // `else` may sit on the line after the closing brace.
+            var look = current
+            while tokens[look].kind == .newline { look += 1 }
+            guard tokens[look].kind == .keyword(.else) else { break }
+            current = look
+            advance()
+            if !check(.keyword(.if)) {
+                otherwise = try block(of: "else")
+                break
+            }
         }
-        current = look
-        advance()
-        let otherwise = check(.keyword(.if)) ? [try ifStatement()] : try block(of: "else")
-        return Statement(.ifElse(condition, then: then, otherwise: otherwise), at: first.location)
+        var statement: Statement?
+        for branch in branches.reversed() {
+            let rest = statement.map { [$0] } ?? otherwise
+            statement = Statement(.ifElse(branch.condition, then: branch.then, otherwise: rest), at: branch.first.location)
+        }
+        return statement!
     }
 
     /// `{ statements }` on the same line as the statement that owns it.
     private func block(of owner: String) throws -> [Statement] {
         let open = try consume(.punctuation(.leftBrace), "expected '{' to start the body of '\(owner)'")
-        let body = parseStatements(inBlock: true)
+        let body = try deeper { parseStatements(inBlock: true) }
         guard tokens[current].kind == .punctuation(.rightBrace) else {
             throw error(SyntaxMessage.unclosedBlock(opened: position(open), found: tokens[current].quoted), at: tokens[current])
         }
@@ -301,13 +322,31 @@ public final class Parser {
 
     /// Records an error at `token` and returns the error to throw.
     func error(_ message: SyntaxMessage, at token: Token, length: Int? = nil) -> ParseError {
-        diagnostics.append(Diagnostic(message, at: SourceRange(start: token.location, length: length ?? token.length)))
+        report(message, at: token.location, length: length ?? token.length)
         return ParseError()
     }
 
     /// Records an error without unwinding.
     func report(_ message: SyntaxMessage, at location: SourceLocation, length: Int = 1) {
+        guard !abandoned else { return }
         diagnostics.append(Diagnostic(message, at: SourceRange(start: location, length: length)))
+    }
+
+    /// Runs `body` one level deeper in the parser's recursion; past `NestingLimit.depth` it reports the
+    /// nesting at the current token instead and gives up on the rest of the cell.
+    func deeper<T>(_ body: () throws -> T) throws -> T {
+        guard depth < NestingLimit.depth else { throw tooDeep(at: peek) }
+        depth += 1
+        defer { depth -= 1 }
+        return try body()
+    }
+
+    /// Reports `nesting deeper than N` at `token`, skips the rest of the cell and returns the error to throw.
+    func tooDeep(at token: Token) -> ParseError {
+        let error = error(SyntaxMessage.nestingTooDeep(limit: NestingLimit.depth, token: token.quoted), at: token)
+        abandoned = true
+        current = tokens.count - 1
+        return error
     }
 
     /// `line:col` of a token, as messages cite the bracket that opened a construct.

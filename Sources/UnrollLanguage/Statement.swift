@@ -3,14 +3,37 @@ import UnrollDiagnostics
 /// One statement of a cell, with the place of its first token.
 public struct Statement: Hashable, Sendable {
     /// What the statement does.
-    public var kind: StatementKind
+    public var kind: StatementKind { didSet { depth = Self.depth(of: kind) } }
     /// Where its first token is.
     public var location: SourceLocation
+    /// How many nodes deep the statement's tree is, its expressions and nested blocks included.
+    public private(set) var depth: Int
 
     /// A statement from its parts.
     public init(_ kind: StatementKind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
+        self.depth = Self.depth(of: kind)
+    }
+
+    /// The depth of a statement of `kind`, from the depths its parts already know (no walk down the tree).
+    private static func depth(of kind: StatementKind) -> Int {
+        func deepest(_ expressions: [Expr]) -> Int { expressions.reduce(0) { max($0, $1.depth) } }
+        func deepest(_ statements: [Statement]) -> Int { statements.reduce(0) { max($0, $1.depth) } }
+        switch kind {
+        case .seed(let e), .assign(_, let e), .show(let e), .expect(let e, _), .expression(let e):
+            return 1 + e.depth
+        case .fit(let model, let data, let options):
+            return 1 + deepest([model, data] + options.map(\.value))
+        case .print(let items):
+            return 1 + deepest(items)
+        case .plot(let value, let options):
+            return 1 + deepest([value] + options.map(\.value))
+        case .forLoop(_, let sequence, let body):
+            return 1 + max(sequence.depth, deepest(body))
+        case .ifElse(let condition, let then, let otherwise):
+            return 1 + max(condition.depth, deepest(then), deepest(otherwise ?? []))
+        }
     }
 }
 

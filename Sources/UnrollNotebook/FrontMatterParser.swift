@@ -61,6 +61,9 @@ struct FrontMatterParser {
 
     /// Reads `yaml`, whose first line is file line `firstLine`.
     private func read(_ yaml: String, firstLine: Int, lastLine: Int) -> Result {
+        if let limit = FrontMatterLimits.violation(in: yaml, path: path, firstLine: firstLine) {
+            return Result(frontMatter: FrontMatter(), diagnostics: [limit])
+        }
         var reader = Reader(path: path, lineOffset: firstLine - 1, lastLine: lastLine)
         let root: Node?
         do {

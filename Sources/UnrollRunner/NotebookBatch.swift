@@ -84,6 +84,10 @@ public enum NotebookBatch {
         }
     }
 
+    /// The stack of each worker thread: 8 MB, as the main thread's, whatever the platform's thread default
+    /// (`NestingLimit` is chosen so that the deepest syntax tree's walks fit in it).
+    public static let workerStackSize = 8 << 20
+
     /// Maps `items` with at most `jobs` running at once; results keep the input order.
     public static func parallelMap<T, R>(_ items: [T], jobs: Int, _ body: @escaping (T) -> R) -> [R] {
         let width = max(1, min(jobs, items.count))
@@ -94,10 +98,12 @@ public enum NotebookBatch {
         let group = DispatchGroup()
         for _ in 0..<width {
             group.enter()
-            Thread.detachNewThread {
+            let worker = Thread {
                 while let i = next.takeNext(limit: items.count) { results.set(i, body(items[i])) }
                 group.leave()
             }
+            worker.stackSize = workerStackSize
+            worker.start()
         }
         group.wait()
         return results.values()

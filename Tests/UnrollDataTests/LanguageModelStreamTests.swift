@@ -21,6 +21,17 @@ final class LanguageModelStreamTests: XCTestCase {
         XCTAssertEqual(stream.windows.map(\.index), [0, 1, 2])
     }
 
+    /// Issue 9, item 3: a window longer than the rows is one window, with no overflow on the way.
+    func testHugeBpttAndBatchDoNotOverflow() throws {
+        let stream = try LanguageModelStream(ids: Array(0..<23), rows: 3, bptt: Int.max)
+        XCTAssertEqual(stream.windowCount, 1)
+        XCTAssertEqual(stream.window(0).steps, 7)
+        XCTAssertThrowsError(try LanguageModelStream(ids: Array(0..<23), rows: Int.max, bptt: 3)) {
+            XCTAssertEqual(($0 as? DataError)?.message, "a stream of 23 tokens is too short for 9223372036854775807 rows "
+                + "(need more than 9223372036854775807); use a smaller batch or more text")
+        }
+    }
+
     func testEachRowContinuesAcrossWindows() throws {
         let ids = (0..<1000).map { ($0 * 7919) % 1009 }
         let stream = try LanguageModelStream(ids: ids, rows: 4, bptt: 32)

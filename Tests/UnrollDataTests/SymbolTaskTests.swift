@@ -72,5 +72,10 @@ final class SymbolTaskTests: XCTestCase {
         XCTAssertThrowsError(try SyntheticTasks.sort(count: -1, length: 3, vocabulary: 4, rng: &rng)) {
             XCTAssertEqual(($0 as? DataError)?.message, "sort: count must be at least 1, got -1")
         }
+        // A full-width range is named in the message without counting it (issue 9, item 3).
+        XCTAssertThrowsError(try SyntheticTasks.copy(count: 5, length: Int.min...Int.max, vocabulary: 5, rng: &rng)) {
+            XCTAssertEqual(($0 as? DataError)?.message,
+                           "copy: length must be at least 1, got -9223372036854775808...9223372036854775807")
+        }
     }
 }

@@ -3,6 +3,17 @@ import XCTest
 @testable import UnrollInterpreter
 
 final class InterpreterExpressionsTests: XCTestCase {
+    /// A loop cannot build a value nested deeper than the limit, whose freeing or printing would overflow the stack.
+    func testValuesCannotNestDeeperThanTheLimit() throws {
+        let h = try NotebookHarness()
+        h.assertFailure("x = []\nfor i in 1...100000 {\n  x = [x]\n}", raises: ExpressionMessage.valueTooDeep(limit: NestingLimit.depth))
+        h.assertFailure("r = {a: 1}\nfor i in 1...100000 {\n  r = {a: r}\n}", raises: ExpressionMessage.valueTooDeep(limit: NestingLimit.depth))
+        XCTAssertEqual(h.failure("x = []\nfor i in 1...100000 {\n  x = [x]\n}").prefix(6), "3:7: t")
+        // Up to the limit is fine, and wide values are not deep.
+        XCTAssertEqual(try h.printed("x = []\nfor i in 1...127 {\n  x = [x]\n}\nprint len(x)"), ["1"])
+        XCTAssertEqual(try h.printed("x = []\nfor i in 1...1000 {\n  x = x + [[i]]\n}\nprint len(x)"), ["1000"])
+    }
+
     func testLiteralsPrintTheWayTheLanguageWritesThem() throws {
         let h = try NotebookHarness()
         XCTAssertEqual(try h.printed(#"print 7, 2.5, "text", true, [1, "a", 0.5], 4...10, { a: 1, b: "x" }"#),

@@ -50,7 +50,8 @@ final class MessageCatalogTests: XCTestCase {
     private static let expressions: [(ExpressionMessage, String)] = [
         (.notAnInt(what: "an index", got: .float), "an index must be an int, got float"),
         (.emptyRange(lower: 3, upper: 1), "the range 3...1 is empty; write the smaller end first"),
-        (.rangeTooLarge(lower: 0, upper: 9, purpose: "count"), "the range 0...9 is too large to count"),
+        (.rangeTooLarge(lower: 0, upper: 9, purpose: "count"),
+         "the range 0...9 is too large to count; a range can hold at most 9223372036854775807 ints"),
         (.indexOutOfRange(index: 5, what: "a list", count: 2), "index 5 is out of range for a list of 2"),
         (.notIndexable(type: .int), "cannot index int; only lists, tuples, strings, ranges and Series can be indexed"),
         (.cannotNegate(type: .string), "cannot negate string"),
@@ -62,7 +63,10 @@ final class MessageCatalogTests: XCTestCase {
         (.cannotOrder(op: "<", left: .string, right: .int), "cannot compare string with int using '<'"),
         (.cannotApply(op: "+", left: .string, right: .int), "cannot apply '+' to string and int; convert with 'str(...)' to join text"),
         (.divisionByZero, "division by zero"),
-        (.integerOverflow(op: "*"), "integer overflow in '*'"),
+        (.valueTooDeep(limit: 128),
+         "this value would nest lists and records deeper than 128 levels; keep the data flatter, as in a list of records"),
+        (.integerOverflow(op: "*"),
+         "integer overflow in '*'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"),
         (.unparsed, "this expression did not parse and cannot run"),
         (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
         (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
@@ -117,6 +121,10 @@ final class MessageCatalogTests: XCTestCase {
         (.unknownStatement(name: "pritn", suggestion: "print"), "unknown statement 'pritn'; did you mean 'print'?"),
         (.positionalAfterLabelled(label: "tokens"),
          "positional argument after the labelled argument 'tokens'; put positional arguments first"),
+        (.nestingTooDeep(limit: 128, token: "'('"),
+         "nesting deeper than 128 at '('; give inner parts names with '=' and use the names"),
+        (.chainTooLong(link: "'+'", limit: 128),
+         "a chain of '+' nesting deeper than 128 links; compute parts of it into names ('part = …') and combine the names"),
     ]
 
     func testEveryMessageRendersAsWritten() {

@@ -172,9 +172,10 @@ extension BuiltinLibrary {
         case .list(let items), .tuple(let items): return .int(items.count)
         case .string(let s): return .int(s.unicodeScalars.count)
         case .range(let lo, let hi):
-            let (span, overflow) = hi.subtractingReportingOverflow(lo)
-            guard !overflow, span < Int.max else { throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "count"), at: place) }
-            return .int(span + 1)
+            guard let count = IntegerArithmetic.count(lower: lo, upper: hi) else {
+                throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: lo, upper: hi, purpose: "count"), at: place)
+            }
+            return .int(count)
         case .series(let s): return .int(s.values.count)
         case .corpus(let c): return .int(c.count)
         case .dataset(let d): return .int(d.count)
