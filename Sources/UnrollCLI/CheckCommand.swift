@@ -17,7 +17,10 @@ struct CheckCommand: ParsableCommand {
         Defaults: check=exact rtol 1e-6 atol 1e-9; check=loose rtol 1e-2 atol 1e-4 and whitespace-insensitive \
         text; check=ignore compares only the cell's status. A cell's rtol=/atol= win over its check=loose \
         defaults, which win over the front matter's check: tolerances. Each difference is printed as \
-        path:line: cell 'id': value: expected X, got Y (abs diff D, rel diff R); the last line is \
+        path:line: cell 'id': value: expected X, got Y (abs diff D, rel diff R), after lines saying what differs in \
+        the notebook, params, seed, data files and version; a series line gives its first differing point and a \
+        count of the later ones, and an output repeating another's differences is named once as '(also in \
+        cell/output)'. The last line is \
         'N passed, N failed' (cells; a notebook that cannot be checked counts as one failure).
 
         --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.

@@ -24,6 +24,8 @@ public struct Finding: Equatable, Sendable {
         case cellFailed
         /// More value mismatches in the same output than are listed one by one.
         case moreMismatches(Int)
+        /// After a series line's first differing point, how many later points of how many differ too.
+        case laterPoints(Int, of: Int)
     }
 
     /// How much a finding matters for the exit status.
@@ -59,6 +61,8 @@ public struct Finding: Equatable, Sendable {
     public var absoluteDifference: Double?
     /// |actual − expected| / |expected| for numbers (infinite when expected is 0).
     public var relativeDifference: Double?
+    /// Other outputs (`cell/output`) whose mismatches repeat this output's value for value, reported here once.
+    public var alsoIn: [String] = []
 
     /// A finding from its parts.
     public init(kind: Kind, severity: Severity, notebookPath: String, cellID: String, line: Int, valuePath: String,
@@ -100,12 +104,15 @@ public struct Finding: Equatable, Sendable {
             return "cell failed\(self.actual.map { ": \($0)" } ?? "")"
         case .moreMismatches(let count):
             return "\(valuePath): \(count) more mismatch\(count == 1 ? "" : "es") not listed"
+        case .laterPoints(let count, let total):
+            return "\(valuePath): \(count) later point\(count == 1 ? "" : "s") of \(total) differ\(count == 1 ? "s" : "") too"
         }
     }
 
-    /// `path:line: cell 'id': detail`.
+    /// `path:line: cell 'id': detail`, then `(also in cell/output, …)` when other outputs repeat it.
     public var description: String {
-        "\(notebookPath):\(line): cell '\(cellID)': \(detail)"
+        let repeats = alsoIn.isEmpty ? "" : " (also in \(alsoIn.joined(separator: ", ")))"
+        return "\(notebookPath):\(line): cell '\(cellID)': \(detail)\(repeats)"
     }
 
     /// A difference with three significant digits, in a fixed format (`0.0123`, `1.5e-07`, `inf`).

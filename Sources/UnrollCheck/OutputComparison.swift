@@ -53,8 +53,8 @@ struct OutputComparison {
                                 actual: "\(other.y.count) points")
                 continue
             }
-            for (i, (x, y)) in zip(line.y, other.y).enumerated() { collector.number(x, y, at: "/\(line.name)[\(i)]") }
-            for (i, (x, y)) in zip(line.x, other.x).enumerated() { collector.number(x, y, at: "/\(line.name).x[\(i)]") }
+            collector.points(line.y, other.y, at: "/\(line.name)")
+            collector.points(line.x, other.x, at: "/\(line.name).x")
         }
         for line in a.lines where !e.lines.contains(where: { $0.name == line.name }) && names.insert(line.name).inserted {
             collector.shape(.shapeMismatch, at: "/\(line.name)", expected: "no such line",
@@ -136,6 +136,20 @@ struct OutputComparison {
                         cellID: comparison.cell.id, line: comparison.cell.sourceLine, valuePath: base + suffix,
                         expected: "\(expected)", actual: "\(actual)", absoluteDifference: difference,
                         relativeDifference: relative))
+        }
+
+        /// Compares two runs of points of one series line: the first differing point is listed, and how many
+        /// later points differ too is counted in one finding, so a long curve gives two lines, not one per point.
+        mutating func points(_ expected: [Double], _ actual: [Double], at suffix: String) {
+            var differing = 0
+            for (i, (x, y)) in zip(expected, actual).enumerated() where !comparison.tolerance.accepts(expected: x, actual: y) {
+                if differing == 0 { number(x, y, at: "\(suffix)[\(i)]") }
+                differing += 1
+            }
+            guard differing > 1 else { return }
+            findings.append(Finding(kind: .laterPoints(differing - 1, of: expected.count), severity: .regression,
+                                    notebookPath: comparison.path, cellID: comparison.cell.id,
+                                    line: comparison.cell.sourceLine, valuePath: base + suffix))
         }
 
         /// Records a non-numeric value mismatch.

@@ -36,7 +36,7 @@ public struct RecordComparison: Sendable {
             verdicts.append(CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: .regressed,
                                         findings: [finding]))
         }
-        return ComparisonReport(cells: verdicts, baselineEnvironment: baseline.environment,
+        return ComparisonReport(cells: RepeatedOutputs.merge(verdicts), baselineEnvironment: baseline.environment,
                                 actualEnvironment: actual.environment)
     }
 

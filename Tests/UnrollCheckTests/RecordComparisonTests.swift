@@ -64,12 +64,22 @@ final class RecordComparisonTests: XCTestCase {
         XCTAssertEqual(result.findings.first?.detail, "train/fit-1/train: expected 3 points, got 2 points")
     }
 
+    func testALongSeriesGivesItsFirstDifferenceAndACount() {
+        let result = compare([F.cell("t", [F.curve(train: [1, 1, 2, 2, 2, 1, 2, 2, 2], valid: [])])],
+                             [F.cell("t", [F.curve(train: Array(repeating: 1, count: 9), valid: [])])])
+        XCTAssertEqual(result.findings.map(\.kind), [.valueMismatch, .laterPoints(5, of: 9)])
+        XCTAssertEqual(result.findings.first?.valuePath, "t/fit-1/train[2]")
+        XCTAssertEqual(result.findings.last?.detail, "t/fit-1/train: 5 later points of 9 differ too")
+    }
+
     func testManyMismatchesAreCappedWithACount() {
-        let result = compare([F.cell("t", [F.curve(train: Array(repeating: 1, count: 9), valid: [])])],
-                             [F.cell("t", [F.curve(train: Array(repeating: 2, count: 9), valid: [])])])
+        func table(_ value: Double) -> CellOutput {
+            .table("show-1", TableOutput(columns: ["x"], rows: Array(repeating: [.number(value)], count: 9)))
+        }
+        let result = compare([F.cell("t", [table(1)])], [F.cell("t", [table(2)])])
         XCTAssertEqual(result.findings.count, 6)
         XCTAssertEqual(result.findings.last?.kind, .moreMismatches(4))
-        XCTAssertEqual(result.findings.last?.detail, "t/fit-1: 4 more mismatches not listed")
+        XCTAssertEqual(result.findings.last?.detail, "t/show-1: 4 more mismatches not listed")
     }
 
     func testTableComparedCellWise() {
