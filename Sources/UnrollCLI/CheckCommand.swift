@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
         the notebook, params, seed, data files and version; a series line gives its first differing point and a \
         count of the later ones, and an output repeating another's differences is named once as '(also in \
         cell/output)'. The last line is \
-        'N passed, N failed' (cells; a notebook that cannot be checked counts as one failure).
+        'N passed, N failed' (cells; every cell of a notebook without a baseline counts as failed, and the line \
+        names such notebooks; a notebook that cannot be run counts as one failure).
 
         --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.
 
@@ -104,7 +105,9 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let passed = checks.map(\.passedCount).reduce(0, +), failed = checks.map(\.failedCount).reduce(0, +)
-        FileHandle.standardOutput.write(Data("\(passed) passed, \(failed) failed\n".utf8))
+        let missing = checks.filter(\.lacksBaseline).map(\.path)
+        let named = missing.isEmpty ? "" : " (no baseline for \(missing.joined(separator: ", ")))"
+        FileHandle.standardOutput.write(Data("\(passed) passed, \(failed) failed\(named)\n".utf8))
         if status != .success { throw ExitCode(status.rawValue) }
     }
 

@@ -26,6 +26,9 @@ public struct Finding: Equatable, Sendable {
         case moreMismatches(Int)
         /// After a series line's first differing point, how many later points of how many differ too.
         case laterPoints(Int, of: Int)
+        /// The notebook has no baseline to compare the cell with; the text says where it was looked for and how
+        /// to create it.
+        case noBaseline(String)
     }
 
     /// How much a finding matters for the exit status.
@@ -104,6 +107,8 @@ public struct Finding: Equatable, Sendable {
             return "cell failed\(self.actual.map { ": \($0)" } ?? "")"
         case .moreMismatches(let count):
             return "\(valuePath): \(count) more mismatch\(count == 1 ? "" : "es") not listed"
+        case .noBaseline(let why):
+            return why
         case .laterPoints(let count, let total):
             return "\(valuePath): \(count) later point\(count == 1 ? "" : "s") of \(total) differ\(count == 1 ? "s" : "") too"
         }

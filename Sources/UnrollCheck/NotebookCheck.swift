@@ -26,6 +26,11 @@ public struct NotebookCheck: Equatable, Sendable {
         cells.filter { $0.outcome == .failed || $0.outcome == .regressed }.count + (error == nil ? 0 : 1)
     }
 
+    /// Whether the notebook ran but had no baseline to compare with (every cell then counts as failed).
+    public var lacksBaseline: Bool {
+        cells.contains { cell in cell.findings.contains { if case .noBaseline = $0.kind { return true }; return false } }
+    }
+
     /// The number of cells that were skipped or not run.
     public var skippedCount: Int { cells.filter { $0.outcome == .skipped || $0.outcome == .notRun }.count }
 }

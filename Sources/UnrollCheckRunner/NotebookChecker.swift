@@ -57,8 +57,16 @@ public struct NotebookChecker: Sendable {
 
         guard let data = FileManager.default.contents(atPath: baselinePath) else {
             let message = "no baseline '\(baselinePath)' for '\(path)'; run 'unroll check --update \(path)' to create one"
+            // Every cell counts: none of them could be compared.
+            let cells = result.record.cells.map { cell in
+                CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: .failed, findings: [
+                    Finding(kind: .noBaseline(message), severity: .failure, notebookPath: path, cellID: cell.id,
+                            line: cell.sourceLine, valuePath: cell.id),
+                ])
+            }
             return Outcome(status: .cellFailed, stdout: "", stderr: err + "error: \(message)\n",
-                           check: NotebookCheck(path: path, cells: [], error: message))
+                           check: cells.isEmpty ? NotebookCheck(path: path, cells: [], error: message)
+                                                : NotebookCheck(path: path, cells: cells))
         }
         let baseline: RunRecord
         do {

@@ -117,7 +117,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("no baseline 'notebooks/baselines/one.json'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("run 'unroll check --update notebooks/one.md' to create one"), result.stderr)
-        XCTAssertTrue(result.stdout.hasSuffix("0 passed, 1 failed\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("0 passed, 2 failed (no baseline for notebooks/one.md)\n"), result.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("notebooks/baselines/one.json").path))
     }
 

@@ -82,9 +82,12 @@ final class NotebookCheckerTests: XCTestCase {
         XCTAssertEqual(outcome.status, .cellFailed)
         XCTAssertEqual(outcome.stdout, "")
         let message = "no baseline '\(baselines)/demo.json' for '\(path)'; run 'unroll check --update \(path)' to create one"
-        XCTAssertEqual(outcome.check.error, message)
+        XCTAssertNil(outcome.check.error, "the notebook ran; its cells carry the reason")
+        XCTAssertEqual(outcome.check.cells.map(\.cellID), ["steady", "scaled"])
+        XCTAssertEqual(outcome.check.cells.flatMap(\.findings).map(\.detail), [message, message])
+        XCTAssertTrue(outcome.check.lacksBaseline)
         XCTAssertTrue(outcome.stderr.hasSuffix("error: \(message)\n"), outcome.stderr)
-        XCTAssertEqual(outcome.check.failedCount, 1)
+        XCTAssertEqual(outcome.check.failedCount, 2, "every cell counts")
         XCTAssertFalse(FileManager.default.fileExists(atPath: baselines))
     }
 
