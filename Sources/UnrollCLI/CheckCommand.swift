@@ -63,6 +63,8 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        if baseline == "" { throw ValidationError("--baseline needs a folder, got an empty string") }
+        if allowRead.contains("") { throw ValidationError("--allow-read needs a folder, got an empty string") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 1 <= I <= N, such as '1/2'; got '\(shard)'")
         }
@@ -70,6 +72,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var paths = try notebooks.notebookFiles()
+        if let baseline, let collision = NotebookDiscovery.collision(in: paths, writing: "\(baseline)/NAME.json") {
+            FileHandle.standardError.write(Data("\(collision)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         if let shard, let selection = Shard(parsing: shard) { paths = selection.select(paths) }
         let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)

@@ -46,10 +46,16 @@ struct RunCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
         do { _ = try ReportFormat.list(from: format) } catch { throw ValidationError("\(error)") }
+        if out.isEmpty { throw ValidationError("--out needs a folder, got an empty string") }
+        if allowRead.contains("") { throw ValidationError("--allow-read needs a folder, got an empty string") }
     }
 
     func run() throws {
         let paths = try notebooks.notebookFiles()
+        if let collision = NotebookDiscovery.collision(in: paths, writing: "\(out)/NAME.*") {
+            FileHandle.standardError.write(Data("\(collision)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()

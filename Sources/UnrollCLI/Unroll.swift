@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import UnrollRunner
 
 /// The `unroll` command: runs, checks, lints and benchmarks recurrent-network notebooks.
 @main
@@ -9,4 +11,10 @@ struct Unroll: ParsableCommand {
         version: UnrollVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, LintCommand.self, BenchCommand.self]
     )
+
+    /// `unroll` alone names no command: the help goes to standard error and the exit status is 64 (usage).
+    func run() throws {
+        FileHandle.standardError.write(Data((Unroll.helpMessage() + "\n").utf8))
+        throw ExitCode(ExitStatus.usage.rawValue)
+    }
 }

@@ -18,12 +18,28 @@ public enum NotebookDiscovery {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                 files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { base + "/" + $0 }
                     .filter { !isFolder($0) }
+                if files.isEmpty { throw UsageError("no notebooks (*.md files) in the folder '\(path)'") }
             } else {
                 files = [path]
             }
             for file in files where seen.insert(standardized(file)).inserted { found.append(file) }
         }
         return found
+    }
+
+    /// A usage error when two of `files` have the same report name and would write the same files into one
+    /// folder (`what`, such as `output/NAME.*`); nil when every name is unique.
+    public static func collision(in files: [String], writing what: String) -> UsageError? {
+        var first: [String: String] = [:]
+        for file in files {
+            let name = reportName(of: file)
+            if let other = first[name] {
+                return UsageError("'\(other)' and '\(file)' would both write \(what.replacingOccurrences(of: "NAME", with: name)); "
+                    + "rename one, or run them with separate --out folders")
+            }
+            first[name] = file
+        }
+        return nil
     }
 
     /// The report name of a notebook: its file name without `.md`.

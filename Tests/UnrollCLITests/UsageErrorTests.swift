@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests of the usage errors (exit 64) that used to pass silently: no command, a folder without
+/// notebooks, empty folder options, and same-named notebooks that would overwrite each other's files.
+final class UsageErrorTests: XCTestCase {
+    private let notebook = "```rnn id=a\nprint 1\n```\n"
+
+    func testNoCommandPrintsTheHelpAndExits64() throws {
+        let root = try makeWorkspace(self)
+        let result = try UnrollProcess.run([], in: root)
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("USAGE: unroll <subcommand>"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testAFolderWithoutNotebooksIsAUsageError() throws {
+        let root = try makeWorkspace(self)
+        try write("not a notebook", to: "empty/readme.txt", in: root)
+        for command in ["run", "lint", "check"] {
+            let result = try UnrollProcess.run([command, "empty"], in: root)
+            XCTAssertEqual(result.status, 64, command)
+            XCTAssertTrue(result.stderr.contains("no notebooks (*.md files) in the folder 'empty'"), result.stderr)
+        }
+    }
+
+    func testEmptyFolderOptionsAreUsageErrors() throws {
+        let root = try makeWorkspace(self)
+        try write(notebook, to: "notebooks/one.md", in: root)
+        for arguments in [["run", "--out", "", "notebooks"], ["run", "--allow-read", "", "notebooks"],
+                          ["check", "--baseline", "", "notebooks"], ["check", "--allow-read", "", "notebooks"]] {
+            let result = try UnrollProcess.run(arguments, in: root)
+            XCTAssertEqual(result.status, 64, arguments.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains("needs a folder, got an empty string"), result.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
+    }
+
+    func testSameNamedNotebooksInTwoFoldersAreRefusedWhereTheyWouldCollide() throws {
+        let root = try makeWorkspace(self)
+        try write(notebook, to: "a/same.md", in: root)
+        try write(notebook.replacingOccurrences(of: "print 1", with: "print 2"), to: "b/same.md", in: root)
+        let run = try UnrollProcess.run(["run", "a/same.md", "b/same.md"], in: root)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.contains("'a/same.md' and 'b/same.md' would both write output/same.*"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/same.json").path))
+        // Baselines live beside each notebook, so checking both needs no refusal…
+        XCTAssertEqual(try UnrollProcess.run(["check", "--update", "a/same.md", "b/same.md"], in: root).status, 0)
+        XCTAssertEqual(try UnrollProcess.run(["check", "a/same.md", "b/same.md"], in: root).status, 0)
+        XCTAssertNotEqual(try read("a/baselines/same.json", in: root), try read("b/baselines/same.json", in: root))
+        // …but one --baseline folder for both would mix them up.
+        let shared = try UnrollProcess.run(["check", "--baseline", "base", "a/same.md", "b/same.md"], in: root)
+        XCTAssertEqual(shared.status, 64)
+        XCTAssertTrue(shared.stderr.contains("would both write base/same.json"), shared.stderr)
+    }
+}
