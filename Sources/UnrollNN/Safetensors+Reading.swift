@@ -145,7 +145,10 @@ extension Safetensors {
 
     /// An integer JSON value, or nil for anything else (fractions, strings, out-of-range numbers).
     private static func exactInteger(_ value: Any) -> Int? {
-        value as? Int
+        // JSONSerialization hands `true` and `false` over as NSNumbers that also read as 1 and 0; a JSON
+        // boolean is not a size.
+        if let number = value as? NSNumber, String(cString: number.objCType) == "c" { return nil }
+        return value as? Int
     }
 
     /// Converts little-endian elements to a tensor (and integers for the integer types).

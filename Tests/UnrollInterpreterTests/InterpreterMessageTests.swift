@@ -61,4 +61,16 @@ final class InterpreterMessageTests: XCTestCase {
         XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
         XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
+
+    func testASaveNameLongerThanAFileSystemTakesIsRefusedBeforeTheRun() {
+        let fits = String(repeating: "w", count: 255 - ".safetensors".count) + ".safetensors"
+        XCTAssertNil(BuiltinLibrary.savedFileNameProblem(fits))
+        let tooLong = "w" + fits
+        XCTAssertEqual(BuiltinLibrary.savedFileNameProblem(tooLong).map { $0.hasSuffix("the name is 256 bytes long and file "
+                                                                                    + "names can have at most 255; choose a shorter one") }, true)
+        let analysis = Analysis(cells: [CellSource(source: "save_tensors(\"\(tooLong)\", state_dict(Regressor(inputs: 1, rnn: RNN(hidden: 2))))\n",
+                                                   firstLine: 1)],
+                                file: "n.md", builtins: BuiltinLibrary.standard.catalog)
+        XCTAssertTrue(analysis.hasErrors, "lint refuses it: \(analysis.diagnostics)")
+    }
 }

@@ -161,13 +161,13 @@ final class SafetensorsTests: XCTestCase {
                     "unknown dtype 'Q7' for tensor 'a'; supported: F32, F64, F16, BF16, I64, I32")
         assertError(try Safetensors(data: raw(header: entry("a", "U8", [4], 0, 4), data: 4)),
                     "unsupported dtype 'U8' for tensor 'a'; supported: F32, F64, F16, BF16, I64, I32")
-        for shape in ["[-1]", "[1.5]", "[\"1\"]", "3"] {
+        for shape in ["[-1]", "[1.5]", "[\"1\"]", "3", "[true, true]", "[false]"] {
             assertError(try Safetensors(data: raw(header: #"{"a": {"dtype": "F32", "shape": \#(shape), "data_offsets": [0, 4]}}"#,
                                                   data: 4)),
                         shape == "3" ? "malformed header: tensor 'a' has no 'shape' list"
                                      : "malformed header: shape of tensor 'a' must list non-negative integers")
         }
-        for offsets in ["[0]", "[\"0\", 4]", "[-4, 0]", "[0, 4, 8]", "null"] {
+        for offsets in ["[0]", "[\"0\", 4]", "[-4, 0]", "[0, 4, 8]", "null", "[false, true]"] {
             assertError(try Safetensors(data: raw(header: #"{"a": {"dtype": "F32", "shape": [1], "data_offsets": \#(offsets)}}"#,
                                                   data: 4)),
                         "malformed header: data_offsets of tensor 'a' must be two non-negative integers")

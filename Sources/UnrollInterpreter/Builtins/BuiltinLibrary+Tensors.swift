@@ -13,7 +13,12 @@ extension BuiltinLibrary {
     /// Why `name` is not a plain `.safetensors` file name for the report folder, or nil when it is one.
     public static func savedFileNameProblem(_ name: String) -> String? {
         let plain = !name.isEmpty && !name.contains("/") && !name.contains("\\") && !name.hasPrefix(".")
-        if plain && name.hasSuffix(".safetensors") && name.count > ".safetensors".count { return nil }
+        if plain && name.hasSuffix(".safetensors") && name.count > ".safetensors".count {
+            // File systems take names of at most 255 bytes.
+            guard name.utf8.count > 255 else { return nil }
+            return "cannot save to \(ConstantValue.quote(String(name.prefix(40))))…: the name is \(name.utf8.count) bytes "
+                + "long and file names can have at most 255; choose a shorter one"
+        }
         return "cannot save to \(ConstantValue.quote(name)): give a plain file name ending in '.safetensors', "
             + "such as \"trained.safetensors\"; saved files go into the notebook's report folder"
     }
