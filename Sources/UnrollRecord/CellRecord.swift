@@ -70,6 +70,14 @@ public struct CellRecord: Equatable, Sendable {
         outputs = try reader.array("outputs").enumerated().map {
             try CellOutput(json: $1, path: "\(outputsPath)[\($0)]")
         }
+        var firstOutput: [String: Int] = [:]
+        for (i, output) in outputs.enumerated() {
+            if let j = firstOutput[output.name] {
+                throw RecordDecodingError(path: "\(outputsPath)[\(i)].name",
+                                          message: "output name '\(output.name)' appears twice (also \(outputsPath)[\(j)]); the record is malformed")
+            }
+            firstOutput[output.name] = i
+        }
         seconds = try reader.optionalDouble("seconds")
         sourceHash = try reader.optionalString("source_sha256")
         try reader.finish()

@@ -144,6 +144,14 @@ public struct RunRecord: Equatable, Sendable {
         title = try reader.string("title")
         status = try reader.choice("status", as: RunStatus.self)
         cells = try reader.array("cells").enumerated().map { try CellRecord(json: $1, path: "cells[\($0)]") }
+        var firstCell: [String: Int] = [:]
+        for (i, cell) in cells.enumerated() {
+            if let j = firstCell[cell.id] {
+                throw RecordDecodingError(path: "cells[\(i)].id",
+                                          message: "cell id '\(cell.id)' appears twice (also cells[\(j)]); the record is malformed")
+            }
+            firstCell[cell.id] = i
+        }
         totalSeconds = try reader.optionalDouble("total_seconds")
         let filesPath = reader.path(of: "files")
         files = try reader.optional("files").map {

@@ -28,13 +28,36 @@ public struct PreparedNotebook {
         case usage(UsageError)
     }
 
+    /// The line and column (in Unicode scalars, 1-based) of the first byte of `bytes` that is not valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1, column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if Unicode.UTF8.decode(encoded) == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                return (line, column)
+            case .emptyInput:
+                return (line, column)
+            }
+        }
+    }
+
     /// Reads, parses and checks the notebook at `path`, applying `overrides` (`name=value`) to its params.
     public static func prepare(path: String, overrides: [String]) -> Result<PreparedNotebook, Failure> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.usage(UsageError("cannot read '\(path)'")))
         }
         guard let source = String(data: data, encoding: .utf8) else {
-            return .failure(.usage(UsageError("'\(path)' is not valid UTF-8")))
+            // Point at the first byte that is not UTF-8; the excerpt shows the line as far as it decodes.
+            let (line, column) = firstInvalidUTF8(Array(data))
+            let shown = String(decoding: data, as: UTF8.self)
+            return .failure(.invalid(path: path, source: shown, diagnostics: [
+                Diagnostic(.error, "the notebook is not valid utf-8 text here; save it with utf-8 encoding",
+                           at: SourceLocation(file: path, line: line, column: column)),
+            ]))
         }
         let notebook: Notebook
         do {

@@ -53,4 +53,19 @@ final class UsageErrorTests: XCTestCase {
         XCTAssertEqual(shared.status, 64)
         XCTAssertTrue(shared.stderr.contains("would both write base/same.json"), shared.stderr)
     }
+
+    func testInvalidUTF8InANotebookIsLocatedAndExits65() throws {
+        let root = try makeWorkspace(self)
+        var bytes = Array("# Title\n\nsome prose ".utf8)
+        bytes += [0xC3, 0x28]   // a lead byte followed by an ASCII byte: not UTF-8
+        bytes += Array(" more\n".utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        try Data(bytes).write(to: root.appendingPathComponent("notebooks/bad.md"))
+        for command in ["lint", "run"] {
+            let result = try UnrollProcess.run([command, "notebooks/bad.md"], in: root)
+            XCTAssertEqual(result.status, 65, command + ": " + result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("notebooks/bad.md:3:12: error: the notebook is not valid utf-8 text here"),
+                          result.stderr)
+        }
+    }
 }

@@ -105,6 +105,19 @@ final class RunRecordTests: XCTestCase {
         }
     }
 
+    func testDuplicatedCellIDsAndOutputNamesAreMalformed() throws {
+        let cells = RecordFixtures.record([RecordFixtures.cell("a", index: 0), RecordFixtures.cell("a", index: 1)])
+        XCTAssertThrowsError(try RunRecord.decode(from: cells.encoded())) { error in
+            XCTAssertEqual("\(error)", "cells[1].id: cell id 'a' appears twice (also cells[0]); the record is malformed")
+        }
+        let output = CellOutput.text("print-1", "x")
+        let outputs = RecordFixtures.record([RecordFixtures.cell("a", [output, output])])
+        XCTAssertThrowsError(try RunRecord.decode(from: outputs.encoded())) { error in
+            XCTAssertEqual("\(error)",
+                           "cells[0].outputs[1].name: output name 'print-1' appears twice (also cells[0].outputs[0]); the record is malformed")
+        }
+    }
+
     private static let environment = RunEnvironment(cpu: "Intel(R) Xeon(R) Processor", kernels: "avx512", threads: 2,
                                                     unrollVersion: "0.1.0")
 
