@@ -8,6 +8,9 @@ import UnrollLanguage
 enum FileMessage: DiagnosticMessage, Hashable {
     /// A path that leaves the notebook's folder (and every folder the user allowed).
     case outsideFolder(path: String, rootsAllowed: Bool)
+    /// A path naming something that is neither a file nor a folder (a FIFO, a device, a socket), which reading
+    /// could block on forever.
+    case notRegularFile(path: String, kind: String)
 
     /// Every message of this type belongs to the interpreter.
     static let domain = "UnrollInterpreter"
@@ -18,6 +21,8 @@ enum FileMessage: DiagnosticMessage, Hashable {
         case .outsideFolder(let path, let rootsAllowed):
             return "'\(path)' is outside the notebook's folder; data files must be inside it"
                 + (rootsAllowed ? " or an allowed folder" : "")
+        case .notRegularFile(let path, let kind):
+            return "'\(path)' is not a regular file (it is \(kind)); data files must be plain files"
         }
     }
 }

@@ -9,6 +9,7 @@ final class InterpreterMessageTests: XCTestCase {
     private static let files: [(FileMessage, String)] = [
         (.outsideFolder(path: "../x.txt", rootsAllowed: false),
          "'../x.txt' is outside the notebook's folder; data files must be inside it"),
+        (.notRegularFile(path: "pipe", kind: "a FIFO"), "'pipe' is not a regular file (it is a FIFO); data files must be plain files"),
     ]
 
     private static let builtins: [(BuiltinMessage, String)] = [
@@ -72,5 +73,16 @@ final class InterpreterMessageTests: XCTestCase {
                                                    firstLine: 1)],
                                 file: "n.md", builtins: BuiltinLibrary.standard.catalog)
         XCTAssertTrue(analysis.hasErrors, "lint refuses it: \(analysis.diagnostics)")
+    }
+
+    func testAFIFOIsRefusedInsteadOfBlockingTheRead() throws {
+        let h = try NotebookHarness()
+        XCTAssertEqual(mkfifo(h.folder + "/pipe", 0o600), 0)
+        for call in ["text(\"pipe\")", "csv(\"pipe\")", "load_tensors(\"pipe\")"] {
+            h.assertFailure("x = \(call)", raises: FileMessage.notRegularFile(path: "pipe", kind: "a FIFO"))
+        }
+        XCTAssertEqual(Interpreter.specialFileKind("/dev/null"), "a device")
+        XCTAssertNil(Interpreter.specialFileKind(h.folder))
+        XCTAssertNil(Interpreter.specialFileKind(h.folder + "/missing.txt"))
     }
 }
