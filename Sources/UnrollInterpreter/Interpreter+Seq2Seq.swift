@@ -143,8 +143,9 @@ extension Interpreter {
         if beam == 1 {
             let batches = paddedBatches(examples.map(\.source), batchSize: 64, order: Array(examples.indices))
             for batch in batches {
-                let decodings = network.greedy(source: batch.tokens, sourceLengths: batch.lengths,
-                                               sourceSteps: batch.steps, maxLength: Self.maxLength(batch.steps))
+                let decodings = try network.greedy(source: batch.tokens, sourceLengths: batch.lengths,
+                                                   sourceSteps: batch.steps, maxLength: Self.maxLength(batch.steps),
+                                                   checkpoint: checkpoint)
                 for (n, i) in batch.indices.enumerated() {
                     outputs[i] = Array(decodings[n].tokens.prefix { $0 != end })
                 }
@@ -152,8 +153,8 @@ extension Interpreter {
             }
         } else {
             for (i, example) in examples.enumerated() {
-                let decoding = network.beamSearch(source: example.source, beamWidth: beam,
-                                                  maxLength: Self.maxLength(example.source.count))
+                let decoding = try network.beamSearch(source: example.source, beamWidth: beam,
+                                                      maxLength: Self.maxLength(example.source.count), checkpoint: checkpoint)
                 outputs[i] = Array(decoding.tokens.prefix { $0 != end })
                 try checkpoint()
             }
@@ -202,8 +203,9 @@ extension Interpreter {
         let beam = arguments["beam"] == nil ? 1 : try arguments.int("beam")
         let limit = arguments["max_length"] == nil ? Self.maxLength(ids.count) : try arguments.int("max_length")
         let decoding = beam == 1
-            ? network.greedy(source: ids, sourceLengths: [ids.count], sourceSteps: ids.count, maxLength: limit)[0]
-            : network.beamSearch(source: ids, beamWidth: beam, maxLength: limit)
+            ? try network.greedy(source: ids, sourceLengths: [ids.count], sourceSteps: ids.count, maxLength: limit,
+                                 checkpoint: checkpoint)[0]
+            : try network.beamSearch(source: ids, beamWidth: beam, maxLength: limit, checkpoint: checkpoint)
         return (network, format, decoding)
     }
 }

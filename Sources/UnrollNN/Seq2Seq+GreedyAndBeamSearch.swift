@@ -8,8 +8,15 @@ extension Seq2Seq {
     /// produced), one attention row per output step over that example's source length (empty rows without
     /// attention), and the summed log-probability of its tokens.
     public func greedy(source: [Int], sourceLengths: [Int], sourceSteps: Int, maxLength: Int) -> [DecodedSequence] {
+        greedy(source: source, sourceLengths: sourceLengths, sourceSteps: sourceSteps, maxLength: maxLength, checkpoint: {})
+    }
+
+    /// Like `greedy(source:sourceLengths:sourceSteps:maxLength:)`, calling `checkpoint` before each step so that
+    /// a long decoding can be stopped (a cell timeout); what it throws propagates.
+    public func greedy(source: [Int], sourceLengths: [Int], sourceSteps: Int, maxLength: Int,
+                       checkpoint: () throws -> Void) rethrows -> [DecodedSequence] {
         precondition(maxLength >= 0, "seq2seq greedy: max length must be ≥ 0, got \(maxLength)")
-        return withoutGradients {
+        return try withoutGradients {
             var rng = RandomGenerator(seed: 0)  // unused: nothing random happens outside training
             let n = sourceLengths.count
             let memory = encode(source: source, lengths: sourceLengths, steps: sourceSteps, training: false, rng: &rng)
@@ -20,6 +27,7 @@ extension Seq2Seq {
             var tokens = [Int](repeating: Seq2Seq.bos, count: n)
             var t = 0
             while t < maxLength, done.contains(false) {
+                try checkpoint()
                 let (logits, weights) = step(tokens: tokens, state: &state, memory: memory, training: false, rng: &rng)
                 let logp = logits.value.logSoftmaxLastAxis()
                 tokens = logp.argmaxRows()
@@ -45,9 +53,16 @@ extension Seq2Seq {
     /// ones, plus the live ones when fewer than `beamWidth` finished) with the best total log-probability
     /// divided by its length in tokens (eos included); ties go to the earlier finished. Width 1 is greedy.
     public func beamSearch(source: [Int], beamWidth: Int, maxLength: Int) -> DecodedSequence {
+        beamSearch(source: source, beamWidth: beamWidth, maxLength: maxLength, checkpoint: {})
+    }
+
+    /// Like `beamSearch(source:beamWidth:maxLength:)`, calling `checkpoint` before each step so that a long
+    /// search can be stopped (a cell timeout); what it throws propagates.
+    public func beamSearch(source: [Int], beamWidth: Int, maxLength: Int,
+                           checkpoint: () throws -> Void) rethrows -> DecodedSequence {
         precondition(beamWidth >= 1, "seq2seq beam search: beam width must be ≥ 1, got \(beamWidth)")
         precondition(maxLength >= 0, "seq2seq beam search: max length must be ≥ 0, got \(maxLength)")
-        return withoutGradients {
+        return try withoutGradients {
             var rng = RandomGenerator(seed: 0)  // unused: nothing random happens outside training
             let length = source.count
             let single = encode(source: source, lengths: [length], steps: length, training: false, rng: &rng)
@@ -56,6 +71,7 @@ extension Seq2Seq {
             var finished: [DecodedSequence] = []
             var t = 0
             while t < maxLength, !live.isEmpty, finished.count < beamWidth {
+                try checkpoint()
                 let memory = t == 0 ? single : tiled(single, count: live.count)
                 let (logits, weights) = step(tokens: live.map { $0.tokens.last ?? Seq2Seq.bos }, state: &state,
                                              memory: memory, training: false, rng: &rng)

@@ -26,6 +26,29 @@ final class Seq2SeqDecodingTests: XCTestCase {
         }
     }
 
+    func testDecodingCallsTheCheckpointEveryStepAndStopsWhenItThrows() throws {
+        struct Stop: Error {}
+        let m = try model(.additive)
+        let source = [1, 2, 3]
+        for beam in [1, 3] {
+            func decode(_ checkpoint: () throws -> Void) throws -> DecodedSequence {
+                beam == 1
+                    ? try m.greedy(source: source, sourceLengths: [3], sourceSteps: 3, maxLength: 40, checkpoint: checkpoint)[0]
+                    : try m.beamSearch(source: source, beamWidth: beam, maxLength: 40, checkpoint: checkpoint)
+            }
+            var calls = 0
+            let full = try decode { calls += 1 }
+            let plain = beam == 1 ? m.greedy(source: source, sourceLengths: [3], sourceSteps: 3, maxLength: 40)[0]
+                : m.beamSearch(source: source, beamWidth: beam, maxLength: 40)
+            XCTAssertEqual(full, plain, "the checkpoint changes nothing")
+            XCTAssertGreaterThanOrEqual(calls, full.tokens.count, "beam \(beam): one call per step")
+            XCTAssertGreaterThan(calls, 2, "beam \(beam)")
+            calls = 0
+            XCTAssertThrowsError(try decode { calls += 1; if calls == 2 { throw Stop() } }) { XCTAssertTrue($0 is Stop) }
+            XCTAssertEqual(calls, 2, "beam \(beam): no step after the checkpoint threw")
+        }
+    }
+
     func testGreedyOutputShapeAndStopping() throws {
         let m = try model(.additive)
         let out = m.greedy(source: [1, 2, 3, 4, 0, 0], sourceLengths: [3, 1], sourceSteps: 3, maxLength: 5)
