@@ -1,3 +1,4 @@
+import Foundation
 import UnrollData
 import UnrollNN
 
@@ -7,6 +8,7 @@ extension Interpreter {
         let (size, codec) = try vocabulary(arguments)
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
         let dropout = Float(try arguments.double("dropout"))
+        try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: size), arguments)
         let network = LanguageModel(vocabulary: size, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
         return .model(ModelValue(.language(network), spec: spec, embed: embed, codec: codec))
     }
@@ -18,6 +20,7 @@ extension Interpreter {
         guard classes >= 2 else { throw arguments.error(BuiltinMessage.tooFewClasses(got: classes), at: "classes") }
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
         let dropout = Float(try arguments.double("dropout"))
+        try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: classes), arguments)
         let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec,
                                          dropout: dropout, rng: &rng)
         return .model(ModelValue(.classifier(network), spec: spec, embed: embed, codec: codec))
@@ -28,6 +31,7 @@ extension Interpreter {
         let (size, codec) = try vocabulary(arguments)
         let tags = try arguments.int("tags"), embed = try arguments.int("embed"), spec = try recurrent(arguments)
         let dropout = Float(try arguments.double("dropout"))
+        try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: tags), arguments)
         let network = SequenceTagger(vocabulary: size, tags: tags, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
         return .model(ModelValue(.tagger(network), spec: spec, embed: embed, codec: codec))
     }
@@ -35,8 +39,21 @@ extension Interpreter {
     /// `Regressor(inputs:, outputs:, rnn:)`; it becomes a per-step regressor when fitted on per-step data.
     func regressor(_ arguments: Arguments) throws -> Value {
         let inputs = try arguments.int("inputs"), outputs = try arguments.int("outputs"), spec = try recurrent(arguments)
+        try checkFits(WeightCount.regressor(inputs: inputs, outputs: outputs, rnn: spec), arguments)
         let network = SequenceRegressor(inputs: inputs, outputs: outputs, rnn: spec, perStep: false, rng: &rng)
         return .model(ModelValue(.regressor(network), spec: spec, embed: nil, codec: nil))
+    }
+
+    /// Refuses a model of `weights` weights (nil: too many to count) when training it would not fit in this
+    /// machine's memory: 4 bytes per weight, four times over (weights, gradients, two optimizer moments).
+    func checkFits(_ weights: Int?, _ arguments: Arguments) throws {
+        let memory = Double(ProcessInfo.processInfo.physicalMemory)
+        if let weights, Double(weights) * 16 <= memory { return }
+        func gb(_ bytes: Double) -> String { String(format: "%.1f", bytes / 1e9) }
+        let bytes = Double(weights ?? 0) * 4
+        throw RuntimeError(BuiltinMessage.modelTooLarge(owner: arguments.owner, weights: weights, weightsGB: gb(bytes),
+                                                        trainingGB: gb(bytes * 4), machineGB: gb(memory)),
+                           at: arguments.site)
     }
 
     /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:)`.

@@ -41,6 +41,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case predictInput(model: String, expected: String, got: ValueType)
     /// `save_tensors` of an empty record.
     case emptyTensorRecord
+    /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
+    /// overflows, the sizes are in GB.
+    case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -60,6 +63,10 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "a \(model) predicts from \(expected), got \(got)"
         case .emptyTensorRecord:
             return "there are no tensors to save in an empty record"
+        case .modelTooLarge(let owner, let weights, let weightsGB, let trainingGB, let machineGB):
+            let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
+                + "the optimizer's state)" } ?? "more weights than can be counted"
+            return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
         }
     }
 }

@@ -20,6 +20,9 @@ final class InterpreterMessageTests: XCTestCase {
         (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
         (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
         (.emptyTensorRecord, "there are no tensors to save in an empty record"),
+        (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
+         "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
+            + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
     ]
 
     func testEveryMessageRendersAsWritten() {
@@ -84,5 +87,16 @@ final class InterpreterMessageTests: XCTestCase {
         XCTAssertEqual(Interpreter.specialFileKind("/dev/null"), "a device")
         XCTAssertNil(Interpreter.specialFileKind(h.folder))
         XCTAssertNil(Interpreter.specialFileKind(h.folder + "/missing.txt"))
+    }
+
+    func testAModelTooLargeForThisMachineIsRefusedBeforeAnythingIsAllocated() throws {
+        let h = try NotebookHarness()
+        let huge = h.failure("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 100000))")
+        XCTAssertTrue(huge.hasPrefix("1:5: 'LanguageModel' would have 40014800396 weights (160.1 GB"), huge)
+        let counted = h.failure("m = Classifier(vocab: 1000000000000, classes: 2, rnn: GRU(hidden: 4))")
+        XCTAssertTrue(counted.contains("'Classifier' would have"), counted)
+        let overflow = h.failure("m = Regressor(inputs: 9223372036854775807, rnn: RNN(hidden: 4))")
+        XCTAssertTrue(overflow.contains("'Regressor' would have more weights than can be counted"), overflow)
+        XCTAssertEqual(try h.printed("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 4))\nprint m.weights"), ["1052"], "a small model is built as before")
     }
 }
