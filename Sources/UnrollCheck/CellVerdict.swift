@@ -22,6 +22,8 @@ public struct CellVerdict: Equatable, Sendable {
     public var outcome: Outcome
     /// What was found about it, in order.
     public var findings: [Finding]
+    /// Wall-clock seconds the cell took in this run, for the JUnit report; nil when not measured.
+    public var seconds: Double?
 
     /// A verdict from its parts.
     public init(cellID: String, line: Int, outcome: Outcome, findings: [Finding]) {

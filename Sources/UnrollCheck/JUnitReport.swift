@@ -11,14 +11,20 @@ public enum JUnitReport {
             tests += suiteTests
             failures += notebook.failedCount
             skipped += notebook.skippedCount
+            let times = notebook.cells.compactMap(\.seconds)
+            let suiteTime = times.isEmpty ? "" : " time=\"\(seconds(times.reduce(0, +)))\""
             body += "  <testsuite name=\"\(attribute(notebook.path))\" tests=\"\(suiteTests)\" "
-                + "failures=\"\(notebook.failedCount)\" errors=\"0\" skipped=\"\(notebook.skippedCount)\">\n"
+                + "failures=\"\(notebook.failedCount)\" errors=\"0\" skipped=\"\(notebook.skippedCount)\"\(suiteTime)>\n"
             if let error = notebook.error {
                 body += "    <testcase classname=\"\(attribute(notebook.path))\" name=\"(notebook)\">\n"
                 body += "      <failure message=\"\(attribute(error))\" type=\"notebook\">\(text(error))</failure>\n"
                 body += "    </testcase>\n"
             }
             for cell in notebook.cells { body += testCase(cell, path: notebook.path, environment: notebook.environment) }
+            if !notebook.provenance.isEmpty {
+                let lines = notebook.provenance.map { "\(notebook.path): \($0)" }.joined(separator: "\n")
+                body += "    <system-out>\(text(lines))</system-out>\n"
+            }
             body += "  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -27,7 +33,8 @@ public enum JUnitReport {
     }
 
     private static func testCase(_ cell: CellVerdict, path: String, environment: String?) -> String {
-        let open = "    <testcase classname=\"\(attribute(path))\" name=\"\(attribute(cell.cellID))\""
+        let time = cell.seconds.map { " time=\"\(seconds($0))\"" } ?? ""
+        let open = "    <testcase classname=\"\(attribute(path))\" name=\"\(attribute(cell.cellID))\"\(time)"
         let lines = cell.findings.map(\.description).joined(separator: "\n")
         switch cell.outcome {
         case .failed, .regressed:
@@ -45,6 +52,11 @@ public enum JUnitReport {
             guard !lines.isEmpty else { return open + "/>\n" }
             return open + ">\n      <system-out>\(text(lines))</system-out>\n    </testcase>\n"
         }
+    }
+
+    /// Seconds as JUnit writes them: three decimals, a point, no exponent.
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f", max(0, value))
     }
 
     /// Escapes text for element content: `&`, `<`, `>`, and characters XML 1.0 does not allow become U+FFFD.

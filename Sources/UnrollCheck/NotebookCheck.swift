@@ -9,6 +9,9 @@ public struct NotebookCheck: Equatable, Sendable {
     /// The baseline's and this run's environments (`ComparisonReport.environmentNote`), added to the text of
     /// every failure; nil when there is nothing to show.
     public var environment: String?
+    /// What differs between how the baseline and this run were made (`ProvenanceDifference`), for the JUnit
+    /// report's `<system-out>`; empty when unknown.
+    public var provenance: [String] = []
 
     /// A notebook's check from its parts.
     public init(path: String, cells: [CellVerdict], error: String? = nil, environment: String? = nil) {

@@ -48,7 +48,12 @@ public struct NotebookChecker: Sendable {
             prepared = p
         }
         var err = NotebookBatch.warnings(of: prepared)
-        let result = NotebookRunner.run(prepared, settings: settings)
+        // Cell times are measured for the JUnit report only; baselines are written without them.
+        var timed = settings
+        timed.timings = true
+        let result = NotebookRunner.run(prepared, settings: timed)
+        var secondsByID: [String: Double] = [:]
+        for cell in result.record.cells { if let s = cell.seconds { secondsByID[cell.id] = s } }
         for e in result.errors { err += e + "\n" }
         let name = NotebookDiscovery.reportName(of: path)
         let directory = baselineFolder(of: path)
@@ -83,13 +88,15 @@ public struct NotebookChecker: Sendable {
         let compared = comparison.compare(actual: result.record, baseline: baseline)
         let status: ExitStatus = compared.hasFailure ? .cellFailed : compared.hasRegression ? .regression : .success
         // Before the values: why they may have moved (what differs in how the baseline and this run were made).
-        var out = status == .success ? ""
-            : ProvenanceDifference.lines(baseline: baseline, actual: result.record).map { "\(path): \($0)\n" }.joined()
+        let provenance = ProvenanceDifference.lines(baseline: baseline, actual: result.record)
+        var out = status == .success ? "" : provenance.map { "\(path): \($0)\n" }.joined()
         out += compared.findings.map { $0.description + "\n" }.joined()
         // The environments are never compared; beside a mismatch they tell where each side was computed.
         let environment = status == .success ? nil : compared.environmentNote
         if let environment { out += "\(path): \(environment)\n" }
-        let check = NotebookCheck(path: path, cells: compared.cells, environment: environment)
+        var check = NotebookCheck(path: path, cells: compared.cells, environment: environment)
+        check.provenance = provenance
+        for i in check.cells.indices { check.cells[i].seconds = secondsByID[check.cells[i].cellID] }
         switch status {
         case .success: out += "\(path): ok (\(count(check.passedCount, "cell")) matched \(baselinePath))\n"
         case .regression: out += "\(path): regression in \(count(check.failedCount, "cell")) (baseline \(baselinePath))\n"
@@ -112,8 +119,10 @@ public struct NotebookChecker: Sendable {
             return CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: outcome, findings: [])
         }
         do {
-            try ReportWriter(directory: directory).write(result.document, record: result.record, name: name,
-                                                                formats: [.json])
+            var record = result.record
+            record.totalSeconds = nil
+            for i in record.cells.indices { record.cells[i].seconds = nil }
+            try ReportWriter(directory: directory).write(result.document, record: record, name: name, formats: [.json])
         } catch {
             let message = "cannot write the baseline '\(baselinePath)': \(error)"
             return Outcome(status: .cellFailed, stdout: "", stderr: stderr + "error: \(message)\n",

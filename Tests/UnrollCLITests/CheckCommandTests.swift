@@ -174,7 +174,17 @@ final class CheckCommandTests: XCTestCase {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")\n" + String(decoding: data, as: UTF8.self))
-        XCTAssertEqual(collector.elements.map(\.name), ["testsuites", "testsuite", "testcase", "failure", "testcase"])
+        XCTAssertEqual(collector.elements.map(\.name),
+                       ["testsuites", "testsuite", "testcase", "failure", "testcase", "system-out"])
+        // Each test case says how long its cell took, the suite the sum; the suite's output says what differs
+        // in provenance.
+        XCTAssertNotNil(collector.elements[2].attributes["time"].flatMap(Double.init), "\(collector.elements[2].attributes)")
+        XCTAssertNotNil(collector.elements[4].attributes["time"].flatMap(Double.init))
+        XCTAssertNotNil(collector.elements[1].attributes["time"].flatMap(Double.init))
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(
+            "<system-out>notebooks/one.md: same notebook, params, seed, data and Unroll version as the baseline: "
+                + "the change comes from the code</system-out>"), String(decoding: data, as: UTF8.self))
+        XCTAssertFalse(try read("notebooks/baselines/one.json", in: root).contains("seconds"), "baselines carry no times")
         XCTAssertEqual(collector.elements[1].attributes["name"], "notebooks/one.md")
         XCTAssertEqual(collector.elements[2].attributes["name"], "first")
         XCTAssertEqual(collector.elements[3].attributes["message"],

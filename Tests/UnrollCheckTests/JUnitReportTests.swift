@@ -47,4 +47,20 @@ final class JUnitReportTests: XCTestCase {
         XCTAssertTrue(xml.contains("<testcase classname=\"n/a.md\" name=\"ok\"/>"), "passed cells stay bare: " + xml)
         XCTAssertFalse(JUnitReport.render([NotebookCheck(path: "n/a.md", cells: check.cells)]).contains("baseline:"))
     }
+
+    func testTimesAndProvenanceAreWrittenWhenKnown() {
+        var a = CellVerdict(cellID: "a", line: 1, outcome: .passed, findings: [])
+        a.seconds = 0.25
+        var b = CellVerdict(cellID: "b", line: 5, outcome: .passed, findings: [])
+        b.seconds = 1.5
+        var check = NotebookCheck(path: "n.md", cells: [a, b])
+        check.provenance = ["params differ: n 4 → 5"]
+        let xml = JUnitReport.render([check])
+        XCTAssertTrue(xml.contains("skipped=\"0\" time=\"1.750\">"), xml)
+        XCTAssertTrue(xml.contains("name=\"a\" time=\"0.250\"/>"), xml)
+        XCTAssertTrue(xml.contains("name=\"b\" time=\"1.500\"/>"), xml)
+        XCTAssertTrue(xml.contains("<system-out>n.md: params differ: n 4 → 5</system-out>"), xml)
+        XCTAssertFalse(JUnitReport.render([NotebookCheck(path: "n.md", cells: [CellVerdict(cellID: "a", line: 1, outcome: .passed,
+                                                                                          findings: [])])]).contains("time="))
+    }
 }
