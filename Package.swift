@@ -121,7 +121,7 @@ let package = Package(
         .target(name: "UnrollLanguage", dependencies: ["UnrollDiagnostics"]),
         .testTarget(
             name: "UnrollLanguageTests",
-            dependencies: ["UnrollLanguage", "UnrollDiagnostics", "UnrollInterpreter"],
+            dependencies: ["UnrollLanguage", "UnrollDiagnostics", "UnrollInterpreter", "UnrollTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.

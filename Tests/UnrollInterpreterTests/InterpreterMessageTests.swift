@@ -1,11 +1,15 @@
 import Foundation
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollTestSupport
 import XCTest
 @testable import UnrollInterpreter
 
 /// Renders every message the interpreter defines once and checks that no case is left out of the list.
 final class InterpreterMessageTests: XCTestCase {
+    /// The file the message enums are declared in.
+    private static let source = "Sources/UnrollInterpreter/InterpreterMessages.swift"
+
     private static let files: [(FileMessage, String)] = [
         (.outsideFolder(path: "../x.txt", rootsAllowed: false),
          "'../x.txt' is outside the notebook's folder; data files must be inside it"),
@@ -33,8 +37,8 @@ final class InterpreterMessageTests: XCTestCase {
     }
 
     func testTheListsCoverEveryCase() throws {
-        try assertCovers(Self.files.map(\.0.id), enum: "FileMessage")
-        try assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage")
+        try MessageCoverage.assertCovers(Self.files.map(\.0.id), enum: "FileMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage", in: Self.source)
     }
 
     func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {
@@ -45,25 +49,6 @@ final class InterpreterMessageTests: XCTestCase {
                                                                   range: SourceRange(start: SourceLocation(file: "f", line: 1, column: 1)))])
         XCTAssertEqual(rule(facts).problems.map(\.id), [BuiltinMessage.tooFewClasses(got: 1).id])
         XCTAssertEqual(rule(facts).problems.map(\.arguments), [["1"]])
-    }
-
-    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollInterpreter/InterpreterMessages.swift` (and only those).
-    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollInterpreter/InterpreterMessages.swift")
-        let source = try String(contentsOf: url, encoding: .utf8)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
-            return XCTFail("no enum \(name) in Sources/UnrollInterpreter/InterpreterMessages.swift", line: line)
-        }
-        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
-        let declared = lines[start..<end].compactMap { line -> String? in
-            guard line.hasPrefix("    case ") else { return nil }
-            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
-        }
-        XCTAssertFalse(declared.isEmpty, name, line: line)
-        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
-        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
 
     func testASaveNameLongerThanAFileSystemTakesIsRefusedBeforeTheRun() {

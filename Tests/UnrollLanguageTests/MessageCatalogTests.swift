@@ -1,11 +1,15 @@
 import Foundation
 import UnrollDiagnostics
+import UnrollTestSupport
 import XCTest
 @testable import UnrollLanguage
 
 /// Renders every message the language defines once, so that a change of wording shows up here, and checks
 /// that no case of a message type is left out of the list.
 final class MessageCatalogTests: XCTestCase {
+    /// The file the message enums are declared in.
+    private static let source = "Sources/UnrollLanguage/LanguageMessages.swift"
+
     private static let calls: [(CallMessage, String)] = [
         (.notAFunction(name: "f", described: "an int"), "'f' is an int, not a function"),
         (.namespaceCalled(name: "task"), "'task' is a namespace; call one of its functions"),
@@ -137,12 +141,12 @@ final class MessageCatalogTests: XCTestCase {
     }
 
     func testTheListsCoverEveryCase() throws {
-        try assertCovers(Self.calls.map(\.0.id), enum: "CallMessage")
-        try assertCovers(Self.names.map(\.0.id), enum: "NameMessage")
-        try assertCovers(Self.expressions.map(\.0.id), enum: "ExpressionMessage")
-        try assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage")
-        try assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage")
-        try assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage")
+        try MessageCoverage.assertCovers(Self.calls.map(\.0.id), enum: "CallMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.names.map(\.0.id), enum: "NameMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.expressions.map(\.0.id), enum: "ExpressionMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage", in: Self.source)
     }
 
     func testIdentifiersAndArgumentsComeFromTheCase() {
@@ -154,24 +158,5 @@ final class MessageCatalogTests: XCTestCase {
         XCTAssertEqual(StatementMessage.negativeSeed(value: -1).arguments, ["-1"])
         XCTAssertEqual(StatementMessage.unusedValue(expression: "x").severity, .warning)
         XCTAssertEqual(NameMessage.unknownParam(name: "a", suggestion: "b", known: ["b"]).suggestion, "params.b")
-    }
-
-    /// Asserts that `ids` name every case of the enum `name` declared in `Sources/UnrollLanguage/LanguageMessages.swift` (and only those).
-    private func assertCovers(_ ids: [MessageID], enum name: String, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/UnrollLanguage/LanguageMessages.swift")
-        let source = try String(contentsOf: url, encoding: .utf8)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.contains("enum \(name):") }) else {
-            return XCTFail("no enum \(name) in Sources/UnrollLanguage/LanguageMessages.swift", line: line)
-        }
-        let end = lines[start...].firstIndex { $0 == "}" } ?? lines.endIndex
-        let declared = lines[start..<end].compactMap { line -> String? in
-            guard line.hasPrefix("    case ") else { return nil }
-            return String(line.dropFirst(9).prefix { $0.isLetter || $0.isNumber })
-        }
-        XCTAssertFalse(declared.isEmpty, name, line: line)
-        XCTAssertEqual(Set(ids.map(\.id)), Set(declared), "\(name): every case rendered once", line: line)
-        XCTAssertEqual(ids.count, declared.count, "\(name): no case listed twice", line: line)
     }
 }
