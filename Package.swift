@@ -73,6 +73,9 @@ let package = Package(
                 "UnrollReport",
                 "UnrollCheck",
                 "UnrollCheckRunner",
+                "UnrollDiff",
+                "UnrollNotebook",
+                "UnrollRecord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -141,6 +144,9 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),
+        // `unroll diff`: two run records (files, or a notebook's at git revisions) compared as a Markdown or HTML report.
+        .target(name: "UnrollDiff", dependencies: ["UnrollCheck", "UnrollReport", "UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
+        .testTarget(name: "UnrollDiffTests", dependencies: ["UnrollDiff", "UnrollRecord", "UnrollReport", "UnrollTestSupport"]),
         // Regression checks: compares a run record with its baseline within tolerances (`unroll check`).
         .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
         .testTarget(

@@ -9,7 +9,7 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "A literate notebook runner for recurrent neural network experiments.",
         version: UnrollVersion.string,
-        subcommands: [RunCommand.self, CheckCommand.self, LintCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, DiffCommand.self, LintCommand.self, BenchCommand.self]
     )
 
     /// `unroll` alone names no command: the help goes to standard error and the exit status is 64 (usage).

@@ -1,12 +1,15 @@
 /// Names figure files after their cell and output (`train-lm-history.svg`), so that names stay stable when
 /// other cells are added, and stay unique within a report.
-struct FigureNaming {
+public struct FigureNaming: Sendable {
     /// File names handed out so far.
     private var taken: Set<String> = []
 
+    /// A naming with no names handed out yet.
+    public init() {}
+
     /// A new unique file name for output `outputName` of cell `cellID`: characters other than ASCII letters,
     /// digits, `.`, `_` and `-` become `-`; a clash gets `-2`, `-3`, … appended.
-    mutating func fileName(cellID: String, outputName: String) -> String {
+    public mutating func fileName(cellID: String, outputName: String) -> String {
         let base = FigureNaming.sanitize(cellID + "-" + outputName)
         var name = base + ".svg"
         var counter = 2

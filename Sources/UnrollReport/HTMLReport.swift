@@ -13,21 +13,7 @@ public enum HTMLReport {
 
     /// The `<html>` element.
     private static func page(_ document: ReportDocument) -> HTMLNode {
-        let head = HTMLNode.el(
-            "head", [:],
-            [
-                .newline, .el("meta", ["charset": "utf-8"]),
-                .newline, .el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
-                .newline,
-                .el(
-                    "meta",
-                    ["http-equiv": "Content-Security-Policy",
-                     "content": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"]),
-                .newline, .el("meta", ["name": "generator", "content": "Unroll"]),
-                .newline, .el("title", text: document.displayTitle),
-                .newline, .el("style", [:], [.raw("\n" + ReportStyleSheet.css)]),
-                .newline,
-            ])
+        let head = self.head(title: document.displayTitle)
         var article: [HTMLNode] = [.newline]
         for block in document.blocks {
             article.append(self.block(block))
@@ -49,6 +35,26 @@ public enum HTMLReport {
                 .newline,
             ])
         return .el("html", ["lang": "en"], [.newline, head, .newline, body, .newline])
+    }
+
+    /// The `<head>` of a report page: character set, viewport, a content security policy that allows no network
+    /// request and no script, the title, and the reports' style sheet followed by `extraCSS`.
+    public static func head(title: String, extraCSS: String = "") -> HTMLNode {
+        HTMLNode.el(
+            "head", [:],
+            [
+                .newline, .el("meta", ["charset": "utf-8"]),
+                .newline, .el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                .newline,
+                .el(
+                    "meta",
+                    ["http-equiv": "Content-Security-Policy",
+                     "content": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"]),
+                .newline, .el("meta", ["name": "generator", "content": "Unroll"]),
+                .newline, .el("title", text: title),
+                .newline, .el("style", [:], [.raw("\n" + ReportStyleSheet.css + extraCSS)]),
+                .newline,
+            ])
     }
 
     /// The title, notebook path, seed, parameters and cell counts.

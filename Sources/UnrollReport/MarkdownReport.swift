@@ -175,7 +175,7 @@ public struct MarkdownReport: Equatable, Sendable {
     }
 
     /// A relative path as a link destination, percent-encoding everything but unreserved characters and `/`.
-    static func linkDestination(_ path: String) -> String {
+    public static func linkDestination(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)

@@ -9,6 +9,8 @@ public struct SVGLinePlot: Sendable {
     public let width: Double
     /// The height of the plotting area in pixels (the figure is taller by its title, axes and legend).
     public let plotHeight: Double
+    /// One style per line, or nil for `LineStyle.at(index)` in legend order.
+    public let styles: [LineStyle]?
 
     /// Font stack used for every label, with a generic fallback.
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -17,12 +19,20 @@ public struct SVGLinePlot: Sendable {
     /// Colours of the frame, grid and text.
     private static let axisColor = "#57606a", gridColor = "#e6e8eb", textColor = "#24292f"
 
-    /// A plot of `series`.
-    public init(_ series: SeriesOutput, width: Double = 720, plotHeight: Double = 300) {
+    /// A plot of `series`, its lines drawn in `styles` (one per line) or, by default, `LineStyle.at(index)`.
+    public init(_ series: SeriesOutput, width: Double = 720, plotHeight: Double = 300, styles: [LineStyle]? = nil) {
         precondition(width >= 200 && plotHeight >= 80, "plot too small: \(width)×\(plotHeight); need at least 200×80")
+        precondition(styles == nil || styles?.count == series.lines.count,
+                     "\(styles?.count ?? 0) line styles for \(series.lines.count) lines")
         self.series = series
         self.width = width
         self.plotHeight = plotHeight
+        self.styles = styles
+    }
+
+    /// The style of the line at `index`.
+    private func style(_ index: Int) -> LineStyle {
+        styles?[index] ?? LineStyle.at(index)
     }
 
     /// The `<svg>` element, for inlining into HTML.
@@ -126,7 +136,7 @@ public struct SVGLinePlot: Sendable {
     private func lines(_ layout: Layout) -> HTMLNode {
         var nodes: [HTMLNode] = []
         for (index, line) in series.lines.enumerated() {
-            let style = LineStyle.at(index)
+            let style = self.style(index)
             var runs: [[(Double, Double)]] = [[]]
             for (x, y) in zip(line.x, line.y) {
                 if x.isFinite && y.isFinite {
@@ -158,7 +168,7 @@ public struct SVGLinePlot: Sendable {
     private func legend(_ layout: Layout) -> HTMLNode {
         var nodes: [HTMLNode] = []
         for (index, entry) in layout.legendEntries.enumerated() {
-            let style = LineStyle.at(index)
+            let style = self.style(index)
             let y = entry.y
             var sample = [
                 HTMLAttribute(name: "x1", value: c(entry.x)), HTMLAttribute(name: "y1", value: c(y)),
