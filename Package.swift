@@ -73,6 +73,7 @@ let package = Package(
                 "UnrollReport",
                 "UnrollCheck",
                 "UnrollCheckRunner",
+                "UnrollDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +113,7 @@ let package = Package(
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
         .testTarget(
             name: "UnrollNNTests",
-            dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
+            dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollFileIO", "UnrollTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swift5Mode
         ),
@@ -125,19 +126,19 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
-        .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics"]),
+        .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollDataTests", dependencies: ["UnrollDiagnostics", "UnrollData", "UnrollTensor", "UnrollTestSupport"]),
         // The interpreter: runs checked programs against the model library and records typed cell outputs.
         .target(
             name: "UnrollInterpreter",
             dependencies: ["UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData", "UnrollNN",
-                           "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics"],
+                           "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics", "UnrollFileIO"],
             swiftSettings: numericSettings
         ),
         .testTarget(
             name: "UnrollInterpreterTests",
             dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollReport", "UnrollTraining",
-                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics", "UnrollTestSupport"],
+                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics", "UnrollFileIO", "UnrollTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),
