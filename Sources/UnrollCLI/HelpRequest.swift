@@ -11,6 +11,7 @@ enum HelpRequest {
         var command: ParsableCommand.Type = root
         var path = [name(of: root)]
         for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            if name == "help" { return nil }   // the parser's own help command, at any level
             let names = command.configuration.subcommands.map { self.name(of: $0) }
             if let index = names.firstIndex(of: name) {
                 command = command.configuration.subcommands[index]

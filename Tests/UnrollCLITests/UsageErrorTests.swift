@@ -88,5 +88,6 @@ final class HelpUsageErrorTests: XCTestCase {
         let known = try UnrollProcess.run(["help", "run"], in: root)
         XCTAssertEqual(known.status, 0)
         XCTAssertTrue(known.stdout.contains("--allow-read"), known.stdout)
+        XCTAssertEqual(try UnrollProcess.run(["help", "help"], in: root).status, 0)
     }
 }
