@@ -76,6 +76,7 @@ let package = Package(
                 "UnrollDiff",
                 "UnrollNotebook",
                 "UnrollRecord",
+                "UnrollDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,7 +116,7 @@ let package = Package(
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
         .testTarget(
             name: "UnrollNNTests",
-            dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollTestSupport"],
+            dependencies: ["UnrollNN", "UnrollAutograd", "UnrollTensor", "UnrollFileIO", "UnrollTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swift5Mode
         ),
@@ -128,19 +129,19 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Data sets for recurrent-net experiments: corpora, CSV/TSV/tagged loaders, synthetic tasks, batching.
-        .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics"]),
+        .target(name: "UnrollData", dependencies: ["UnrollTensor", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollDataTests", dependencies: ["UnrollDiagnostics", "UnrollData", "UnrollTensor", "UnrollTestSupport"]),
         // The interpreter: runs checked programs against the model library and records typed cell outputs.
         .target(
             name: "UnrollInterpreter",
             dependencies: ["UnrollLanguage", "UnrollRecord", "UnrollTraining", "UnrollData", "UnrollNN",
-                           "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics"],
+                           "UnrollAutograd", "UnrollTensor", "UnrollDiagnostics", "UnrollFileIO"],
             swiftSettings: numericSettings
         ),
         .testTarget(
             name: "UnrollInterpreterTests",
             dependencies: ["UnrollInterpreter", "UnrollLanguage", "UnrollRecord", "UnrollReport", "UnrollTraining",
-                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics", "UnrollTestSupport"],
+                           "UnrollData", "UnrollNN", "UnrollTensor", "UnrollDiagnostics", "UnrollFileIO", "UnrollTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: numericSettings
         ),

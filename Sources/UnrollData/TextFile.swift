@@ -1,4 +1,5 @@
 import Foundation
+import UnrollFileIO
 
 /// Reads data files as UTF-8 text, turning every way that can fail into a `DataError`.
 ///
@@ -10,18 +11,18 @@ public enum TextFile {
         try text(of: readBytes(path), name: path)
     }
 
-    /// The bytes of the file at `path`, with a missing file, a folder or an unreadable file reported as a
-    /// `DataError`.
+    /// The bytes of the file at `path`, with a missing file, a folder, a special file or one the system will
+    /// not read reported as a `DataError` that names the cause.
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        do {
+            return try OpenedFile(path: path).readAll()
+        } catch SandboxError.missing {
             throw DataError(missingFileReason(path), file: path)
+        } catch SandboxError.folder {
+            throw DataError("is a folder, not a file", file: path)
+        } catch let error as SandboxError {
+            throw DataError("cannot be read: \(error)", file: path)
         }
-        if isDirectory.boolValue { throw DataError("is a folder, not a file", file: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot be read (check its permissions)", file: path)
-        }
-        return Array(data)
     }
 
     /// The text of a file's `bytes` (see `decode`), which must not be empty; `name` names the file in errors.

@@ -20,6 +20,9 @@ public struct SystemCallError: Error, Equatable, Sendable, CustomStringConvertib
     /// The system's text for `code` as `strerror` gives it, such as `No such file or directory`.
     public var message: String { String(cString: strerror(code)) }
 
+    /// The system's text starting in lower case, as it reads inside a message (`no such file or directory`).
+    public var lowercasedMessage: String { message.prefix(1).lowercased() + message.dropFirst() }
+
     /// `PATH: MESSAGE`.
     public var description: String { "\(path): \(message)" }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import UnrollData
 import UnrollDiagnostics
+import UnrollFileIO
 import UnrollRecord
 
 extension Interpreter {
@@ -82,16 +83,20 @@ extension Interpreter {
         return lines.joined(separator: "\n")
     }
 
-    /// Reads the file named by the `path` argument, inside the notebook's folder or an allowed root.
+    /// Reads the file named by the `path` argument, inside the notebook's folder or an allowed root, as text;
+    /// its size is checked before anything is read.
     private func readDataFile(_ arguments: Arguments) throws -> (shown: String, actual: String, text: String) {
-        let (shown, actual) = try sandboxedPath(arguments)
+        let (shown, file) = try sandboxedFile(arguments)
         let place = arguments.place("path")
-        let text = try Self.dataErrors(at: place, file: (shown, actual)) { () -> String in
-            let bytes = try TextFile.readBytes(actual)
-            filesRead.append(FileRecord(path: shown, bytes: bytes))
-            return try TextFile.text(of: bytes, name: actual)
+        guard file.size <= Self.maximumTextFileBytes else {
+            throw RuntimeError(FileMessage.tooLargeForText(path: shown, sizeGB: Self.gigabytes(Double(file.size)),
+                                                           limitGB: Self.gigabytes(Double(Self.maximumTextFileBytes))),
+                               at: place)
         }
-        return (shown, actual, text)
+        let bytes = try reading(shown, arguments) { try file.readAll() }
+        filesRead.append(FileRecord(path: shown, bytes: bytes))
+        let text = try Self.dataErrors(at: place, file: (shown, file.path)) { try TextFile.text(of: bytes, name: file.path) }
+        return (shown, file.path, text)
     }
 
     private func tokenUnit(_ arguments: Arguments, _ parameter: String = "tokens") throws -> TokenUnit {

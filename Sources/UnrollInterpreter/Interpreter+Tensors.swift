@@ -2,6 +2,7 @@ import Foundation
 import UnrollAutograd
 import UnrollData
 import UnrollDiagnostics
+import UnrollFileIO
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord
@@ -76,22 +77,23 @@ extension Interpreter {
         return parameterized
     }
 
-    /// Reads the safetensors file named by the `path` argument, inside the notebook's folder or an allowed root.
+    /// Reads the safetensors file named by the `path` argument, inside the notebook's folder or an allowed root:
+    /// its length prefix and header first, checked against the file's size, then, when the file and its
+    /// decoded tensors fit in half this machine's memory, the rest.
     private func readSafetensors(_ arguments: Arguments) throws -> (shown: String, file: Safetensors) {
-        let (shown, actual) = try sandboxedPath(arguments)
+        let (shown, file) = try sandboxedFile(arguments)
         let place = arguments.place("path")
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: actual, isDirectory: &isFolder) else {
-            let url = URL(fileURLWithPath: actual)
-            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path))?.sorted() ?? []
-            let hint = Suggestion.closest(to: url.lastPathComponent, in: siblings).map { "; did you mean '\($0)'?" } ?? ""
-            throw RuntimeError("'\(shown)': no such file\(hint)", at: place)
-        }
-        if isFolder.boolValue { throw RuntimeError("'\(shown)': is a folder, not a file", at: place) }
         do {
-            let data = try Safetensors.readFile(actual)
-            filesRead.append(FileRecord(path: shown, bytes: data))
-            return (shown, try Safetensors(data: data))
+            let layout = try reading(shown, arguments) { try SafetensorsLayout(reading: file) }
+            let needed = Double(layout.fileSize) + Double(layout.decodedBytes)
+            let memory = Double(ProcessInfo.processInfo.physicalMemory)
+            guard needed <= memory / 2 else {
+                throw RuntimeError(FileMessage.tensorsTooLarge(path: shown, neededGB: Self.gigabytes(needed),
+                                                               machineGB: Self.gigabytes(memory)), at: place)
+            }
+            let bytes = try reading(shown, arguments) { try file.readAll() }
+            filesRead.append(FileRecord(path: shown, bytes: bytes))
+            return (shown, Safetensors(layout: layout, bytes: bytes))
         } catch let error as SafetensorsError {
             throw RuntimeError("'\(shown)': not a safetensors file we can read: \(error.message)", at: place)
         }

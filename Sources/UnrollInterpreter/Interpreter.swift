@@ -1,5 +1,6 @@
 import UnrollData
 import UnrollDiagnostics
+import UnrollFileIO
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord

@@ -11,6 +11,20 @@ enum FileMessage: DiagnosticMessage, Hashable {
     /// A path naming something that is neither a file nor a folder (a FIFO, a device, a socket), which reading
     /// could block on forever.
     case notRegularFile(path: String, kind: String)
+    /// A path that names no file; `suggestion` is a file beside it with a close name.
+    case noSuchFile(path: String, suggestion: String?)
+    /// A path naming a folder.
+    case isFolder(path: String)
+    /// A file the system would not let us open or read; `reason` is its text (`permission denied`).
+    case unreadable(path: String, reason: String)
+    /// A file whose place could not be checked, because `/proc/self/fd` said nothing; it is refused.
+    case unverifiable(path: String, reason: String)
+    /// A file that became shorter while it was read.
+    case changedWhileRead(path: String)
+    /// A data file read as text larger than `Interpreter.maximumTextFileBytes`; sizes in GB.
+    case tooLargeForText(path: String, sizeGB: String, limitGB: String)
+    /// A safetensors file whose bytes and decoded tensors would take more than half this machine's memory.
+    case tensorsTooLarge(path: String, neededGB: String, machineGB: String)
 
     /// Every message of this type belongs to the interpreter.
     static let domain = "UnrollInterpreter"
@@ -23,6 +37,22 @@ enum FileMessage: DiagnosticMessage, Hashable {
                 + (rootsAllowed ? " or an allowed folder" : "")
         case .notRegularFile(let path, let kind):
             return "'\(path)' is not a regular file (it is \(kind)); data files must be plain files"
+        case .noSuchFile(let path, let suggestion):
+            return "'\(path)': no such file" + Suggestion.hint(suggestion)
+        case .isFolder(let path):
+            return "'\(path)': is a folder, not a file"
+        case .unreadable(let path, let reason):
+            return "'\(path)' cannot be read: \(reason)"
+        case .unverifiable(let path, let reason):
+            return "'\(path)' is refused: where it leads cannot be checked (/proc/self/fd: \(reason))"
+        case .changedWhileRead(let path):
+            return "'\(path)' changed while it was read; run the cell again when nothing is writing it"
+        case .tooLargeForText(let path, let sizeGB, let limitGB):
+            return "'\(path)' is \(sizeGB) GB, more than the \(limitGB) GB a data file read as text may have; "
+                + "use a sample of it"
+        case .tensorsTooLarge(let path, let neededGB, let machineGB):
+            return "'\(path)' needs \(neededGB) GB to load (the file and its decoded tensors); this machine has "
+                + "\(machineGB) GB and a file may take at most half of it"
         }
     }
 }

@@ -13,7 +13,11 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
 
     /// `cannot VERB 'PATH': REASON`, with the system's reason for `failure` starting in lower case.
     init(cannot verb: String, _ path: String, _ failure: SystemCallError) {
-        let text = failure.message
-        self.init("cannot \(verb) '\(path)': " + text.prefix(1).lowercased() + text.dropFirst())
+        self.init("cannot \(verb) '\(path)': " + failure.lowercasedMessage)
+    }
+
+    /// `cannot VERB 'PATH': CAUSE` for a file that could not be opened or read.
+    init(cannot verb: String, _ path: String, _ failure: SandboxError) {
+        self.init("cannot \(verb) '\(path)': \(failure)")
     }
 }

@@ -69,3 +69,25 @@ final class UsageErrorTests: XCTestCase {
         }
     }
 }
+
+/// `unroll help NAME` for a name that is not a subcommand is a usage error, not the top-level help.
+final class HelpUsageErrorTests: XCTestCase {
+    func testHelpForAnUnknownSubcommandExits64WithADidYouMean() throws {
+        let root = try makeWorkspace(self)
+        let nope = try UnrollProcess.run(["help", "nope"], in: root)
+        XCTAssertEqual(nope.status, 64)
+        XCTAssertEqual(nope.stdout, "")
+        XCTAssertTrue(nope.stderr.hasPrefix("error: unknown subcommand 'nope' for 'unroll' (the subcommands are run, check, "
+                                            + "lint, bench)\nUsage: unroll <subcommand>"), nope.stderr)
+        let typo = try UnrollProcess.run(["help", "chek"], in: root)
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.hasPrefix("error: unknown subcommand 'chek' for 'unroll'; did you mean 'check'?"), typo.stderr)
+        let nested = try UnrollProcess.run(["help", "run", "fast"], in: root)
+        XCTAssertEqual(nested.status, 64)
+        XCTAssertTrue(nested.stderr.hasPrefix("error: 'unroll run' has no subcommands, so there is no help for 'fast'"), nested.stderr)
+        let known = try UnrollProcess.run(["help", "run"], in: root)
+        XCTAssertEqual(known.status, 0)
+        XCTAssertTrue(known.stdout.contains("--allow-read"), known.stdout)
+        XCTAssertEqual(try UnrollProcess.run(["help", "help"], in: root).status, 0)
+    }
+}

@@ -14,6 +14,17 @@ final class InterpreterMessageTests: XCTestCase {
         (.outsideFolder(path: "../x.txt", rootsAllowed: false),
          "'../x.txt' is outside the notebook's folder; data files must be inside it"),
         (.notRegularFile(path: "pipe", kind: "a FIFO"), "'pipe' is not a regular file (it is a FIFO); data files must be plain files"),
+        (.noSuchFile(path: "data/a.tx", suggestion: "a.txt"), "'data/a.tx': no such file; did you mean 'a.txt'?"),
+        (.isFolder(path: "data"), "'data': is a folder, not a file"),
+        (.unreadable(path: "a.txt", reason: "permission denied"), "'a.txt' cannot be read: permission denied"),
+        (.unverifiable(path: "a.txt", reason: "no such file or directory"),
+         "'a.txt' is refused: where it leads cannot be checked (/proc/self/fd: no such file or directory)"),
+        (.changedWhileRead(path: "a.txt"), "'a.txt' changed while it was read; run the cell again when nothing is writing it"),
+        (.tooLargeForText(path: "big.txt", sizeGB: "9.0", limitGB: "1.0"),
+         "'big.txt' is 9.0 GB, more than the 1.0 GB a data file read as text may have; use a sample of it"),
+        (.tensorsTooLarge(path: "w.safetensors", neededGB: "48.0", machineGB: "24.0"),
+         "'w.safetensors' needs 48.0 GB to load (the file and its decoded tensors); this machine has 24.0 GB and a file "
+            + "may take at most half of it"),
     ]
 
     private static let builtins: [(BuiltinMessage, String)] = [
@@ -69,9 +80,6 @@ final class InterpreterMessageTests: XCTestCase {
         for call in ["text(\"pipe\")", "csv(\"pipe\")", "load_tensors(\"pipe\")"] {
             h.assertFailure("x = \(call)", raises: FileMessage.notRegularFile(path: "pipe", kind: "a FIFO"))
         }
-        XCTAssertEqual(Interpreter.specialFileKind("/dev/null"), "a device")
-        XCTAssertNil(Interpreter.specialFileKind(h.folder))
-        XCTAssertNil(Interpreter.specialFileKind(h.folder + "/missing.txt"))
     }
 
     func testAModelTooLargeForThisMachineIsRefusedBeforeAnythingIsAllocated() throws {

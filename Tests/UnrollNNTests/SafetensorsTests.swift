@@ -1,4 +1,5 @@
 import Foundation
+import UnrollFileIO
 import UnrollNN
 import UnrollTensor
 import UnrollTestSupport
@@ -133,13 +134,49 @@ final class SafetensorsTests: XCTestCase {
         XCTAssertTrue(file.metadata["description"]?.contains("safetensors.torch.save_file") ?? false)
     }
 
+    // MARK: - Header first
+
+    func testASparseFileOfNineGigabytesIsCheckedFromItsHeaderAlone() throws {
+        let folder = TemporaryFolder(prefix: "unroll-sparse")
+        let path = folder.path + "/big.safetensors", tensorBytes = 9_000_000_000
+        let prefix = SparseFile.safetensorsHeader(tensorBytes: tensorBytes)
+        try SparseFile.write(path, prefix: prefix, size: prefix.count + tensorBytes)
+        let file = try OpenedFile(path: path)
+        var read = 0
+        let layout = try SafetensorsLayout(fileSize: file.size) { offset, count in
+            read += count
+            return try file.read(count: count, at: offset)
+        }
+        XCTAssertEqual(read, prefix.count, "only the length prefix and the header are read")
+        XCTAssertEqual(layout.fileSize, prefix.count + tensorBytes)
+        XCTAssertEqual(layout.dataStart, prefix.count)
+        XCTAssertEqual(layout.decodedBytes, tensorBytes)
+    }
+
+    func testAHeaderOrOffsetsBeyondTheFileAreNamedBeforeAnyDataIsRead() throws {
+        let folder = TemporaryFolder(prefix: "unroll-sparse")
+        let lying = folder.path + "/lying.safetensors"
+        var prefix: [UInt8] = []
+        withUnsafeBytes(of: UInt64(50_000_000).littleEndian) { prefix.append(contentsOf: $0) }
+        try SparseFile.write(lying, prefix: prefix, size: 100)
+        assertError(try SafetensorsLayout(reading: OpenedFile(path: lying)),
+                    "header length 50000000 is beyond the file's size: only 92 bytes follow the 8-byte length prefix")
+        let short = folder.path + "/short.safetensors"
+        let header = SparseFile.safetensorsHeader(tensorBytes: 4_000_000_000)
+        try SparseFile.write(short, prefix: header, size: header.count + 4096)
+        assertError(try SafetensorsLayout(reading: OpenedFile(path: short)),
+                    "offsets out of range: tensor 'w' has data_offsets [0, 4000000000] but the data section has 4096 bytes")
+        assertError(try Safetensors(contentsOf: URL(fileURLWithPath: folder.path)),
+                    "cannot read '\(folder.path)': it is a folder, not a file")
+    }
+
     // MARK: - Malformed files
 
     func testTruncatedHeaders() {
         assertError(try Safetensors(data: Data([1, 2, 3])),
                     "truncated header: the file has 3 bytes, fewer than the 8-byte length prefix")
         assertError(try Safetensors(data: raw(header: "{}", declaredLength: 100)),
-                    "truncated header: the length prefix says 100 bytes but only 2 follow")
+                    "header length 100 is beyond the file's size: only 2 bytes follow the 8-byte length prefix")
         assertError(try Safetensors(data: raw(header: "{}", declaredLength: .max)),
                     "header length 18446744073709551615 exceeds the limit of 100000000 bytes")
     }
