@@ -78,7 +78,7 @@ final class HelpUsageErrorTests: XCTestCase {
         XCTAssertEqual(nope.status, 64)
         XCTAssertEqual(nope.stdout, "")
         XCTAssertTrue(nope.stderr.hasPrefix("error: unknown subcommand 'nope' for 'unroll' (the subcommands are run, check, "
-                                            + "lint, bench)\nUsage: unroll <subcommand>"), nope.stderr)
+                                            + "diff, lint, bench)\nUsage: unroll <subcommand>"), nope.stderr)
         let typo = try UnrollProcess.run(["help", "chek"], in: root)
         XCTAssertEqual(typo.status, 64)
         XCTAssertTrue(typo.stderr.hasPrefix("error: unknown subcommand 'chek' for 'unroll'; did you mean 'check'?"), typo.stderr)
