@@ -56,6 +56,11 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(collision)\n".utf8))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        let formats = try ReportFormat.list(from: format)
+        if let refusal = OutputConflicts.refusal(for: paths, directory: out, formats: formats) {
+            FileHandle.standardError.write(Data("\(refusal)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
@@ -63,7 +68,7 @@ struct RunCommand: ParsableCommand {
         settings.overrides = notebooks.params
         settings.timeout = timeout
         settings.keepGoing = keepGoing
-        settings.formats = try ReportFormat.list(from: format)
+        settings.formats = formats
         settings.timings = timings
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
