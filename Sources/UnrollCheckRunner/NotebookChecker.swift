@@ -125,8 +125,9 @@ public struct NotebookChecker: Sendable {
             for i in record.cells.indices { record.cells[i].seconds = nil }
             try ReportWriter(directory: directory).write(result.document, record: record, name: name, formats: [.json],
                                                          inputs: OutputConflicts.inputs(of: path, record: record))
-        } catch let failure as FileSetError where failure.isRefusal {
-            return Outcome(status: .usage, stdout: "", stderr: stderr + "error: \(failure)\n",
+        } catch let failure as FileSetError {
+            // The writer's messages name the baseline's path already.
+            return Outcome(status: failure.isRefusal ? .usage : .cellFailed, stdout: "", stderr: stderr + "error: \(failure)\n",
                            check: NotebookCheck(path: path, cells: cells, error: failure.description))
         } catch {
             let message = "cannot write the baseline '\(baselinePath)': \(error)"

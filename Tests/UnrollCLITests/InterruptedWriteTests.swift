@@ -101,6 +101,12 @@ final class InterruptedWriteTests: XCTestCase {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if try !leftovers(out).isEmpty { outcomes.leftBehind += 1 }
+            // Right after the kill no file is missing or partial: each is one run's version.
+            let killed = try snapshot(out)
+            XCTAssertEqual(killed.keys.sorted(), sets[0].keys.sorted(), "no file is lost")
+            for (path, bytes) in killed where bytes != sets[0][path] && bytes != sets[1][path] {
+                XCTFail("'\(path)' is neither run's version (\(bytes.count) bytes)")
+            }
 
             // The next run into the folder (of another notebook) finishes or discards what the killed one left.
             let next = try UnrollProcess.run(["run", "other/tiny.md", "--out", "out"], in: root)

@@ -5,6 +5,10 @@ import UnrollTestSupport
 import XCTest
 @testable import UnrollReport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 final class ReportWriterTests: XCTestCase {
     private var folder: String!
 
@@ -109,6 +113,26 @@ final class ReportWriterTests: XCTestCase {
             XCTAssertEqual((error as? FileSetError)?.isRefusal, true)
         }
         XCTAssertEqual(try listing(), ["demo"], "a failed write leaves no temporary files")
+    }
+
+    func testAFullDiskWhileWritingTheRunRecordLeavesEveryOldFile() throws {
+        let saved = [OutputFile(path: "w.safetensors", text: "old weights")]
+        try ReportWriter(directory: folder).write(ReportFixtures.document(), record: ReportFixtures.record(), name: "demo",
+                                                  saved: saved)
+        let before = try listing().map { ($0, try? read($0)) }
+        var plain = ReportFixtures.document()
+        plain.blocks = [.prose(html: "<p>new</p>", markdown: "new\n")]
+        let full = ReportWriter(directory: folder, calls: .failing(with: ENOSPC) { $0.hasSuffix("/demo.json") })
+        XCTAssertThrowsError(try full.write(plain, record: ReportFixtures.record(), name: "demo",
+                                            saved: [OutputFile(path: "w.safetensors", text: "new weights")])) { error in
+            XCTAssertEqual("\(error)", "no space left on device while writing '\(folder!)/demo.json'; nothing was "
+                           + "changed; free some space and run again")
+        }
+        XCTAssertEqual(try listing().map { ($0, try? read($0)) }.map { "\($0.0) \($0.1?.count ?? -1)" },
+                       before.map { "\($0.0) \($0.1?.count ?? -1)" })
+        XCTAssertEqual(try read("demo/w.safetensors"), Data("old weights".utf8), "the saved weights are the old ones")
+        XCTAssertEqual(try read("demo.html"), Data(HTMLReport.render(ReportFixtures.document()).utf8),
+                       "and so is the HTML written before the run record")
     }
 
     func testRefusalNamesTheReportThatWouldOverwriteAnInput() throws {
