@@ -11,6 +11,8 @@ public enum WriteMessage: DiagnosticMessage, Hashable {
     case cannotWrite(path: String, reason: String)
     /// A file to write is one the run reads (the notebook or one of its data files).
     case overInput(destination: String, input: String)
+    /// A run record `unroll run` would write is a notebook's baseline (only `check --update` writes those).
+    case overBaseline(destination: String, notebook: String)
     /// The report folder exists and holds something Unroll did not write there.
     case foreignFolder(folder: String, entry: String)
     /// A file stands where the report folder goes.
@@ -31,6 +33,9 @@ public enum WriteMessage: DiagnosticMessage, Hashable {
         case .overInput(let destination, let input):
             return "'\(destination)' would overwrite '\(input)', which this run reads; Unroll never overwrites "
                 + "its inputs: write to another folder, such as '--out output'"
+        case .overBaseline(let destination, let notebook):
+            return "'\(destination)' is the baseline of '\(notebook)'; 'unroll run' never writes baselines ('unroll "
+                + "check --update' does): write to another folder, such as '--out output'"
         case .foreignFolder(let folder, let entry):
             return "the report folder '\(folder)' holds '\(entry)', which Unroll did not write; Unroll keeps its "
                 + "figures and saved files apart from other files: write to another folder, such as '--out output'"

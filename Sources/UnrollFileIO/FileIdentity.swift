@@ -6,14 +6,14 @@
 
 /// Which file a path names, as the file system tells (device and inode), so that two spellings of one file
 /// (`./data.md`, `notes/../data.md`, a symbolic or hard link) compare equal.
-struct FileIdentity: Hashable {
+public struct FileIdentity: Hashable, Sendable {
     /// The device.
-    let device: UInt64
+    public let device: UInt64
     /// The inode.
-    let inode: UInt64
+    public let inode: UInt64
 
     /// The identity of the file `path` names (following symbolic links); nil when there is none.
-    init?(_ path: String) {
+    public init?(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)

@@ -27,7 +27,7 @@ public struct FileSetError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Whether Unroll refused to write (the command line points the output at an input): a usage error.
     public var isRefusal: Bool {
         switch message {
-        case .overInput, .foreignFolder, .fileInTheWay: return true
+        case .overInput, .overBaseline, .foreignFolder, .fileInTheWay: return true
         case .noSpace, .cannotWrite, .unfinishedSwap: return false
         }
     }

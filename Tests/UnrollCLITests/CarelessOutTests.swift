@@ -52,6 +52,21 @@ final class CarelessOutTests: XCTestCase {
         XCTAssertEqual(try read("output/data.md", in: root).hasPrefix("# Data"), true)
     }
 
+    func testARunRecordOverTheNotebooksBaselineIsRefused() throws {
+        let root = try makeWorkspace(self)
+        try write("```rnn\nprint 1\n```\n", to: "notebooks/one.md", in: root)
+        XCTAssertEqual(try UnrollProcess.run(["check", "--update", "notebooks"], in: root).status, 0)
+        let before = try snapshot(root)
+        let result = try UnrollProcess.run(["run", "notebooks", "--out", "notebooks/baselines"], in: root)
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertEqual(result.stderr, "error: 'notebooks/baselines/one.json' is the baseline of 'notebooks/one.md'; "
+                       + "'unroll run' never writes baselines ('unroll check --update' does): write to another "
+                       + "folder, such as '--out output'\n")
+        XCTAssertEqual(try snapshot(root), before)
+        let html = try UnrollProcess.run(["run", "notebooks", "--out", "notebooks/baselines", "--format", "html"], in: root)
+        XCTAssertEqual(html.status, 0, "only the run record would be a baseline: \(html.stderr)")
+    }
+
     func testAReportOverAFileTheNotebookReadsIsRefusedAfterTheRun() throws {
         let root = try makeWorkspace(self)
         try write("""

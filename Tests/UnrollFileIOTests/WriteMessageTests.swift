@@ -15,6 +15,9 @@ final class WriteMessageTests: XCTestCase {
         (.overInput(destination: "./data.md", input: "data.md"),
          "'./data.md' would overwrite 'data.md', which this run reads; Unroll never overwrites its inputs: write to "
              + "another folder, such as '--out output'"),
+        (.overBaseline(destination: "notebooks/baselines/x.json", notebook: "notebooks/x.md"),
+         "'notebooks/baselines/x.json' is the baseline of 'notebooks/x.md'; 'unroll run' never writes baselines "
+             + "('unroll check --update' does): write to another folder, such as '--out output'"),
         (.foreignFolder(folder: "./data", entry: "poems.txt"),
          "the report folder './data' holds 'poems.txt', which Unroll did not write; Unroll keeps its figures and "
              + "saved files apart from other files: write to another folder, such as '--out output'"),
