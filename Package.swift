@@ -28,9 +28,10 @@ let package = Package(
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
-        // Atomic file replacement and JSON string literals, shared by the model library, the run record and the reports.
-        .target(name: "UnrollFileIO"),
-        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollTestSupport"]),
+        // Atomic file replacement, file sets written together (staging folder, then renames) and JSON string
+        // literals, shared by the model library, the run record, the reports and the baselines.
+        .target(name: "UnrollFileIO", dependencies: ["UnrollDiagnostics"]),
+        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollDiagnostics", "UnrollTestSupport"]),
 
         // What a notebook declares and its run record keeps: parameter values and check modes.
         .target(name: "UnrollSettings", dependencies: ["UnrollFileIO"]),
@@ -52,14 +53,14 @@ let package = Package(
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"],
+                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings", "UnrollFileIO"],
             swiftSettings: swift5Mode
         ),
 
         // `unroll check` for one notebook: runs it, then compares with its baseline or rewrites it.
         .target(
             name: "UnrollCheckRunner",
-            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport"]
+            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport", "UnrollFileIO"]
         ),
 
         // The command-line tool.
@@ -110,7 +111,7 @@ let package = Package(
         .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollSettings", "UnrollFileIO"]),
         .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
-        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
+        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollFileIO", "UnrollDiagnostics", "UnrollTestSupport"]),
 
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor", "UnrollTestSupport", "CRecurrentKernels"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import UnrollCheck
+import UnrollFileIO
 import UnrollNotebook
 import UnrollRecord
 import UnrollReport
@@ -122,7 +123,12 @@ public struct NotebookChecker: Sendable {
             var record = result.record
             record.totalSeconds = nil
             for i in record.cells.indices { record.cells[i].seconds = nil }
-            try ReportWriter(directory: directory).write(result.document, record: record, name: name, formats: [.json])
+            try ReportWriter(directory: directory).write(result.document, record: record, name: name, formats: [.json],
+                                                         inputs: OutputConflicts.inputs(of: path, record: record))
+        } catch let failure as FileSetError {
+            // The writer's messages name the baseline's path already.
+            return Outcome(status: failure.isRefusal ? .usage : .cellFailed, stdout: "", stderr: stderr + "error: \(failure)\n",
+                           check: NotebookCheck(path: path, cells: cells, error: failure.description))
         } catch {
             let message = "cannot write the baseline '\(baselinePath)': \(error)"
             return Outcome(status: .cellFailed, stdout: "", stderr: stderr + "error: \(message)\n",
