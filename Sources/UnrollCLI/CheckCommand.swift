@@ -33,7 +33,9 @@ struct CheckCommand: ParsableCommand {
         spreads are zero, when the means differ beyond the cell's rtol/atol. Each value's line gives both means, \
         both standard deviations and the p-value. `check --update --seeds K` writes the baseline with these \
         statistics (the means, standard deviations and K values of every value) beside run 1's exact record, so \
-        the same baseline serves both checks.
+        the same baseline serves both checks. A value whose samples repeat an earlier value's (a plot of a \
+        recorded history) is tested and reported once, '(also in …)'. A cell that fails with any seed exits 1; an \
+        exact baseline without seed statistics is an error that says to run `check --update --seeds K`.
 
         --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.
 

@@ -3,7 +3,10 @@ import UnrollRecord
 /// Compares the samples of a statistical check (`check --seeds K`) with the baseline's: a value regresses when
 /// Welch's two-sided t-test rejects equal means at `alpha` after the Holm–Bonferroni correction across the
 /// notebook's tested values, or, when both spreads are zero, when the means differ beyond the cell's tolerance.
-/// Cells with `check=ignore` are left out; a value missing from this run is a regression, a new one a note.
+/// Cells with `check=ignore` are left out; a value missing from this run is a regression, a new one a note. A
+/// value whose samples repeat an earlier one's on both sides (a `plot` of the history a `fit` recorded: the
+/// same line name and numbers) is reported and tested once, with the earlier, so that it does not count twice
+/// in the correction.
 public struct SeedComparison: Sendable {
     /// The family-wise level of the tests.
     public var alpha: Double
@@ -24,6 +27,7 @@ public struct SeedComparison: Sendable {
         }
         var verdicts: [SeedVerdict] = []
         var tested: [(index: Int, test: WelchTest)] = []
+        var firstBySignature: [String: Int] = [:]
         for expected in baseline.samples {
             let tol = tolerance(expected.cellID)
             guard tol.mode != .ignore else { continue }
@@ -35,6 +39,12 @@ public struct SeedComparison: Sendable {
                 verdicts.append(verdict(.missing, nil, true))
                 continue
             }
+            let signature = SeedComparison.signature(expected, found)
+            if let first = firstBySignature[signature] {
+                verdicts[first].alsoIn.append(expected)
+                continue
+            }
+            firstBySignature[signature] = verdicts.count
             if !(expected.values + found.values).allSatisfy(\.isFinite) {
                 let same = expected.values.count == found.values.count
                     && zip(expected.values, found.values).allSatisfy { tol.accepts(expected: $0, actual: $1) }
@@ -59,6 +69,14 @@ public struct SeedComparison: Sendable {
         return verdicts
     }
 
+    /// What two values that repeat each other share: the series line's name (empty for a scalar) and both samples'
+    /// numbers, bit for bit.
+    static func signature(_ baseline: SeedSample, _ actual: SeedSample) -> String {
+        let line = baseline.valuePath.firstIndex(of: "/").map { String(baseline.valuePath[$0...]) } ?? ""
+        func bits(_ values: [Double]) -> String { values.map { String($0.bitPattern, radix: 16) }.joined(separator: ",") }
+        return "\(line)|\(bits(baseline.values))|\(bits(actual.values))"
+    }
+
     /// The cell verdicts of a statistical check: this run's cells in order (`actual` is the run with the
     /// notebook's own seed), each holding its values' verdicts as findings, then the baseline's removed cells.
     public func compare(actual: RunRecord, statistics: SeedStatistics, baseline: RunRecord,
@@ -67,8 +85,10 @@ public struct SeedComparison: Sendable {
         let verdicts = self.verdicts(actual: statistics, baseline: baselineStatistics, cells: actual.cells)
         func finding(_ verdict: SeedVerdict, line: Int) -> Finding {
             let sample = (verdict.baseline ?? verdict.actual)!
-            return Finding(kind: .seedSample(verdict.detail), severity: verdict.regressed ? .regression : .note,
-                           notebookPath: path, cellID: sample.cellID, line: line, valuePath: sample.key)
+            var finding = Finding(kind: .seedSample(verdict.detail), severity: verdict.regressed ? .regression : .note,
+                                  notebookPath: path, cellID: sample.cellID, line: line, valuePath: sample.key)
+            finding.alsoIn = verdict.alsoIn.map(\.key)
+            return finding
         }
         var cells: [CellVerdict] = []
         for cell in actual.cells {
@@ -79,7 +99,10 @@ public struct SeedComparison: Sendable {
             case .failed: outcome = .failed
             case .skipped: outcome = .skipped
             case .notRun: outcome = .notRun
-            case .passed: outcome = findings.contains { $0.severity == .regression } ? .regressed : .passed
+            case .passed:
+                // A value repeated from an earlier cell's is reported there, but still counts for this cell.
+                let repeated = verdicts.contains { $0.regressed && $0.alsoIn.contains { $0.cellID == cell.id } }
+                outcome = repeated || findings.contains { $0.severity == .regression } ? .regressed : .passed
             }
             cells.append(CellVerdict(cellID: cell.id, line: cell.sourceLine, outcome: outcome, findings: findings))
         }

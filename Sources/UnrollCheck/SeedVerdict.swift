@@ -29,6 +29,9 @@ public struct SeedVerdict: Equatable, Sendable {
     public var alpha: Double
     /// Whether the value is a regression.
     public var regressed: Bool
+    /// Later values whose samples repeat this one's number for number on both sides (a `plot` of a history a
+    /// `fit` recorded), reported and tested once, here; their baseline samples.
+    public var alsoIn: [SeedSample] = []
 
     /// The value's key, `cell/value`.
     public var key: String { (baseline ?? actual)!.key }

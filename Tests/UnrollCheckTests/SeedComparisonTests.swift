@@ -122,3 +122,35 @@ final class SeedComparisonTests: XCTestCase {
         XCTAssertTrue(report.hasRegression)
     }
 }
+
+/// A plot of a recorded history repeats its values: one verdict, one test in the correction.
+final class SeedRepeatsTests: XCTestCase {
+    private func stats(_ finals: [Double]) -> SeedStatistics {
+        let records = finals.map { final in
+            RecordFixtures.record([
+                RecordFixtures.cell("fit", line: 5, [.series("fit-1", SeriesOutput(title: "loss", xLabel: "epoch", yLabel: "loss",
+                                                                                  lines: [SeriesLine(name: "train", y: [1, final])]))]),
+                RecordFixtures.cell("plot", line: 9, index: 1, [.series("plot-1", SeriesOutput(title: "loss", xLabel: "epoch",
+                                                                                                yLabel: "loss",
+                                                                                                lines: [SeriesLine(name: "train", y: [1, final])]))]),
+            ])
+        }
+        return SeedValues.statistics(of: records, seeds: (0..<finals.count).map(UInt64.init))
+    }
+
+    func testRepeatedValuesAreReportedOnceAndStillRegressTheirCell() {
+        let baseline = stats([0.50, 0.52, 0.51]), moved = stats([0.70, 0.72, 0.71])
+        let verdicts = SeedComparison().verdicts(actual: moved, baseline: baseline, cells: [])
+        XCTAssertEqual(verdicts.count, 1)
+        XCTAssertEqual(verdicts[0].alsoIn.map(\.key), ["plot/plot-1/train"])
+        guard case .welch(let test, let adjusted) = verdicts[0].basis else { return XCTFail() }
+        XCTAssertEqual(adjusted, test.pValue, "a family of one")
+        let records = RecordFixtures.record([RecordFixtures.cell("fit", line: 5), RecordFixtures.cell("plot", line: 9, index: 1)])
+        let report = SeedComparison().compare(actual: records, statistics: moved, baseline: records,
+                                              baselineStatistics: baseline)
+        XCTAssertEqual(report.cells.map(\.outcome), [.regressed, .regressed])
+        XCTAssertEqual(report.cells[1].findings, [])
+        XCTAssertTrue(report.cells[0].findings[0].description.hasSuffix(" (also in plot/plot-1/train)"),
+                      report.cells[0].findings[0].description)
+    }
+}
