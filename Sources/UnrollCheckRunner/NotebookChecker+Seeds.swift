@@ -40,16 +40,14 @@ extension NotebookChecker {
                          detail: " with the statistics of \(count(statistics.samples.count, "value")) over \(k) seeds (\(listed))")
         }
         let baseline: RunRecord
-        do {
+        do throws(Unchecked) {
             baseline = try readBaseline(baselinePath, for: runs[0].record, path: path, stderr: err)
             guard baseline.seedStatistics != nil else {
                 throw unchecked("the baseline '\(baselinePath)' holds one run's exact values and no seed statistics; "
                                 + "record them with 'unroll check --update --seeds \(k) \(path)'", path: path, stderr: err)
             }
-        } catch let unchecked as Unchecked {
-            return unchecked.outcome
         } catch {
-            preconditionFailure("readBaseline throws only Unchecked")
+            return error.outcome
         }
         let comparison = SeedComparison(alpha: alpha, notebookSettings: notebookSettings(of: prepared))
         let compared = comparison.compare(actual: runs[0].record, statistics: statistics, baseline: baseline,

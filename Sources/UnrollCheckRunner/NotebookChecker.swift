@@ -71,10 +71,8 @@ public struct NotebookChecker: Sendable {
         let baseline: RunRecord
         do {
             baseline = try readBaseline(baselinePath, for: result.record, path: path, stderr: err)
-        } catch let unchecked as Unchecked {
-            return unchecked.outcome
         } catch {
-            preconditionFailure("readBaseline throws only Unchecked")
+            return error.outcome
         }
         let comparison = RecordComparison(notebookSettings: notebookSettings(of: prepared))
         let compared = comparison.compare(actual: result.record, baseline: baseline)
@@ -92,7 +90,9 @@ public struct NotebookChecker: Sendable {
 
     /// The baseline at `baselinePath` for the run `record` of the notebook at `path`; throws `Unchecked` when it
     /// is missing (every cell of the run then counts as failed) or cannot be read.
-    func readBaseline(_ baselinePath: String, for record: RunRecord, path: String, stderr err: String) throws -> RunRecord {
+    func readBaseline(_ baselinePath: String, for record: RunRecord, path: String, stderr err: String) throws(Unchecked)
+        -> RunRecord
+    {
         guard let data = FileManager.default.contents(atPath: baselinePath) else {
             let message = "no baseline '\(baselinePath)' for '\(path)'; run 'unroll check --update \(path)' to create one"
             // Every cell counts: none of them could be compared.
