@@ -153,7 +153,8 @@ let package = Package(
         .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
         .testTarget(
             name: "UnrollCheckTests",
-            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]
+            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

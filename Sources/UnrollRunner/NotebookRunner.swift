@@ -5,6 +5,7 @@ import UnrollLanguage
 import UnrollNotebook
 import UnrollRecord
 import UnrollReport
+import UnrollTensor
 
 /// What running one notebook produced.
 public struct NotebookRunResult {
@@ -31,9 +32,11 @@ public enum NotebookRunner {
         var constants: [String: ConstantValue] = [:]
         for p in prepared.params { constants[p.name] = ConstantValue(p.value) }
         let directory = (prepared.path as NSString).deletingLastPathComponent
+        let seed = SeedDerivation.seed(UInt64(max(0, notebook.frontMatter.seed ?? 0)), run: settings.seedRun)
         var interpreterSettings = InterpreterSettings(
             notebookDirectory: directory.isEmpty ? "." : directory, allowedRoots: settings.allowedRoots,
-            params: constants, seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)))
+            params: constants, seed: seed)
+        interpreterSettings.seedRun = settings.seedRun
         interpreterSettings.checkpoint = { try clock.check() }
         if progress.isEnabled {
             interpreterSettings.events = { event in ProgressDisplay.show(event, on: progress) }
@@ -95,7 +98,6 @@ public enum NotebookRunner {
         let params = prepared.params.map { Parameter(name: $0.name, value: $0.value) }
         let name = NotebookDiscovery.reportName(of: prepared.path)
         let title = notebook.frontMatter.title ?? name
-        let seed = UInt64(max(0, notebook.frontMatter.seed ?? 0))
         let record = RunRecord(notebookPath: prepared.path, notebookSource: prepared.source,
                                unrollVersion: settings.unrollVersion, seed: seed, params: params, title: title,
                                cells: records,
