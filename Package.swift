@@ -78,6 +78,7 @@ let package = Package(
                 "UnrollNotebook",
                 "UnrollRecord",
                 "UnrollDiagnostics",
+                "UnrollFileIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -66,6 +66,23 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(html.stdout.contains("learning rate <del>0.01</del><ins>0.02</ins>"))
     }
 
+    /// `--output` writes the file and its figures as one set: a later diff without changed curves removes the
+    /// figures of the earlier one, and leaves a file it did not write alone.
+    func testASecondDiffIntoTheSameFileReplacesItsFiguresAndKeepsOtherFiles() throws {
+        let root = try twoRuns()
+        XCTAssertEqual(try UnrollProcess.run(["diff", "old/tiny.json", "new/tiny.json", "--output", "pr/diff.md"], in: root).status, 1)
+        try Data("mine\n".utf8).write(to: root.appendingPathComponent("pr/notes.txt"))
+        let same = try UnrollProcess.run(["diff", "old/tiny.json", "old/tiny.json", "--output", "pr/diff.md"], in: root)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(try read("pr/diff.md", in: root).contains("- **Result:** no differences"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("pr/diff/train-fit-1.svg").path),
+                       "the earlier diff's figure is gone")
+        XCTAssertEqual(try read("pr/notes.txt", in: root), "mine\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pr").path)
+            .filter { $0.hasPrefix(".unroll-") }
+        XCTAssertEqual(leftovers, [], "no staging folder stays behind")
+    }
+
     func testIdenticalRecordsSayNoDifferencesAndExitZero() throws {
         let root = try twoRuns(lr: "0.01")
         let result = try UnrollProcess.run(["diff", "old/tiny.json", "new/tiny.json"], in: root)
