@@ -28,6 +28,18 @@ public enum SyntheticTasks {
         }
     }
 
+    /// Checks, before anything is allocated, that `count` examples of `bytesPerExample` bytes each plus `extra`
+    /// bytes (nil: more than an `Int` can count) fit in this machine's memory; `sizes` names the arguments
+    /// that drove the estimate (`count 1000000, length up to 10`) and `smaller` the ones to reduce.
+    static func checkMemory(task: String, count: Int, bytesPerExample: Int?, extra: Int? = 0, sizes: String,
+                            smaller: String) throws {
+        let bytes = CheckedSize.sum([CheckedSize.product([count, bytesPerExample]), extra])
+        guard MachineMemory.holds(bytes) else {
+            throw DataError("\(task): the examples (\(sizes)) would need \(MachineMemory.describe(bytes)); "
+                            + "\(MachineMemory.available); make \(smaller) smaller")
+        }
+    }
+
     /// A length drawn uniformly from `range`.
     static func drawLength(_ range: ClosedRange<Int>, rng: inout RandomGenerator) -> Int {
         range.lowerBound + rng.nextInt(below: range.count)
@@ -45,6 +57,13 @@ public enum SyntheticTasks {
         try checkCount(count, task: task)
         try checkLength(length, minimum: 1, task: task)
         try checkVocabulary(vocabulary, task: task)
+        // Source, target and the draw: 8 bytes a symbol, plus the arrays' headers; 80 bytes a vocabulary entry.
+        let maximum = length.upperBound
+        try checkMemory(task: task, count: count,
+                        bytesPerExample: CheckedSize.sum([CheckedSize.product([24, maximum]), 144]),
+                        extra: CheckedSize.product([2, vocabulary, 80]),
+                        sizes: "count \(count), length up to \(maximum), vocab \(vocabulary)",
+                        smaller: "'count', 'length' or 'vocab'")
         let source = Vocabulary(symbols: symbols(vocabulary))
         let target = Vocabulary(symbols: symbols(vocabulary), specials: true)
         var examples: [SequencePairExample] = []
