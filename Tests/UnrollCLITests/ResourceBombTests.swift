@@ -27,6 +27,9 @@ final class ResourceBombTests: XCTestCase {
              "beammax.md:7:36: error: a beam of 9223372036854775807 hypotheses would hold more bytes than can be counted at once"),
             ("beambleu", notebook(trained + "print bleu(mt, pairs.test, beam: 9223372036854775807)"),
              "beambleu.md:7:34: error: a beam of 9223372036854775807 hypotheses would hold more bytes than can be counted"),
+            ("beamwide", notebook("m = Seq2Seq(source: 6, target: 6, embed: 32, encoder: GRU(hidden: 128, bidirectional: true))\n"
+                                  + "print translate(m, \"1 2 3 4 5\", beam: 1000000)"),
+             "beamwide.md:5:39: error: a beam of 1000000 hypotheses would hold about 54.6 GB at once"),
             ("adding", notebook("d = task.adding(count: 1000000000000, length: 10)"),
              "adding.md:4:5: error: adding: the examples (count 1000000000000, length up to 10) would need about 192000.0 GB"),
             ("copy", notebook("d = task.copy(count: 10, length: 9223372036854775807, vocab: 4)"),
