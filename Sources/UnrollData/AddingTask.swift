@@ -12,10 +12,7 @@ extension SyntheticTasks {
         -> RegressionDataset {
         try checkCount(count, task: "adding")
         try checkLength(length, minimum: 2, task: "adding")
-        // Two features of 4 bytes a step, plus the arrays' headers and the example.
-        try checkMemory(task: "adding", count: count,
-                        bytesPerExample: CheckedSize.sum([CheckedSize.product([8, length.upperBound]), 112]),
-                        sizes: "count \(count), length up to \(length.upperBound)", smaller: "'count' or 'length'")
+        try checkMemory(task: "adding", count: count, longest: length.upperBound)
         var examples: [RegressionExample] = []
         examples.reserveCapacity(count)
         for _ in 0..<count {

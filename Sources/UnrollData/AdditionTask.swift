@@ -14,9 +14,7 @@ extension SyntheticTasks {
         guard (1...maximumAdditionDigits).contains(digits) else {
             throw DataError("addition: digits must be between 1 and \(maximumAdditionDigits), got \(digits)")
         }
-        // Source `a+b` and target sum ids, 8 bytes a character, plus the arrays' headers and the example.
-        try checkMemory(task: "addition", count: count, bytesPerExample: 8 * (3 * digits + 2) + 144,
-                        sizes: "count \(count), digits \(digits)", smaller: "'count'")
+        try checkMemory(task: "addition", count: count, longest: digits)
         let digitSymbols = symbols(10)
         let source = Vocabulary(symbols: digitSymbols + ["+"])
         let target = Vocabulary(symbols: digitSymbols, specials: true)

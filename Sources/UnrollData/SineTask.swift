@@ -19,10 +19,7 @@ extension SyntheticTasks {
                             rng: inout RandomGenerator) throws -> RegressionDataset {
         try checkCount(count, task: "sine")
         try checkLength(length, minimum: 1, task: "sine")
-        // An input and a target of 4 bytes a step, plus the arrays' headers and the example.
-        try checkMemory(task: "sine", count: count,
-                        bytesPerExample: CheckedSize.sum([CheckedSize.product([8, length.upperBound]), 112]),
-                        sizes: "count \(count), length up to \(length.upperBound)", smaller: "'count' or 'length'")
+        try checkMemory(task: "sine", count: count, longest: length.upperBound)
         guard noise.isFinite, noise >= 0 else {
             throw DataError("sine: noise must be zero or positive, got \(noise)")
         }

@@ -28,15 +28,43 @@ public enum SyntheticTasks {
         }
     }
 
-    /// Checks, before anything is allocated, that `count` examples of `bytesPerExample` bytes each plus `extra`
-    /// bytes (nil: more than an `Int` can count) fit in this machine's memory; `sizes` names the arguments
-    /// that drove the estimate (`count 1000000, length up to 10`) and `smaller` the ones to reduce.
-    static func checkMemory(task: String, count: Int, bytesPerExample: Int?, extra: Int? = 0, sizes: String,
-                            smaller: String) throws {
-        let bytes = CheckedSize.sum([CheckedSize.product([count, bytesPerExample]), extra])
-        guard MachineMemory.holds(bytes) else {
-            throw DataError("\(task): the examples (\(sizes)) would need \(MachineMemory.describe(bytes)); "
-                            + "\(MachineMemory.available); make \(smaller) smaller")
+    /// Why `count` examples of `task` would not fit in this machine's memory, or nil when they fit: for
+    /// `adding` and `sine` sequences of up to `longest` steps, for `copy`, `reverse` and `sort` sequences of up
+    /// to `longest` symbols over `vocabulary` symbols, for `addition` operands of `longest` digits. The checker
+    /// asks it when the sizes are constants (exit 65); the generators ask it before allocating.
+    public static func memoryProblem(task: String, count: Int, longest: Int, vocabulary: Int = 0) -> String? {
+        let perExample: Int?, extra: Int?, sizes: String, smaller: String
+        switch task {
+        case "copy", "reverse", "sort":
+            // Source, target and the draw: 8 bytes a symbol, plus the arrays' headers; 80 bytes a vocabulary entry.
+            perExample = CheckedSize.sum([CheckedSize.product([24, longest]), 144])
+            extra = CheckedSize.product([2, vocabulary, 80])
+            sizes = "count \(count), length up to \(longest), vocab \(vocabulary)"
+            smaller = "'count', 'length' or 'vocab'"
+        case "addition":
+            // Source `a+b` and target sum ids, 8 bytes a character, plus the arrays' headers and the example.
+            perExample = CheckedSize.sum([CheckedSize.product([8, CheckedSize.sum([CheckedSize.product([3, longest]), 2])]), 144])
+            extra = 0
+            sizes = "count \(count), digits \(longest)"
+            smaller = "'count'"
+        default:
+            // Two values of 4 bytes a step (adding: value and marker; sine: input and target), plus the arrays'
+            // headers and the example.
+            perExample = CheckedSize.sum([CheckedSize.product([8, longest]), 112])
+            extra = 0
+            sizes = "count \(count), length up to \(longest)"
+            smaller = "'count' or 'length'"
+        }
+        let bytes = CheckedSize.sum([CheckedSize.product([count, perExample]), extra])
+        if MachineMemory.holds(bytes) { return nil }
+        return "\(task): the examples (\(sizes)) would need \(MachineMemory.describe(bytes)); \(MachineMemory.available); "
+            + "make \(smaller) smaller"
+    }
+
+    /// Throws `memoryProblem` as a `DataError`, if there is one.
+    static func checkMemory(task: String, count: Int, longest: Int, vocabulary: Int = 0) throws {
+        if let problem = memoryProblem(task: task, count: count, longest: longest, vocabulary: vocabulary) {
+            throw DataError(problem)
         }
     }
 
@@ -57,13 +85,7 @@ public enum SyntheticTasks {
         try checkCount(count, task: task)
         try checkLength(length, minimum: 1, task: task)
         try checkVocabulary(vocabulary, task: task)
-        // Source, target and the draw: 8 bytes a symbol, plus the arrays' headers; 80 bytes a vocabulary entry.
-        let maximum = length.upperBound
-        try checkMemory(task: task, count: count,
-                        bytesPerExample: CheckedSize.sum([CheckedSize.product([24, maximum]), 144]),
-                        extra: CheckedSize.product([2, vocabulary, 80]),
-                        sizes: "count \(count), length up to \(maximum), vocab \(vocabulary)",
-                        smaller: "'count', 'length' or 'vocab'")
+        try checkMemory(task: task, count: count, longest: length.upperBound, vocabulary: vocabulary)
         let source = Vocabulary(symbols: symbols(vocabulary))
         let target = Vocabulary(symbols: symbols(vocabulary), specials: true)
         var examples: [SequencePairExample] = []

@@ -30,12 +30,9 @@ final class ResourceBombTests: XCTestCase {
             ("beamwide", notebook("m = Seq2Seq(source: 6, target: 6, embed: 32, encoder: GRU(hidden: 128, bidirectional: true))\n"
                                   + "print translate(m, \"1 2 3 4 5\", beam: 1000000)"),
              "beamwide.md:5:39: error: a beam of 1000000 hypotheses would hold about 54.6 GB at once"),
-            ("adding", notebook("d = task.adding(count: 1000000000000, length: 10)"),
-             "adding.md:4:5: error: adding: the examples (count 1000000000000, length up to 10) would need about 192000.0 GB"),
-            ("copy", notebook("d = task.copy(count: 10, length: 9223372036854775807, vocab: 4)"),
-             "copy.md:4:5: error: copy: the examples (count 10, length up to 9223372036854775807, vocab 4) would need more bytes"),
-            ("sine", notebook("d = task.sine(count: 1000000000, length: 100)"),
-             "sine.md:4:5: error: sine: the examples (count 1000000000, length up to 100) would need about 912.0 GB"),
+            // The count is only known at run time here (the checker refuses constant sizes: see below).
+            ("addingrun", notebook("n = 1\nfor i in 1...12 {\n  n = n * 10\n}\nd = task.adding(count: n, length: 10)"),
+             "addingrun.md:8:5: error: adding: the examples (count 1000000000000, length up to 10) would need about 192000.0 GB"),
             ("lists", notebook("xs = [1]\nfor i in 1...40 {\n  xs = xs + xs\n}"),
              "lists.md:6:8: error: this list would have 16777216 items, more than the 10000000 a list may hold"),
             ("strings", notebook("s = \"ab\"\nfor i in 1...40 {\n  s = s + s\n}"),
@@ -60,6 +57,31 @@ final class ResourceBombTests: XCTestCase {
             XCTAssertTrue(lines.first?.contains("this machine has") ?? false || example.name == "lists"
                             || example.name == "strings" || example.name == "sample", "\(example.name) names the memory")
         }
+    }
+
+    /// Tasks whose sizes are constants are refused by the checker, with the message the generator would give.
+    func testSyntheticTasksWithConstantSizesTooLargeAreRefusedBeforeRunning() throws {
+        let root = try makeWorkspace(self)
+        let examples = [
+            ("adding", "d = task.adding(count: 1000000000000, length: 10)",
+             "adding.md:4:5: error: adding: the examples (count 1000000000000, length up to 10) would need about 192000.0 GB"),
+            ("copy", "d = task.copy(count: 10, length: 9223372036854775807, vocab: 4)",
+             "copy.md:4:5: error: copy: the examples (count 10, length up to 9223372036854775807, vocab 4) would need more bytes"),
+            ("reverse", "d = task.reverse(count: 10, length: 2...5, vocab: 1000000000000)",
+             "reverse.md:4:5: error: reverse: the examples (count 10, length up to 5, vocab 1000000000000) would need about 160000.0 GB"),
+            ("sine", "d = task.sine(count: 1000000000, length: 100)",
+             "sine.md:4:5: error: sine: the examples (count 1000000000, length up to 100) would need about 912.0 GB"),
+        ]
+        for (name, code, diagnostic) in examples {
+            try write(notebook(code), to: "notebooks/\(name).md", in: root)
+            for command in ["lint", "run"] {
+                let result = try UnrollProcess.run([command, "notebooks/\(name).md"], in: root)
+                XCTAssertEqual(result.status, 65, "\(command) \(name): \(result.stderr)")
+                XCTAssertTrue(result.stderr.hasPrefix("notebooks/" + diagnostic), "\(command) \(name): \(result.stderr)")
+            }
+        }
+        try write(notebook("d = task.copy(count: 10, length: 3...5, vocab: 4)\nprint len(d.train)"), to: "notebooks/fits.md", in: root)
+        XCTAssertEqual(try UnrollProcess.run(["lint", "notebooks/fits.md"], in: root).status, 0, "sizes that fit pass")
     }
 
     func testAYAMLAliasBombIsRefusedBeforeItIsExpanded() throws {
