@@ -73,4 +73,15 @@ final class WeightCountTests: XCTestCase {
                        model.beamSearchBytes(beamWidth: 36, sourceLength: 3, maxLength: 2))
         XCTAssertNil(model.beamSearchBytes(beamWidth: Int.max, sourceLength: 3, maxLength: 40))
     }
+
+    func testBenchWorkloadHasTheCountBenchChecks() throws {
+        // `unroll bench` refuses sizes by this count before building the workload.
+        for (kind, layers) in [(RecurrentCellKind.lstm, 1), (.gru, 2), (.rnnTanh, 3)] {
+            let workload = try BenchWorkload(kind: kind, vocabulary: 7, embed: 3, hidden: 5, layers: layers, batch: 1, steps: 1,
+                                             inputs: [0], targets: [1], seed: 0)
+            XCTAssertEqual(WeightCount.tokenModel(vocabulary: 7, embed: 3, rnn: RecurrentSpec(kind: kind, hidden: 5, layers: layers),
+                                                  outputs: 7),
+                           workload.parameters.reduce(0) { $0 + $1.value.count }, "\(kind)")
+        }
+    }
 }
