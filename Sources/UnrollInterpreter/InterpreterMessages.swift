@@ -74,6 +74,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
     /// overflows, the sizes are in GB.
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
+    /// A beam search whose hypotheses would not fit in this machine's memory; `bytes` is `about 6.2 GB` or
+    /// `more bytes than can be counted`, `machine` is `this machine has 24.0 GB`.
+    case beamTooWide(beam: Int, bytes: String, machine: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -97,6 +100,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"
             return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
+        case .beamTooWide(let beam, let bytes, let machine):
+            return "a beam of \(beam) hypotheses would hold \(bytes) at once; \(machine); use a smaller 'beam' (2 to 10 is usual)"
         }
     }
 }

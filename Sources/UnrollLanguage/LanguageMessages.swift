@@ -302,6 +302,10 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case unparsed
     /// A list or record literal that would nest values (lists, tuples, records) deeper than `limit`.
     case valueTooDeep(limit: Int)
+    /// A list that would grow past `limit` items (`GrowthLimit.listItems`).
+    case listTooLong(items: Int, limit: Int)
+    /// A string that would grow past `limit` bytes (`GrowthLimit.stringBytes`).
+    case stringTooLong(bytes: Int, limit: Int)
     /// `t[0]` on a Tensor, which has no positions to index.
     case tensorIndexed
     /// `tensors[key]` with a key that is not a name.
@@ -347,6 +351,12 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .valueTooDeep(let limit):
             return "this value would nest lists and records deeper than \(limit) levels; keep the data flatter, "
                 + "as in a list of records"
+        case .listTooLong(let items, let limit):
+            return "this list would have \(items) items, more than the \(limit) a list "
+                + "may hold; build a smaller list, or keep large data in a data file"
+        case .stringTooLong(let bytes, let limit):
+            return "this string would have \(bytes) bytes, more than the \(limit) a "
+                + "string may hold; build a shorter string"
         case .tensorIndexed:
             return "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"
         case .tensorKeyNotString(let got):

@@ -95,6 +95,11 @@ public enum NotebookRunner {
             records.append(record)
         }
 
+        // Images are read before the record is made, so that they are among the files it records.
+        let images = ProseImageResolver.embeddings(of: notebook.blocks.compactMap { block in
+            if case .prose(let prose) = block { return prose }
+            return nil
+        }, reading: interpreter)
         let params = prepared.params.map { Parameter(name: $0.name, value: $0.value) }
         let name = NotebookDiscovery.reportName(of: prepared.path)
         let title = notebook.frontMatter.title ?? name
@@ -107,7 +112,8 @@ public enum NotebookRunner {
         let byIndex = Dictionary(uniqueKeysWithValues: records.map { ($0.index, $0) })
         let blocks: [ReportBlock] = notebook.blocks.map { block in
             switch block {
-            case .prose(let prose): return .prose(html: prose.html, markdown: prose.markdown)
+            case .prose(let prose):
+                return .prose(html: ProseImageEmbedding.apply(images, to: prose.html), markdown: prose.markdown)
             case .code(let code): return .code(language: code.language, text: code.code)
             case .cell(let cell):
                 return .cell(ReportCell(source: cell.source, echo: cell.options.echo, record: byIndex[cell.index]!))

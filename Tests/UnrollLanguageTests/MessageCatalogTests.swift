@@ -72,6 +72,10 @@ final class MessageCatalogTests: XCTestCase {
         (.integerOverflow(op: "*"),
          "integer overflow in '*'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"),
         (.unparsed, "this expression did not parse and cannot run"),
+        (.listTooLong(items: 16_777_216, limit: 10_000_000),
+         "this list would have 16777216 items, more than the 10000000 a list may hold; build a smaller list, or keep large data in a data file"),
+        (.stringTooLong(bytes: 134_217_728, limit: 100_000_000),
+         "this string would have 134217728 bytes, more than the 100000000 a string may hold; build a shorter string"),
         (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
         (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
     ]

@@ -1,0 +1,38 @@
+import Foundation
+import UnrollData
+import UnrollRecord
+
+/// What reading a file that a notebook's prose refers to (an image) gave.
+public enum ProseFileRead: Equatable {
+    /// The file's bytes.
+    case bytes([UInt8])
+    /// The file has `size` bytes, more than the reader's limit; it was not read.
+    case tooLarge(size: Int)
+    /// Why it could not be read, as a clause after the quoted path (`is outside the notebook's folder; …`).
+    case problem(String)
+}
+
+extension Interpreter {
+    /// Reads `path` (relative to the notebook's folder) through the same sandbox as data files, for the
+    /// report: a path outside the notebook's folder and the allowed ones, a FIFO, a device or a folder is a
+    /// problem, a file over `maxBytes` is not read, and a file read is recorded in `filesRead` like data.
+    public func readProseFile(_ path: String, maxBytes: Int) -> ProseFileRead {
+        guard let actual = sandbox.resolve(path) else {
+            return .problem(FileMessage.outsideFolder(path: path, rootsAllowed: !settings.allowedRoots.isEmpty).text)
+        }
+        if let kind = Self.specialFileKind(actual) { return .problem(FileMessage.notRegularFile(path: path, kind: kind).text) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: actual))?[.size] as? Int, size > maxBytes {
+            return .tooLarge(size: size)
+        }
+        do {
+            let bytes = try TextFile.readBytes(actual)
+            guard bytes.count <= maxBytes else { return .tooLarge(size: bytes.count) }
+            filesRead.append(FileRecord(path: path, bytes: bytes))
+            return .bytes(bytes)
+        } catch let error as DataError {
+            return .problem("'\(path)': \(error.reason)")
+        } catch {
+            return .problem("'\(path)' cannot be read: \(error)")
+        }
+    }
+}
