@@ -1,5 +1,6 @@
 import Foundation
 import UnrollData
+import UnrollFileIO
 import UnrollRecord
 
 /// What reading a file that a notebook's prose refers to (an image) gave.
@@ -8,7 +9,7 @@ public enum ProseFileRead: Equatable {
     case bytes([UInt8])
     /// The file has `size` bytes, more than the reader's limit; it was not read.
     case tooLarge(size: Int)
-    /// Why it could not be read, as a clause after the quoted path (`is outside the notebook's folder; …`).
+    /// Why it could not be read: the sandbox's message, naming the path (`'x.png' is outside the notebook's folder; …`).
     case problem(String)
 }
 
@@ -17,20 +18,15 @@ extension Interpreter {
     /// report: a path outside the notebook's folder and the allowed ones, a FIFO, a device or a folder is a
     /// problem, a file over `maxBytes` is not read, and a file read is recorded in `filesRead` like data.
     public func readProseFile(_ path: String, maxBytes: Int) -> ProseFileRead {
-        guard let actual = sandbox.resolve(path) else {
-            return .problem(FileMessage.outsideFolder(path: path, rootsAllowed: !settings.allowedRoots.isEmpty).text)
-        }
-        if let kind = Self.specialFileKind(actual) { return .problem(FileMessage.notRegularFile(path: path, kind: kind).text) }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: actual))?[.size] as? Int, size > maxBytes {
-            return .tooLarge(size: size)
-        }
         do {
-            let bytes = try TextFile.readBytes(actual)
+            let file = try sandbox.open(path)
+            guard file.size <= maxBytes else { return .tooLarge(size: file.size) }
+            let bytes = try file.readAll()
             guard bytes.count <= maxBytes else { return .tooLarge(size: bytes.count) }
             filesRead.append(FileRecord(path: path, bytes: bytes))
             return .bytes(bytes)
-        } catch let error as DataError {
-            return .problem("'\(path)': \(error.reason)")
+        } catch let error as SandboxError {
+            return .problem(fileMessage(error, path: path).text)
         } catch {
             return .problem("'\(path)' cannot be read: \(error)")
         }
