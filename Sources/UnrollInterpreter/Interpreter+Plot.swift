@@ -53,14 +53,17 @@ extension Interpreter {
         }
         // Each line with where its y values and its x values were written, for the logarithmic axes' messages.
         var lines: [(line: SeriesLine, place: SourceRange, x: (name: String, place: SourceRange)?)] = []
-        var epochs = true, ownX = false
-        var metrics: Set<String?> = []
+        // The axis titles the data suggests: epochs when a history is drawn and nothing has x values of its own,
+        // and the metric when the lines that measure one all measure the same.
+        var epochs = false, ownX = false
+        var metrics: Set<String> = []
         for (i, item) in items.enumerated() {
             let given = spec.labels?[i]
             switch item.value {
             case .history(let h):
                 if let axis { throw RuntimeError(TrainingMessage.historyAgainstAxis(axis: axis.name), at: item.place) }
                 let prefix = given ?? (item.isAlone ? nil : item.name)
+                epochs = true
                 metrics.insert(spec.metric)
                 for (split, rows) in [("train", h.history.train), ("valid", h.history.valid)] where !rows.isEmpty {
                     switch MetricLookup.values(spec.metric, in: rows, kind: h.kind) {
@@ -75,17 +78,15 @@ extension Interpreter {
                 let x = try s.x ?? axis?.values(for: s.values, named: item.name, at: item.place) ?? Self.steps(s.values.count)
                 lines.append((SeriesLine(name: name, x: x, y: s.values, style: s.style ?? spec.style), item.place,
                               s.x == nil ? axis?.source : nil))
-                epochs = epochs && s.split != nil && s.x == nil
+                epochs = epochs || s.split != nil
                 ownX = ownX || s.x != nil
-                metrics.insert(s.metric)
+                if let metric = s.metric { metrics.insert(metric) }
             case let value:
                 guard let ys = Self.plotNumbers(value) else {
                     throw RuntimeError(TrainingMessage.notPlottable(type: value.type), at: item.place)
                 }
                 let x = try axis?.values(for: ys, named: item.name, at: item.place) ?? Self.steps(ys.count)
                 lines.append((SeriesLine(name: given ?? item.name, x: x, y: ys, style: spec.style), item.place, axis?.source))
-                epochs = false
-                metrics.insert(nil)
             }
         }
         guard !lines.isEmpty else {
@@ -94,8 +95,8 @@ extension Interpreter {
         for (line, place, x) in lines {
             try Self.checkLogAxes(line, logX: spec.logX, logY: spec.logY, at: place, x: x)
         }
-        let xLabel = spec.xLabel ?? axis?.name ?? (epochs ? "epoch" : ownX ? "x" : "step")
-        let yLabel = spec.yLabel ?? (metrics.count == 1 ? metrics.first! : nil) ?? "value"
+        let xLabel = spec.xLabel ?? axis?.name ?? (ownX ? "x" : epochs ? "epoch" : "step")
+        let yLabel = spec.yLabel ?? (metrics.count == 1 ? metrics.first! : "value")
         return SeriesOutput(title: spec.title, xLabel: xLabel, yLabel: yLabel, lines: lines.map(\.line),
                             logX: spec.logX, logY: spec.logY)
     }

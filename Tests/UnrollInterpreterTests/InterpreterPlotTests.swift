@@ -66,7 +66,9 @@ final class InterpreterPlotTests: XCTestCase {
         XCTAssertEqual(s.lines.map(\.name), ["RNN train loss", "RNN valid loss", "paper"])
         XCTAssertEqual(s.lines.map(\.group), ["RNN", "RNN", nil])
         XCTAssertEqual(s.lines.map(\.style), [.lines, .lines, .points])
-        XCTAssertEqual([s.xLabel, s.yLabel], ["step", "value"])
+        XCTAssertEqual([s.xLabel, s.yLabel], ["epoch", "loss"], "a reference series drawn with a history shares its axes")
+        guard let two = series(try h.run(#"plot [lm.history.train.loss, lm.history.train.perplexity]"#)) else { return }
+        XCTAssertEqual([two.xLabel, two.yLabel], ["epoch", "value"], "two metrics have no one title")
     }
 
     func testLogarithmicAxes() throws {
