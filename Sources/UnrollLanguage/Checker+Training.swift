@@ -57,8 +57,11 @@ extension Checker {
     /// things without epochs of their own; and valid options.
     func checkPlot(_ values: [Expr], options: [Field], at location: SourceLocation) {
         var plotted = values[...]
+        var axisCount: Int?
         if values.count > 1 {
-            let type = typeOf(values[0]).type
+            let typed = typeOf(values[0])
+            let type = typed.type
+            if case .list(let xs)? = typed.constant { axisCount = xs.count }
             switch type {
             case .unknown, .series, .list(.unknown): break
             case .list(let element) where element.isNumeric: break
@@ -67,7 +70,13 @@ extension Checker {
             plotted = plotted.dropFirst()
         }
         for value in plotted {
-            let type = typeOf(value).type
+            let typed = typeOf(value)
+            let type = typed.type
+            if let axisCount, case .list(let ys)? = typed.constant, case .list(let element) = type, element.isNumeric,
+               ys.count != axisCount {
+                report(TrainingMessage.pointCounts(xs: values[0].description, xCount: axisCount, ys: value.description,
+                                                   yCount: ys.count), at: value)
+            }
             if values.count > 1, type == .history || type == .list(.history) {
                 report(TrainingMessage.historyAgainstAxis(axis: values[0].description), at: value)
             } else if !Self.isPlottable(type) {

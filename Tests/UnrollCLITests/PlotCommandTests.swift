@@ -3,7 +3,8 @@ import XCTest
 
 /// End-to-end: `unroll run` on a notebook that plots two labelled lists, a series on a logarithmic y axis and
 /// scatter points, checking the figures' SVG (paths, markers, decade ticks, legend entries) in the Markdown
-/// report's files and inline in the HTML, and the located error for a zero on a logarithmic axis.
+/// report's files and inline in the HTML, and the located errors for a zero on a logarithmic axis (at run time)
+/// and for an x axis of another length (before running, by `lint`).
 final class PlotCommandTests: XCTestCase {
     private let notebook = """
         # Plots
@@ -40,6 +41,23 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertTrue(html.contains(">predicted</text>") && html.contains(">growth</text>") && html.contains("<circle "))
         let json = try read("output/plots.json", in: root)
         XCTAssertTrue(json.contains("\"log\": \"y\"") && json.contains("\"style\": \"points\""))
+    }
+
+    func testLintSeesAnXAxisOfAnotherLength() throws {
+        let root = try makeWorkspace(self)
+        try write("""
+            # Axis
+
+            ```rnn
+            xs = [1, 2, 3]
+            plot xs, [0.5, 0.25]
+            ```
+            """, to: "notebooks/axis.md", in: root)
+        let result = try UnrollProcess.run(["lint", "notebooks/axis.md"], in: root)
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains(
+            "notebooks/axis.md:5:10: error: 'xs' has 3 values but '[0.5, 0.25]' has 2; a line needs one x value per y value"),
+            result.stderr)
     }
 
     func testZeroOnALogarithmicAxisIsALocatedError() throws {
