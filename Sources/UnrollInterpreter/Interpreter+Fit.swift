@@ -68,8 +68,10 @@ extension Interpreter {
         let before = model.history.epochs
         model.history.append(history)
         let x = (0..<history.epochs).map { Double(before + $0 + 1) }
-        var lines = [SeriesLine(name: "train loss", x: x, y: history.train.map(\.loss))]
-        if !history.valid.isEmpty { lines.append(SeriesLine(name: "valid loss", x: x, y: history.valid.map(\.loss))) }
+        var lines = [SeriesLine(name: "train loss", x: x, y: history.train.map(\.loss), group: modelName)]
+        if !history.valid.isEmpty {
+            lines.append(SeriesLine(name: "valid loss", x: x, y: history.valid.map(\.loss), group: modelName))
+        }
         let title = "fit \(modelName) on \(dataExpr)"
         outputs.append(.series(names.next("fit"), SeriesOutput(title: title, xLabel: "epoch", yLabel: "loss", lines: lines)))
     }

@@ -453,6 +453,14 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case seq2seqOnly(option: String, model: String)
     /// `plot` of something without curves.
     case notPlottable(type: ValueType)
+    /// `plot xs, ys` whose first value, the x axis, is not a list of numbers.
+    case xAxisNotNumbers(type: ValueType)
+    /// `plot xs, h` of a History, which has its own x axis (its epochs).
+    case historyAgainstAxis(axis: String)
+    /// A line whose x values and y values differ in number.
+    case pointCounts(xs: String, xCount: Int, ys: String, yCount: Int)
+    /// A value a logarithmic axis cannot show (zero or negative), with the line and point it belongs to.
+    case logNonPositive(axis: String, value: String, line: String, at: String)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -476,7 +484,19 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         case .seq2seqOnly(let option, let model):
             return "'\(option)' only applies to a Seq2Seq, not a \(model)"
         case .notPlottable(let type):
-            return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"
+            return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of those"
+        case .xAxisNotNumbers(let type):
+            return "the x axis of 'plot xs, ys' must be a list of numbers, got \(type); "
+                + "to draw several values in one figure, put them in a list: 'plot [a, b]'"
+        case .historyAgainstAxis(let axis):
+            return "a History is drawn against its own epochs, not against '\(axis)'; plot it on its own, "
+                + "or plot one of its curves (history.train.loss) against '\(axis)'"
+        case .pointCounts(let xs, let xCount, let ys, let yCount):
+            return "'\(xs)' has \(xCount) value\(xCount == 1 ? "" : "s") but '\(ys)' has \(yCount); "
+                + "a line needs one x value per y value"
+        case .logNonPositive(let axis, let value, let line, let point):
+            return "cannot draw \(value) on a logarithmic \(axis) axis ('\(line)' at \(point)); "
+                + "plot positive values, or leave '\(axis)' out of 'log'"
         }
     }
 

@@ -96,9 +96,10 @@ public final class Parser {
             return Statement(.show(try expression(after: "'show'")), at: first.location)
         case .keyword(.plot):
             advance()
-            let value = try expression(after: "'plot'")
+            var values = [try expression(after: "'plot'")]
+            while match(.punctuation(.comma)) != nil { values.append(try expression(after: "','")) }
             let options = check(.punctuation(.leftBrace)) ? try record(named: "options") : []
-            return Statement(.plot(value, options: options), at: first.location)
+            return Statement(.plot(values, options: options), at: first.location)
         case .keyword(.expect):
             advance()
             let condition = try expression(after: "'expect'")

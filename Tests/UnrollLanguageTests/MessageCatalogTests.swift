@@ -105,7 +105,16 @@ final class MessageCatalogTests: XCTestCase {
         (.bpttUnused(model: "Classifier"), "'bptt' only applies to language models; a Classifier reads whole sequences"),
         (.seq2seqOnly(option: "decay", model: "Tagger"), "'decay' only applies to a Seq2Seq, not a Tagger"),
         (.notPlottable(type: .int),
-         "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"),
+         "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of those"),
+        (.xAxisNotNumbers(type: .history),
+         "the x axis of 'plot xs, ys' must be a list of numbers, got History; "
+            + "to draw several values in one figure, put them in a list: 'plot [a, b]'"),
+        (.historyAgainstAxis(axis: "xs"),
+         "a History is drawn against its own epochs, not against 'xs'; plot it on its own, "
+            + "or plot one of its curves (history.train.loss) against 'xs'"),
+        (.pointCounts(xs: "xs", xCount: 1, ys: "ys", yCount: 2), "'xs' has 1 value but 'ys' has 2; a line needs one x value per y value"),
+        (.logNonPositive(axis: "y", value: "0", line: "b", at: "x = 3"),
+         "cannot draw 0 on a logarithmic y axis ('b' at x = 3); plot positive values, or leave 'y' out of 'log'"),
     ]
 
     private static let syntax: [(SyntaxMessage, String)] = [

@@ -225,7 +225,7 @@ extension BuiltinLibrary {
         guard case .series(let s) = v else { throw wrongReceiver(v) }
         guard !s.values.isEmpty else {
             let why = s.split == "valid" ? "; pass 'validate:' to 'fit' to record validation metrics" : ""
-            throw RuntimeError("the series '\(s.name)' is empty, so it has no '\(member)'\(why)", at: place)
+            throw RuntimeError("the series '\(s.name ?? "values")' is empty, so it has no '\(member)'\(why)", at: place)
         }
         return s.values
     }

@@ -1,5 +1,6 @@
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollRecord
 
 extension BuiltinLibrary {
     /// The options records of `fit` and `plot`.
@@ -34,10 +35,17 @@ extension BuiltinLibrary {
                 .labelled("title", .string, .absent, doc: "the figure's title"),
                 .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
                           doc: "which curves of a History to draw"),
-                .labelled("labels", .list(.string), .absent, doc: "one legend entry per plotted History or Series"),
+                .labelled("labels", .list(.string), .absent,
+                          doc: "one legend entry per plotted History, Series or list (the items of a plotted list)"),
+                .labelled("style", .string, .value(.string("lines")), .oneOf(SeriesStyle.allCases.map(\.rawValue)),
+                          doc: "`lines`, `points` (a scatter plot) or `both`, for every line whose Series has no `style` of its own"),
+                .labelled("log", .string, .absent, .oneOf(["x", "y", "xy"]),
+                          doc: "logarithmic axes, ticked at powers of ten; a zero or negative value on one is an error"),
+                .labelled("xlabel", .string, .absent, doc: "the x axis title; without it `epoch`, `step` or the x values as written"),
+                .labelled("ylabel", .string, .absent, doc: "the y axis title; without it the metric, or `value`"),
             ],
             result: .nothing,
-            doc: "Options of `plot VALUE { … }`."
+            doc: "Options of `plot VALUE { … }` and `plot XS, YS, … { … }`, which draws YS and the rest against XS."
         )),
     ]
 }
