@@ -73,8 +73,12 @@ extension Interpreter {
         return .recurrent(try recurrentSpec(kind, arguments))
     }
 
-    /// `LSTM(hidden:, layers:, bidirectional:, dropout:)`.
-    func lstmLayer(_ arguments: Arguments) throws -> Value { .recurrent(try recurrentSpec(.lstm, arguments)) }
+    /// `LSTM(hidden:, layers:, bidirectional:, dropout:, variant:)`.
+    func lstmLayer(_ arguments: Arguments) throws -> Value {
+        var spec = try recurrentSpec(.lstm, arguments)
+        spec.variant = LSTMVariant(rawValue: try arguments.string("variant")) ?? .standard
+        return .recurrent(spec)
+    }
 
     /// `GRU(hidden:, layers:, bidirectional:, dropout:)`.
     func gruLayer(_ arguments: Arguments) throws -> Value { .recurrent(try recurrentSpec(.gru, arguments)) }

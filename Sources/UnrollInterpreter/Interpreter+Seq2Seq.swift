@@ -25,6 +25,9 @@ extension Interpreter {
                 throw arguments.error("a decoder cannot be bidirectional: it writes one token after another; "
                     + "drop 'bidirectional' from the decoder", at: "decoder")
             }
+            guard spec.variant == .standard else {
+                throw RuntimeError(BuiltinMessage.variantDecoder(variant: spec.variant.rawValue), at: arguments.place("decoder"))
+            }
             decoder = spec
         }
         let name = try arguments.string("attention")

@@ -77,6 +77,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A beam search whose hypotheses would not fit in this machine's memory; `bytes` is `about 6.2 GB` or
     /// `more bytes than can be counted`, `machine` is `this machine has 24.0 GB`.
     case beamTooWide(beam: Int, bytes: String, machine: String)
+    /// A Seq2Seq decoder declared as an LSTM variant, which only sequence layers run.
+    case variantDecoder(variant: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -102,6 +104,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
         case .beamTooWide(let beam, let bytes, let machine):
             return "a beam of \(beam) hypotheses would hold \(bytes) at once; \(machine); use a smaller 'beam' (2 to 10 is usual)"
+        case .variantDecoder(let variant):
+            return "a Seq2Seq decoder steps with the standard LSTM cell; the '\(variant)' variant works in the encoder "
+                + "only; drop 'variant' from the decoder"
         }
     }
 }

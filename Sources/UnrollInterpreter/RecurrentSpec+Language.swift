@@ -18,6 +18,7 @@ extension RecurrentSpec {
         if bidirectional { parts.append("bidirectional: true") }
         if dropout != 0 { parts.append("dropout: \(NumberText.format(Double(dropout)))") }
         if kind == .rnnRelu { parts.append("nonlinearity: \"relu\"") }
+        if variant != .standard { parts.append("variant: \"\(variant.rawValue)\"") }
         return "\(languageKind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 }

@@ -33,36 +33,50 @@ public final class RecurrentLayer: Parameterized {
     public let bidirectional: Bool
     /// Dropout applied to every layer's output but the last, in training.
     public let dropout: Float
-    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one.
+    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one (empty for a variant).
     public let cells: [[RecurrentCell]]
+    /// The LSTM variant (`.standard` for every other cell type).
+    public let variant: LSTMVariant
+    /// A variant's weights, `variantCells[layer][direction]`, run on the tape (empty for `.standard`).
+    public let variantCells: [[VariantLSTMCell]]
 
     /// A layer with fresh weights drawn in PyTorch's parameter order.
     public init(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layers: Int = 1,
-                bidirectional: Bool = false, dropout: Float = 0, rng: inout RandomGenerator) {
+                bidirectional: Bool = false, dropout: Float = 0, variant: LSTMVariant = .standard,
+                rng: inout RandomGenerator) {
         precondition(layers >= 1, "recurrent layer: needs at least 1 layer, got \(layers)")
         precondition(inputSize >= 1 && hiddenSize >= 1,
                      "recurrent layer: sizes must be positive, got input \(inputSize), hidden \(hiddenSize)")
         precondition(dropout >= 0 && dropout < 1, "recurrent layer: dropout must be in [0, 1), got \(dropout)")
+        precondition(variant == .standard || kind == .lstm, "recurrent layer: variant \(variant) of a \(kind) cell")
         self.kind = kind
         self.hiddenSize = hiddenSize
         self.layerCount = layers
         self.bidirectional = bidirectional
         self.dropout = dropout
+        self.variant = variant
         let directions = bidirectional ? 2 : 1
-        var cells: [[RecurrentCell]] = []
+        var cells: [[RecurrentCell]] = [], variantCells: [[VariantLSTMCell]] = []
         for l in 0..<layers {
             let input = l == 0 ? inputSize : hiddenSize * directions
-            cells.append((0..<directions).map { _ in
-                RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
-            })
+            if variant == .standard {
+                cells.append((0..<directions).map { _ in
+                    RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+                })
+            } else {
+                variantCells.append((0..<directions).map { _ in
+                    VariantLSTMCell(variant: variant, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+                })
+            }
         }
         self.cells = cells
+        self.variantCells = variantCells
     }
 
     /// The number of directions `D`.
     public var directionCount: Int { bidirectional ? 2 : 1 }
     /// The number of input features `F`.
-    public var inputSize: Int { cells[0][0].inputSize }
+    public var inputSize: Int { cells.first?.first?.inputSize ?? variantCells[0][0].inputSize }
     /// The number of output features `D·H`.
     public var outputSize: Int { hiddenSize * directionCount }
 
@@ -97,9 +111,17 @@ public final class RecurrentLayer: Parameterized {
         for l in 0..<layerCount {
             var outputs: [Variable] = []
             for d in 0..<directionCount {
-                let cell = cells[l][d], index = l * directionCount + d
+                let index = l * directionCount + d
                 let h0 = start.h.flatSlice(offset: index * stateSize, shape: [n, hiddenSize])
                 let c0 = start.c.map { $0.flatSlice(offset: index * stateSize, shape: [n, hiddenSize]) }
+                if variant != .standard, let c0 {
+                    let result = variantCells[l][d].run(layerInput, h0: h0, c0: c0, lengths: lengths, reverse: d == 1)
+                    outputs.append(result.output)
+                    finalH.append(result.hidden)
+                    finalC.append(result.cell)
+                    continue
+                }
+                let cell = cells[l][d]
                 let result = RecurrentSequenceKernel.run(
                     kind: kind, input: layerInput, weightIH: cell.weightIH, weightHH: cell.weightHH,
                     biasIH: cell.biasIH, biasHH: cell.biasHH, h0: h0, c0: c0, lengths: lengths, reverse: d == 1)
@@ -118,7 +140,8 @@ public final class RecurrentLayer: Parameterized {
 
     public var namedParameters: [(name: String, variable: Variable)] {
         var out: [(name: String, variable: Variable)] = []
-        for (l, layer) in cells.enumerated() {
+        let layers: [[Parameterized]] = variant == .standard ? cells : variantCells
+        for (l, layer) in layers.enumerated() {
             for (d, cell) in layer.enumerated() {
                 let suffix = "_l\(l)" + (d == 1 ? "_reverse" : "")
                 for (name, v) in cell.namedParameters { out.append((name + suffix, v)) }

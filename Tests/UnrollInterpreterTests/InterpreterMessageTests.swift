@@ -40,6 +40,8 @@ final class InterpreterMessageTests: XCTestCase {
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
         (.beamTooWide(beam: 1_000_000, bytes: "about 30.2 GB", machine: "this machine has 24.0 GB"),
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
+        (.variantDecoder(variant: "peephole"), "a Seq2Seq decoder steps with the standard LSTM cell; the 'peephole' variant "
+            + "works in the encoder only; drop 'variant' from the decoder"),
     ]
 
     func testEveryMessageRendersAsWritten() {

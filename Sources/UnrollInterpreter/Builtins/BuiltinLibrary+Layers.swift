@@ -1,5 +1,6 @@
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollNN
 
 extension BuiltinLibrary {
     private static func recurrentParameters(_ extra: [Parameter] = []) -> [Parameter] {
@@ -35,7 +36,13 @@ extension BuiltinLibrary {
             rule: recurrentRule(.rnn)
         )) { try $0.rnnLayer($1) },
         .function(Signature(
-            name: "LSTM", family: .layers, parameters: recurrentParameters(), result: .recurrent(.lstm),
+            name: "LSTM", family: .layers,
+            parameters: recurrentParameters([
+                .labelled("variant", .string, .value(.string("standard")), .oneOf(LSTMVariant.allCases.map(\.rawValue)),
+                          doc: "standard; peephole (c feeds the gates); coupled (f = 1 − i); no_forget (f = 1); "
+                              + "no_output (o = 1), as in Greff et al. 2017"),
+            ]),
+            result: .recurrent(.lstm),
             doc: "Long short-term memory, gates in PyTorch's order i, f, g, o.", rule: recurrentRule(.lstm)
         )) { try $0.lstmLayer($1) },
         .function(Signature(
