@@ -1,6 +1,7 @@
 import UnrollDiagnostics
 import UnrollLanguage
 import UnrollRecord
+import UnrollTraining
 
 extension Interpreter {
     /// `show VALUE`: a number as a scalar, a table as a table, a history or series as curves, metrics as a
@@ -91,6 +92,10 @@ extension Interpreter {
             let label = labels?[i] ?? (single ? nil : (defaultNames.count == items.count ? defaultNames[i] : String(i + 1)))
             let prefix = label.map { "\($0) " } ?? ""
             switch item {
+            case .history(let h) where GradientStatistics.seriesNames.contains(metric):
+                if !h.history.gradients.isEmpty {
+                    lines.append(SeriesLine(name: "\(prefix)train \(metric)", y: h.history.gradientSeries(metric)!))
+                }
             case .history(let h):
                 for (split, rows) in [("train", h.history.train), ("valid", h.history.valid)] where !rows.isEmpty {
                     switch MetricLookup.values(metric, in: rows, kind: h.kind) {

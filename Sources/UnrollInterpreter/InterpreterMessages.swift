@@ -44,6 +44,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
     /// overflows, the sizes are in GB.
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
+    /// `init: "identity"` on a gated layer, whose `W_hh` holds several gate blocks.
+    case identityInitNeedsRNN(kind: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -67,6 +69,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"
             return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
+        case .identityInitNeedsRNN(let kind):
+            return "init \"identity\" is for an Elman RNN (the IRNN); \(kind) has gates; use \"orthogonal\" or \"uniform\""
         }
     }
 }

@@ -27,6 +27,8 @@ final class InterpreterMessageTests: XCTestCase {
         (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
          "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
+        (.identityInitNeedsRNN(kind: "LSTM"),
+         "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]
 
     func testEveryMessageRendersAsWritten() {

@@ -1,5 +1,6 @@
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollTraining
 
 extension BuiltinLibrary {
     /// The options records of `fit` and `plot`.
@@ -32,8 +33,8 @@ extension BuiltinLibrary {
             name: "plot", family: .statements,
             parameters: [
                 .labelled("title", .string, .absent, doc: "the figure's title"),
-                .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
-                          doc: "which curves of a History to draw"),
+                .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"] + GradientStatistics.seriesNames),
+                          doc: "which curves of a History to draw (`grad_norm`, `grad_norm_max`, `clipped`: training only)"),
                 .labelled("labels", .list(.string), .absent, doc: "one legend entry per plotted History or Series"),
             ],
             result: .nothing,
