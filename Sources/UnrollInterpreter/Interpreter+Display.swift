@@ -89,7 +89,8 @@ extension Interpreter {
         var lines: [SeriesLine] = []
         var xLabel = "epoch", yLabel = metric
         for (i, item) in items.enumerated() {
-            let label = labels?[i] ?? (single ? nil : (defaultNames.count == items.count ? defaultNames[i] : String(i + 1)))
+            let own: String? = if case .series(let s) = item { s.label } else { nil }
+            let label = labels?[i] ?? (single ? nil : (defaultNames.count == items.count ? defaultNames[i] : own ?? String(i + 1)))
             let prefix = label.map { "\($0) " } ?? ""
             switch item {
             case .history(let h) where GradientStatistics.seriesNames.contains(metric):
@@ -104,8 +105,9 @@ extension Interpreter {
                     }
                 }
             case .series(let s):
-                lines.append(SeriesLine(name: label ?? s.name, y: s.values))
-                if let m = s.metric, single { yLabel = m }
+                lines.append(s.x.map { SeriesLine(name: label ?? s.name, x: $0, y: s.values) } ?? SeriesLine(name: label ?? s.name, y: s.values))
+                if let m = s.metric, single || s.x != nil { yLabel = m }
+                if let x = s.xLabel { xLabel = x }
             case .list(let numbers) where numbers.allSatisfy({ $0.number != nil }):
                 lines.append(SeriesLine(name: label ?? "values", y: numbers.map { $0.number! }))
                 (xLabel, yLabel) = ("step", "value")

@@ -46,6 +46,8 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
     /// `init: "identity"` on a gated layer, whose `W_hh` holds several gate blocks.
     case identityInitNeedsRNN(kind: String)
+    /// A builtin that unrolls a recurrent stack in time given a bidirectional one.
+    case needsOneDirection(owner: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -69,6 +71,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"
             return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
+        case .needsOneDirection(let owner):
+            return "'\(owner)' follows the gradient back in time through one direction; this model's recurrent stack is "
+                + "bidirectional; build it with 'bidirectional: false'"
         case .identityInitNeedsRNN(let kind):
             return "init \"identity\" is for an Elman RNN (the IRNN); \(kind) has gates; use \"orthogonal\" or \"uniform\""
         }

@@ -35,10 +35,16 @@ struct SeriesValue {
     var split: String?
     /// The metric it measures (`loss`), if it came from a history.
     var metric: String?
+    /// The x value of each point (nil: the epochs 1, 2, …).
+    var x: [Double]? = nil
+    /// What x measures, when it is not the epoch.
+    var xLabel: String? = nil
+    /// Its own legend name (`layer 1`), which a plot of a list of series uses when the list is not written out.
+    var label: String? = nil
 
-    /// The legend name: `train loss`, or `values` for a series of unknown origin.
+    /// The legend name: its label, else `train loss`, or `values` for a series of unknown origin.
     var name: String {
-        [split, metric].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "values"
+        label ?? [split, metric].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "values"
     }
 }
 

@@ -27,6 +27,9 @@ final class InterpreterMessageTests: XCTestCase {
         (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
          "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
+        (.needsOneDirection(owner: "gradient_flow"),
+         "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
+            + "bidirectional; build it with 'bidirectional: false'"),
         (.identityInitNeedsRNN(kind: "LSTM"),
          "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]
