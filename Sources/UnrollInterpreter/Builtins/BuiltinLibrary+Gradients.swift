@@ -7,7 +7,8 @@ extension BuiltinLibrary {
         [
             .positional("model", .anyModel, doc: "a Regressor, Classifier, Tagger or LanguageModel with a one-direction stack"),
             .positional("data", .oneOf([.corpus, .anyDataset]),
-                        doc: "data of the kind the model trains on; its first batch (in order) is the probe"),
+                        doc: "data of the kind the model trains on; its first batch (in order) is the probe (for a "
+                            + "language model, the first window of its latest fit's `bptt`, 35 before any fit)"),
             .labelled("batch", .int, .value(.int(32)), .positive, doc: "rows of the probe batch \(what)"),
         ]
     }
