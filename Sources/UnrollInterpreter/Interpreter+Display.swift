@@ -1,6 +1,7 @@
 import UnrollDiagnostics
 import UnrollLanguage
 import UnrollRecord
+import UnrollTraining
 
 extension Interpreter {
     /// `show VALUE`: a number as a scalar, a table as a table, a history or series as curves, metrics as a

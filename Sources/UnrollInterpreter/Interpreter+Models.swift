@@ -115,6 +115,8 @@ extension Interpreter {
 
     private func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
         RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
-                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")))
+                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")),
+                      initialization: try recurrentInit(kind, arguments),
+                      spectralRadius: try arguments.optionalDouble("spectral_radius"))
     }
 }

@@ -4,6 +4,9 @@ public struct History: Equatable, Sendable {
     public var train: [Metrics] = []
     /// One `Metrics` per finished epoch on the validation data, if any was given.
     public var valid: [Metrics] = []
+    /// One `GradientStatistics` per finished training epoch: the gradient norm before clipping and the fraction
+    /// of batches clipped.
+    public var gradients: [GradientStatistics] = []
 
     /// An empty history.
     public init() {}
@@ -19,6 +22,13 @@ public struct History: Equatable, Sendable {
         return values.count == rows.count ? values : nil
     }
 
+    /// The per-epoch values of gradient series `name` (`grad_norm`, `grad_norm_max`, `clipped`); nil for another
+    /// name.
+    public func gradientSeries(_ name: String) -> [Double]? {
+        guard GradientStatistics.seriesNames.contains(name) else { return nil }
+        return gradients.map { $0.value(name)! }
+    }
+
     /// The metric names present, in the fixed order of `Metrics.named`.
     public var metricNames: [String] { (train.first ?? valid.first)?.named.map(\.name) ?? [] }
 
@@ -26,5 +36,6 @@ public struct History: Equatable, Sendable {
     public mutating func append(_ other: History) {
         train += other.train
         valid += other.valid
+        gradients += other.gradients
     }
 }

@@ -84,7 +84,7 @@ final class InterpreterDisplayTests: XCTestCase {
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "accuracy" }"#),
                        "1:6: a LanguageModel's history records loss and perplexity, not accuracy; use 'accuracy(model, data)'")
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "bleu" }"#),
-                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", got "bleu""#)
+                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", "grad_norm", "grad_norm_max", "clipped", got "bleu""#)
         XCTAssertEqual(h.failure("m = LanguageModel(vocab: 3, rnn: RNN(hidden: 2))\nplot m.history"),
                        "2:6: there is nothing to plot: no epochs were recorded; fit the model first")
         XCTAssertEqual(h.failure("plot []"), "1:6: there is nothing to plot in an empty list")

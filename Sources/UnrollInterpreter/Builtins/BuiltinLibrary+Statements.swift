@@ -1,6 +1,7 @@
 import UnrollDiagnostics
 import UnrollLanguage
 import UnrollRecord
+import UnrollTraining
 
 extension BuiltinLibrary {
     /// The options records of `fit` and `plot`.
@@ -33,8 +34,8 @@ extension BuiltinLibrary {
             name: "plot", family: .statements,
             parameters: [
                 .labelled("title", .string, .absent, doc: "the figure's title"),
-                .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
-                          doc: "which curves of a History to draw"),
+                .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"] + GradientStatistics.seriesNames),
+                          doc: "which curves of a History to draw (`grad_norm`, `grad_norm_max`, `clipped`: training only)"),
                 .labelled("labels", .list(.string), .absent,
                           doc: "one legend entry per plotted History, Series or list (the items of a plotted list)"),
                 .labelled("style", .string, .value(.string("lines")), .oneOf(SeriesStyle.allCases.map(\.rawValue)),
