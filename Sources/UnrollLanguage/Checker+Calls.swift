@@ -98,6 +98,10 @@ extension Checker {
                 }
             case .unknownLabel(let label, let index, let suggestion):
                 let name = given[index].label!
+                if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: "\(given[index].value)") {
+                    report(misplaced, at: name.location, length: label.count)
+                    continue
+                }
                 report(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
                        at: name.location, length: label.count)
             case .labelOnPositional(let label, let index):

@@ -443,6 +443,12 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case seq2seqOnly(option: String, model: String)
     /// `plot` of something without curves.
     case notPlottable(type: ValueType)
+    /// `fit … { lr: 1e-3 }`: the learning rate is an option of the optimizer; `value` is the given expression.
+    case learningRateInFit(value: String)
+    /// An option that watches the validation data (`patience`, `keep_best`) without `validate:`.
+    case needsValidation(option: String)
+    /// `monitor:` names a metric the model's history does not record.
+    case monitorUnavailable(metric: String, model: String)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -467,6 +473,12 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
             return "'\(option)' only applies to a Seq2Seq, not a \(model)"
         case .notPlottable(let type):
             return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"
+        case .learningRateInFit(let value):
+            return "learning rate goes in the optimizer: optimizer: Adam(lr: \(value))"
+        case .needsValidation(let option):
+            return "'\(option)' watches the validation data; add 'validate: DATA' to the options of 'fit'"
+        case .monitorUnavailable(let metric, let model):
+            return "a \(model) records no \(metric) to monitor; use monitor: \"loss\""
         }
     }
 
@@ -474,6 +486,21 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     public var severity: Severity {
         if case .bpttUnused = self { return .warning }
         return .error
+    }
+
+    /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one.
+    public static func misplaced(label: String, owner: String, value: String) -> TrainingMessage? {
+        guard owner == "fit", ["lr", "learning_rate"].contains(label) else { return nil }
+        return .learningRateInFit(value: value)
+    }
+
+    /// Whether a model of `kind` records `metric` in its history, so that `monitor:` can watch it.
+    public static func records(_ metric: String, kind: ModelKind) -> Bool {
+        switch metric {
+        case "accuracy": return [.classifier, .tagger].contains(kind)
+        case "perplexity": return kind == .languageModel
+        default: return true
+        }
     }
 
     /// ` (task.adding)` after the data's counts, when its origin is known.

@@ -23,7 +23,7 @@ public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
         case .tasks: return "Synthetic tasks"
         case .models: return "Models"
         case .layers: return "Recurrent layers"
-        case .optimizers: return "Optimizers"
+        case .optimizers: return "Optimizers and learning-rate schedules"
         case .evaluation: return "Evaluation and generation"
         case .tensors: return "Tensors and weights"
         case .utility: return "Utilities"

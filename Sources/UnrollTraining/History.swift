@@ -4,6 +4,15 @@ public struct History: Equatable, Sendable {
     public var train: [Metrics] = []
     /// One `Metrics` per finished epoch on the validation data, if any was given.
     public var valid: [Metrics] = []
+    /// The learning rate of each epoch, when a schedule set it.
+    public var learningRates: [Double] = []
+    /// The epoch whose monitored value was best in the latest fit that watched one (counted over the whole history;
+    /// `stoppedEpoch` and `restoredEpoch` belong to the same fit).
+    public var bestEpoch: Int?
+    /// The last epoch trained, when early stopping ended training before its planned last epoch.
+    public var stoppedEpoch: Int?
+    /// The epoch whose weights were put back at the end (`keep_best`), when they were not the last epoch's.
+    public var restoredEpoch: Int?
 
     /// An empty history.
     public init() {}
@@ -24,6 +33,13 @@ public struct History: Equatable, Sendable {
 
     /// Appends another run's epochs (a second `fit` continues the history).
     public mutating func append(_ other: History) {
+        let offset = epochs
+        if let best = other.bestEpoch {  // the latest fit that watched a metric says how it ended
+            bestEpoch = best + offset
+            stoppedEpoch = other.stoppedEpoch.map { $0 + offset }
+            restoredEpoch = other.restoredEpoch.map { $0 + offset }
+        }
+        learningRates += other.learningRates
         train += other.train
         valid += other.valid
     }

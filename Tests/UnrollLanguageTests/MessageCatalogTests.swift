@@ -102,6 +102,11 @@ final class MessageCatalogTests: XCTestCase {
         (.seq2seqOnly(option: "decay", model: "Tagger"), "'decay' only applies to a Seq2Seq, not a Tagger"),
         (.notPlottable(type: .int),
          "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"),
+        (.learningRateInFit(value: "1e-3"), "learning rate goes in the optimizer: optimizer: Adam(lr: 1e-3)"),
+        (.needsValidation(option: "patience"),
+         "'patience' watches the validation data; add 'validate: DATA' to the options of 'fit'"),
+        (.monitorUnavailable(metric: "accuracy", model: "Regressor"),
+         "a Regressor records no accuracy to monitor; use monitor: \"loss\""),
     ]
 
     private static let syntax: [(SyntaxMessage, String)] = [

@@ -1,0 +1,72 @@
+import UnrollRecord
+import XCTest
+@testable import UnrollInterpreter
+
+/// Confusion matrices, per-class scores, word segmentation F1 and entity F1 on trained models.
+final class InterpreterMetricsTests: XCTestCase {
+    private static let files = NotebookHarness.standardFiles.merging([
+        "data/entities.txt": """
+            John/B-PER lives/O in/O Paris/B-LOC
+            Mary/B-PER Smith/I-PER visited/O New/B-LOC York/I-LOC
+            the/O bank/O in/O Paris/B-LOC hired/O John/B-PER
+            New/B-LOC York/I-LOC is/O big/O
+
+            """,
+    ]) { a, _ in a }
+
+    func testConfusionMatrixAndClassificationReportOfAClassifier() throws {
+        let h = try NotebookHarness(files: Self.files, seed: 1)
+        try h.run("""
+            reviews = csv("data/reviews.csv", text: "review", label: "sentiment")
+            clf = Classifier(vocab: reviews.vocab, classes: reviews.classes, embed: 4, rnn: GRU(hidden: 8))
+            fit clf on reviews { epochs: 30, batch: 5, optimizer: Adam(lr: 0.05), plot: false }
+            """)
+        let outputs = try h.run("show confusion(clf, reviews)\nshow classification_report(clf, reviews)")
+        guard case .heatmap(let matrix) = outputs.first?.content else { return XCTFail("confusion shows a heatmap") }
+        XCTAssertEqual(matrix.rowLabels, ["neg", "pos"])
+        XCTAssertEqual(matrix.columnLabels, ["neg", "pos"])
+        XCTAssertEqual(matrix.values.joined().reduce(0, +), 10, "one count per review")
+        XCTAssertEqual(matrix.values.map { $0.reduce(0, +) }, [5, 5], "rows are the true labels")
+        XCTAssertEqual(matrix.title, "confusion matrix of clf on reviews (rows: true, columns: predicted)")
+        guard case .table(let table) = outputs.last?.content else { return XCTFail("classification_report shows a table") }
+        XCTAssertEqual(table.columns, ["precision", "recall", "f1", "support"])
+        XCTAssertEqual(table.rowHeaders, ["neg", "pos", "micro avg", "macro avg"])
+        let accuracy = Double(try h.value("accuracy(clf, reviews)"))!
+        guard case .number(let microF1) = table.rows[2][2] else { return XCTFail("numbers") }
+        XCTAssertEqual(microF1, accuracy, accuracy: 1e-6, "micro F1 of single-label classes is the accuracy")
+    }
+
+    func testSegmentationF1OfABMESTagger() throws {
+        let h = try NotebookHarness(files: Self.files, seed: 2)
+        try h.run("""
+            words = tagged("data/words.txt")
+            seg = Tagger(vocab: words.vocab, tags: words.tags, embed: 8, rnn: LSTM(hidden: 16, bidirectional: true))
+            fit seg on words { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
+            """)
+        XCTAssertEqual(try h.value("accuracy(seg, words)"), "1", "the tagger learns its four sentences")
+        XCTAssertEqual(try h.value("segmentation_f1(seg, words)"), "1")
+        let outputs = try h.run("show segmentation_report(seg, words)")
+        guard case .table(let table) = outputs.first?.content else { return XCTFail("a table") }
+        XCTAssertEqual(table.columns, ["precision", "recall", "f1", "true words", "predicted words", "right words"])
+        XCTAssertEqual(table.rows[0][3], .number(12), "我们 在 学习 | 北京 大学 | 我 爱 北京 | 学习 很 好")
+        XCTAssertEqual(h.failure("print entity_f1(seg, words)").hasSuffix(
+            "'entity_f1' reads BIO or BIOES tags (O, B-TYPE, I-TYPE, …), but the data's tags are 'B', 'E', 'S'; "
+                + "for BMES word segmentation use 'segmentation_f1'"), true)
+    }
+
+    func testEntityF1AndReportOfABIOTagger() throws {
+        let h = try NotebookHarness(files: Self.files, seed: 3)
+        try h.run("""
+            ner = tagged("data/entities.txt")
+            tagger = Tagger(vocab: ner.vocab, tags: ner.tags, embed: 8, rnn: GRU(hidden: 16, bidirectional: true))
+            fit tagger on ner { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
+            """)
+        XCTAssertEqual(try h.value("entity_f1(tagger, ner)"), "1")
+        let outputs = try h.run("show entity_report(tagger, ner)")
+        guard case .table(let table) = outputs.first?.content else { return XCTFail("a table") }
+        XCTAssertEqual(table.rowHeaders, ["LOC", "PER", "micro avg", "macro avg"])
+        XCTAssertEqual(table.rows.map { $0[3] }, [.number(4), .number(3), .number(7), .number(7)], "Paris, New York twice; John twice, Mary Smith")
+        XCTAssertTrue(h.failure("print segmentation_f1(tagger, ner)").hasSuffix(
+            "'segmentation_f1' reads BMES tags, but the data has the tag 'B-LOC'; for BIO or BIOES tags use 'entity_f1' or 'entity_report'"))
+    }
+}
