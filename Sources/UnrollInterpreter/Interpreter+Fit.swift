@@ -76,7 +76,7 @@ extension Interpreter {
             let title = arguments.wasGiven("title") ? try arguments.string("title") : "fit \(modelName) on \(dataExpr)"
             outputs.append(.series(name, SeriesOutput(title: title, xLabel: "epoch", yLabel: "loss", lines: lines)))
         }
-        if let stop = Self.stoppingSummary(model.history, planned: before + training.epochs, watched: training.stopping) {
+        if let stop = Self.stoppingSummary(history, before: before, planned: training.epochs, watched: training.stopping) {
             outputs.append(.text("\(name)-stop", stop))
         }
     }
@@ -100,22 +100,26 @@ extension Interpreter {
         }
     }
 
-    /// What the report says about how a fit that watched a metric ended: "stopped early at epoch 7; restored the
-    /// weights of epoch 4", or "best epoch 4 of 10 (valid loss 0.123)"; nil when it watched nothing.
-    static func stoppingSummary(_ history: History, planned: Int, watched: EarlyStopping?) -> String? {
+    /// What the report says about how a fit that watched a metric ended: "stopped early at epoch 7 of 30; restored
+    /// the weights of epoch 4 (valid loss 0.123)", or "trained all 10 epochs; best epoch 4 (…)"; nil when it watched
+    /// nothing. `history` is this fit's alone and `before` the epochs trained before it, so epochs count as the
+    /// model's history does.
+    static func stoppingSummary(_ history: History, before: Int, planned: Int, watched: EarlyStopping?) -> String? {
         guard let watched, let best = history.bestEpoch else { return nil }
         var parts: [String] = []
         if let stopped = history.stoppedEpoch {
-            parts.append("stopped early at epoch \(stopped) of \(planned)")
+            parts.append("stopped early at epoch \(before + stopped) of \(before + planned)")
         } else {
             parts.append("trained all \(planned) epochs")
         }
-        let value = history.valid.indices.contains(best - 1) ? watched.value(in: history.valid[best - 1]) : nil
-        let shown = value.map { " (valid \(watched.monitor) \(NumberText.format($0)))" } ?? ""
+        let rows = history.valid.isEmpty ? history.train : history.valid
+        let value = rows.indices.contains(best - 1) ? watched.value(in: rows[best - 1]) : nil
+        let split = history.valid.isEmpty ? "train" : "valid"
+        let shown = value.map { " (\(split) \(watched.monitor) \(NumberText.format($0)))" } ?? ""
         if let restored = history.restoredEpoch {
-            parts.append("restored the weights of epoch \(restored)\(shown)")
+            parts.append("restored the weights of epoch \(before + restored)\(shown)")
         } else {
-            parts.append("best epoch \(best)\(shown)" + (watched.keepBest ? ", the last one, whose weights are kept" : ""))
+            parts.append("best epoch \(before + best)\(shown)" + (watched.keepBest ? ", the last, whose weights are kept" : ""))
         }
         return parts.joined(separator: "; ")
     }

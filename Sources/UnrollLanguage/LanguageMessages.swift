@@ -445,6 +445,8 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case notPlottable(type: ValueType)
     /// `fit … { lr: 1e-3 }`: the learning rate is an option of the optimizer; `value` is the given expression.
     case learningRateInFit(value: String)
+    /// `fit … { weight_decay: 0.01 }` or `momentum:`: an option of an optimizer, shown in the call that takes it.
+    case optimizerOptionInFit(option: String, call: String)
     /// An option that watches the validation data (`patience`, `keep_best`) without `validate:`.
     case needsValidation(option: String)
     /// `monitor:` names a metric the model's history does not record.
@@ -475,6 +477,8 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
             return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"
         case .learningRateInFit(let value):
             return "learning rate goes in the optimizer: optimizer: Adam(lr: \(value))"
+        case .optimizerOptionInFit(let option, let call):
+            return "'\(option)' goes in the optimizer: optimizer: \(call)"
         case .needsValidation(let option):
             return "'\(option)' watches the validation data; add 'validate: DATA' to the options of 'fit'"
         case .monitorUnavailable(let metric, let model):
@@ -490,14 +494,19 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
 
     /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one.
     public static func misplaced(label: String, owner: String, value: String) -> TrainingMessage? {
-        guard owner == "fit", ["lr", "learning_rate"].contains(label) else { return nil }
-        return .learningRateInFit(value: value)
+        guard owner == "fit" else { return nil }
+        switch label {
+        case "lr", "learning_rate": return .learningRateInFit(value: value)
+        case "weight_decay": return .optimizerOptionInFit(option: label, call: "AdamW(weight_decay: \(value))")
+        case "momentum": return .optimizerOptionInFit(option: label, call: "SGD(lr: 0.1, momentum: \(value))")
+        default: return nil
+        }
     }
 
     /// Whether a model of `kind` records `metric` in its history, so that `monitor:` can watch it.
     public static func records(_ metric: String, kind: ModelKind) -> Bool {
         switch metric {
-        case "accuracy": return [.classifier, .tagger].contains(kind)
+        case "accuracy": return [.classifier, .tagger, .seq2seq].contains(kind)
         case "perplexity": return kind == .languageModel
         default: return true
         }

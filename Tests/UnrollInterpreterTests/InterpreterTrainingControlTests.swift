@@ -1,5 +1,6 @@
 import UnrollLanguage
 import UnrollRecord
+import UnrollTraining
 import XCTest
 @testable import UnrollInterpreter
 
@@ -44,6 +45,21 @@ final class InterpreterTrainingControlTests: XCTestCase {
                       text)
         // The restored weights measure what the best epoch measured.
         XCTAssertEqual(try h.value("evaluate(clf, swapped).loss"), try h.value("clf.history.valid.loss.min"))
+    }
+
+    func testTheStopSummaryCountsTheModelsEpochs() {
+        var fit = History()
+        fit.train = [Metrics(loss: 0.5), Metrics(loss: 0.25), Metrics(loss: 0.3), Metrics(loss: 0.4)]
+        fit.bestEpoch = 2
+        fit.stoppedEpoch = 4
+        fit.restoredEpoch = 2
+        XCTAssertEqual(Interpreter.stoppingSummary(fit, before: 3, planned: 10, watched: EarlyStopping(patience: 2, keepBest: true)),
+                       "stopped early at epoch 7 of 13; restored the weights of epoch 5 (train loss 0.25)")
+        fit.stoppedEpoch = nil
+        fit.restoredEpoch = nil
+        XCTAssertEqual(Interpreter.stoppingSummary(fit, before: 0, planned: 4, watched: EarlyStopping(monitor: "loss")),
+                       "trained all 4 epochs; best epoch 2 (train loss 0.25)")
+        XCTAssertNil(Interpreter.stoppingSummary(fit, before: 0, planned: 4, watched: nil))
     }
 
     func testWithoutTrainingControlNothingChanges() throws {

@@ -103,6 +103,8 @@ final class MessageCatalogTests: XCTestCase {
         (.notPlottable(type: .int),
          "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"),
         (.learningRateInFit(value: "1e-3"), "learning rate goes in the optimizer: optimizer: Adam(lr: 1e-3)"),
+        (.optimizerOptionInFit(option: "weight_decay", call: "AdamW(weight_decay: 0.01)"),
+         "'weight_decay' goes in the optimizer: optimizer: AdamW(weight_decay: 0.01)"),
         (.needsValidation(option: "patience"),
          "'patience' watches the validation data; add 'validate: DATA' to the options of 'fit'"),
         (.monitorUnavailable(metric: "accuracy", model: "Regressor"),
