@@ -11,7 +11,7 @@ extension Interpreter {
                 throw RuntimeError(CallMessage.notAFunction(name: name, described: value.type.withArticle), at: callee.range)
             }
             guard let function = library.function(named: name) else {
-                let suggestion = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name))
+                let suggestion = Suggestion.closestOrAlias(to: name, in: builtins.globalFunctions.map(\.name))
                 let noun = suggestion.flatMap { builtins.function(named: $0)?.family.noun } ?? "function"
                 throw RuntimeError(CallMessage.unknownFunction(noun: noun, name: name, suggestion: suggestion), at: callee.range)
             }

@@ -48,7 +48,7 @@ extension Checker {
 
     private func reportUnknownFunction(_ name: String, at callee: Expr) {
         let functions = builtins.globalFunctions
-        guard let suggestion = Suggestion.closest(to: name, in: functions.map(\.name)),
+        guard let suggestion = Suggestion.closestOrAlias(to: name, in: functions.map(\.name)),
               let family = builtins.function(named: suggestion)?.family else {
             if let defined = definitions[name]?.first {
                 report(NameMessage.usedBeforeDefinition(name: name, line: defined.line, column: defined.column), at: callee,

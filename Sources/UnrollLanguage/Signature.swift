@@ -103,7 +103,7 @@ public struct Signature: Sendable {
             } else if positional.contains(where: { $0.name == label }) {
                 problems.append(.labelOnPositional(label: label, index: index))
             } else {
-                let suggestion = Suggestion.closest(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
+                let suggestion = Suggestion.closestOrAlias(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
                 problems.append(.unknownLabel(label: label, index: index, suggestion: suggestion))
             }
         }
