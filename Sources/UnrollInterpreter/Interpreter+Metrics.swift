@@ -119,6 +119,14 @@ extension Interpreter {
                 + p.names.prefix(4).map { "'\($0)'" }.joined(separator: ", ")
                 + "; for BMES word segmentation use 'segmentation_f1'", at: "data")
         }
+        if arguments.wasGiven("scheme") {
+            let scheme = try arguments.string("scheme")
+            let prefixes: Set<Character> = scheme.contains("E") ? ["B", "I", "O", "E", "S"] : ["B", "I", "O"]
+            if let odd = p.names.first(where: { !prefixes.contains($0.first ?? "O") || ($0.count > 1 && $0.dropFirst().first != "-") }) {
+                throw arguments.error("the tag '\(odd)' is not of the \(scheme) scheme, whose tags are "
+                    + (scheme.contains("E") ? "O, B-, I-, E- and S-TYPE" : "O, B-TYPE and I-TYPE"), at: "scheme")
+            }
+        }
         let scores = EntityF1.scores(gold: p.truth, predicted: p.predicted)
         guard report else { return .float(scores.micro.f1) }
         return .table(Self.scoreTable(scores, title: "entity scores of \(arguments.source("model", or: "model")) on "

@@ -36,6 +36,17 @@ final class InterpreterMetricsTests: XCTestCase {
         XCTAssertEqual(microF1, accuracy, accuracy: 1e-6, "micro F1 of single-label classes is the accuracy")
     }
 
+    func testASchemeRefusesTagsOutsideIt() throws {
+        let h = try NotebookHarness(files: Self.files.merging(["data/bioes.txt": "John/S-PER lives/O in/O New/B-LOC York/E-LOC\n"]) { a, _ in a })
+        try h.run("""
+            ner = tagged("data/bioes.txt")
+            tagger = Tagger(vocab: ner.vocab, tags: ner.tags, embed: 4, rnn: GRU(hidden: 4))
+            """)
+        XCTAssertEqual(h.failure("print entity_f1(tagger, ner, scheme: \"BIO\")"),
+                       "1:38: the tag 'E-LOC' is not of the BIO scheme, whose tags are O, B-TYPE and I-TYPE")
+        XCTAssertEqual(try h.printed("print entity_f1(tagger, ner, scheme: \"BIOES\") >= 0").first, "true")
+    }
+
     func testSegmentationF1OfABMESTagger() throws {
         let h = try NotebookHarness(files: Self.files, seed: 2)
         try h.run("""
@@ -62,6 +73,8 @@ final class InterpreterMetricsTests: XCTestCase {
             fit tagger on ner { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
             """)
         XCTAssertEqual(try h.value("entity_f1(tagger, ner)"), "1")
+        XCTAssertEqual(try h.value("entity_f1(tagger, ner, scheme: \"BIO\")"), "1")
+        XCTAssertEqual(try h.value("entity_f1(tagger, ner, scheme: \"BIOES\")"), "1", "BIO tags are BIOES tags too")
         let outputs = try h.run("show entity_report(tagger, ner)")
         guard case .table(let table) = outputs.first?.content else { return XCTFail("a table") }
         XCTAssertEqual(table.rowHeaders, ["LOC", "PER", "micro avg", "macro avg"])

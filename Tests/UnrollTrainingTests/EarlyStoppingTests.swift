@@ -98,6 +98,26 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(first.epochs, 6)
     }
 
+    func testPlateauFollowsTheValidationLossTheTrainerMeasured() throws {
+        var (model, train, valid, rng) = setUp(seed: 13)
+        var options = TrainingOptions()
+        options.epochs = 6
+        options.batchSize = 16
+        let rule = LearningRateSchedule.Kind.plateau(patience: 0, factor: 0.5, minimum: 0)
+        options.schedule = LearningRateSchedule(rule)
+        let adam = try Adam(parameters: model.parameters, learningRate: 0.03)
+        let history = try Trainer.fit(train, validation: valid, options: options, optimizer: adam, rng: &rng)
+        var replay = LearningRateSchedule(rule)
+        let base = Double(Float(0.03))
+        let expected = (1...6).map { epoch -> Double in
+            let rate = replay.rate(epoch: epoch, of: 6, base: base)
+            replay.observe(history.valid[epoch - 1].loss)
+            return rate
+        }
+        XCTAssertEqual(history.learningRates, expected)
+        XCTAssertLessThan(history.learningRates.last!, base, "the worsening validation loss cut the rate")
+    }
+
     func testScheduledRatesAreRecordedAndSetOnTheOptimizer() throws {
         var (model, train, _, rng) = setUp(seed: 12)
         var options = TrainingOptions()

@@ -14,10 +14,18 @@ extension BuiltinLibrary {
          .positional("data", .anyDataset, doc: "data of the kind the model trains on, with the true labels or tags")]
     }
 
+    /// The tagging schemes `entity_f1` and `entity_report` can be told to expect.
+    static let taggingSchemes = ["BIO", "IOB1", "IOB2", "BIOES", "IOBES"]
+
+    /// The `scheme:` parameter of the entity metrics.
+    private static let schemeParameter = Parameter.labelled(
+        "scheme", .string, .absent, .oneOf(taggingSchemes),
+        doc: "the tags' scheme, checked against the data's tags (BIO, IOB1 and IOB2 use B- I- O; BIOES and IOBES add E- and S-); the scores are conlleval's either way")
+
     /// A signature of a metric over `kinds` of models.
     private static func metric(_ name: String, _ kinds: [ModelKind], needs: String, model: String, result: ValueType,
-                               doc: String) -> Signature {
-        Signature(name: name, family: .evaluation, parameters: metricParameters(model), result: result, doc: doc,
+                               extra: [Parameter] = [], doc: String) -> Signature {
+        Signature(name: name, family: .evaluation, parameters: metricParameters(model) + extra, result: result, doc: doc,
                   rule: { facts in
                       CallOutcome(result, problems: [metricKindProblem(facts, kinds, needs), dataProblem(facts)].compactMap { $0 })
                   })
@@ -48,11 +56,12 @@ extension BuiltinLibrary {
         .function(metric(
             "entity_f1", [.tagger], needs: "'entity_f1' needs a Tagger of BIO or BIOES tags",
             model: "a trained Tagger of BIO, IOB1 or BIOES tags (`B-PER`, `I-PER`, `O`, …)", result: .float,
+            extra: [schemeParameter],
             doc: "Entity-level micro F1 as conlleval and seqeval compute it: an entity is right when its type, start and end match; an `I-` without a `B-` starts an entity (in [0, 1])."
         )) { try $0.entityBuiltin($1, report: false) },
         .function(metric(
             "entity_report", [.tagger], needs: "'entity_report' needs a Tagger of BIO or BIOES tags",
-            model: "a trained Tagger of BIO, IOB1 or BIOES tags", result: .table,
+            model: "a trained Tagger of BIO, IOB1 or BIOES tags", result: .table, extra: [schemeParameter],
             doc: "Entity-level precision, recall, F1 and support per entity type (conlleval's chunks), then their micro and macro averages, as a table."
         )) { try $0.entityBuiltin($1, report: true) },
     ]
