@@ -98,7 +98,7 @@ extension Checker {
                 }
             case .unknownLabel(let label, let index, let suggestion):
                 let name = given[index].label!
-                if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: "\(given[index].value)") {
+                if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value) {
                     report(misplaced, at: name.location, length: label.count)
                     continue
                 }

@@ -492,15 +492,37 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         return .error
     }
 
-    /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one.
-    public static func misplaced(label: String, owner: String, value: String) -> TrainingMessage? {
+    /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one; a small
+    /// number is shown as learning rates are written (`1e-3`).
+    public static func misplaced(label: String, owner: String, value expression: Expr) -> TrainingMessage? {
         guard owner == "fit" else { return nil }
+        var value = expression.description
+        if case .float(let x) = expression.kind, let short = scientific(x) { value = short }
         switch label {
         case "lr", "learning_rate": return .learningRateInFit(value: value)
         case "weight_decay": return .optimizerOptionInFit(option: label, call: "AdamW(weight_decay: \(value))")
         case "momentum": return .optimizerOptionInFit(option: label, call: "SGD(lr: 0.1, momentum: \(value))")
         default: return nil
         }
+    }
+
+    /// `x` as `1e-3` or `2.5e-4` (its shortest round-trip digits) when it is positive and below 0.01; nil otherwise.
+    static func scientific(_ x: Double) -> String? {
+        guard x > 0, x < 0.01 else { return nil }
+        let text = "\(x)"
+        var mantissa: Substring, exponent: Int
+        if let e = text.firstIndex(of: "e") {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        } else {
+            let fraction = text.dropFirst(2)  // "0.000ddd"
+            let zeros = fraction.prefix { $0 == "0" }.count
+            let digits = fraction.dropFirst(zeros)
+            mantissa = digits.prefix(1) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+            exponent = -(zeros + 1)
+        }
+        if mantissa.hasSuffix(".0") { mantissa = mantissa.dropLast(2) }
+        return "\(mantissa)e\(exponent)"
     }
 
     /// Whether a model of `kind` records `metric` in its history, so that `monitor:` can watch it.

@@ -90,7 +90,7 @@ final class TrainingControlCommandTests: XCTestCase {
             """, to: "notebooks/wrong.md", in: root)
         let result = try UnrollProcess.run(["lint", "notebooks/wrong.md"], in: root)
         XCTAssertEqual(result.status, 65)
-        XCTAssertTrue(result.stderr.contains("wrong.md:6:22: error: learning rate goes in the optimizer: optimizer: Adam(lr: 0.001)"),
+        XCTAssertTrue(result.stderr.contains("wrong.md:6:22: error: learning rate goes in the optimizer: optimizer: Adam(lr: 1e-3)"),
                       result.stderr)
     }
 }

@@ -92,7 +92,7 @@ final class InterpreterTrainingControlTests: XCTestCase {
         let h = try NotebookHarness(files: Self.files)
         try h.run(classifier)
         XCTAssertEqual(h.failure("fit clf on reviews { lr: 1e-3 }"),
-                       "1:22: learning rate goes in the optimizer: optimizer: Adam(lr: 0.001)")
+                       "1:22: learning rate goes in the optimizer: optimizer: Adam(lr: 1e-3)")
         h.assertFailure("fit clf on reviews { epochs: 2, patience: 1 }", raises: TrainingMessage.needsValidation(option: "patience"))
         h.assertFailure("fit clf on reviews { validate: swapped, monitor: \"perplexity\" }",
                         raises: TrainingMessage.monitorUnavailable(metric: "perplexity", model: "Classifier"))

@@ -156,6 +156,16 @@ final class MessageCatalogTests: XCTestCase {
         try MessageCoverage.assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage", in: Self.source)
     }
 
+    func testSmallNumbersInFixSuggestionsAreWrittenAsLearningRates() {
+        XCTAssertEqual(TrainingMessage.scientific(0.001), "1e-3")
+        XCTAssertEqual(TrainingMessage.scientific(3e-4), "3e-4")
+        XCTAssertEqual(TrainingMessage.scientific(2.5e-4), "2.5e-4")
+        XCTAssertEqual(TrainingMessage.scientific(1e-5), "1e-5")
+        XCTAssertEqual(TrainingMessage.scientific(0.005), "5e-3")
+        XCTAssertNil(TrainingMessage.scientific(0.01))
+        XCTAssertNil(TrainingMessage.scientific(0))
+    }
+
     func testIdentifiersAndArgumentsComeFromTheCase() {
         let message = CallMessage.unknownLabel(noun: "option", label: "epoch", owner: "fit", suggestion: nil)
         XCTAssertEqual(message.id, MessageID(domain: "UnrollLanguage", id: "unknownLabel"))
