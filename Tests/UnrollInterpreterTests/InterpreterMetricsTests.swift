@@ -47,13 +47,19 @@ final class InterpreterMetricsTests: XCTestCase {
         XCTAssertEqual(try h.printed("print entity_f1(tagger, ner, scheme: \"BIOES\") >= 0").first, "true")
     }
 
-    func testSegmentationF1OfABMESTagger() throws {
-        let h = try NotebookHarness(files: Self.files, seed: 2)
+    /// A harness where `model` is a bidirectional `rnn` tagger trained on `data` read from `path` until it fits it.
+    private func trainedTagger(_ model: String, on data: String, from path: String, rnn: String, seed: UInt64) throws -> NotebookHarness {
+        let h = try NotebookHarness(files: Self.files, seed: seed)
         try h.run("""
-            words = tagged("data/words.txt")
-            seg = Tagger(vocab: words.vocab, tags: words.tags, embed: 8, rnn: LSTM(hidden: 16, bidirectional: true))
-            fit seg on words { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
+            \(data) = tagged("\(path)")
+            \(model) = Tagger(vocab: \(data).vocab, tags: \(data).tags, embed: 8, rnn: \(rnn)(hidden: 16, bidirectional: true))
+            fit \(model) on \(data) { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
             """)
+        return h
+    }
+
+    func testSegmentationF1OfABMESTagger() throws {
+        let h = try trainedTagger("seg", on: "words", from: "data/words.txt", rnn: "LSTM", seed: 2)
         XCTAssertEqual(try h.value("accuracy(seg, words)"), "1", "the tagger learns its four sentences")
         XCTAssertEqual(try h.value("segmentation_f1(seg, words)"), "1")
         let outputs = try h.run("show segmentation_report(seg, words)")
@@ -66,12 +72,7 @@ final class InterpreterMetricsTests: XCTestCase {
     }
 
     func testEntityF1AndReportOfABIOTagger() throws {
-        let h = try NotebookHarness(files: Self.files, seed: 3)
-        try h.run("""
-            ner = tagged("data/entities.txt")
-            tagger = Tagger(vocab: ner.vocab, tags: ner.tags, embed: 8, rnn: GRU(hidden: 16, bidirectional: true))
-            fit tagger on ner { epochs: 60, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
-            """)
+        let h = try trainedTagger("tagger", on: "ner", from: "data/entities.txt", rnn: "GRU", seed: 3)
         XCTAssertEqual(try h.value("entity_f1(tagger, ner)"), "1")
         XCTAssertEqual(try h.value("entity_f1(tagger, ner, scheme: \"BIO\")"), "1")
         XCTAssertEqual(try h.value("entity_f1(tagger, ner, scheme: \"BIOES\")"), "1", "BIO tags are BIOES tags too")
