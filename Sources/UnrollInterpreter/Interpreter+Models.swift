@@ -87,6 +87,11 @@ extension Interpreter {
     /// `Adam(lr:)`.
     func adam(_ arguments: Arguments) throws -> Value { .optimizer(.adam(lr: try arguments.double("lr"))) }
 
+    /// `AdamW(lr:, weight_decay:)`.
+    func adamW(_ arguments: Arguments) throws -> Value {
+        .optimizer(.adamW(lr: try arguments.double("lr"), weightDecay: try arguments.double("weight_decay")))
+    }
+
     /// `RMSprop(lr:)`.
     func rmsprop(_ arguments: Arguments) throws -> Value { .optimizer(.rmsprop(lr: try arguments.double("lr"))) }
 

@@ -15,6 +15,9 @@ public enum Trainer {
     /// global gradient norm before clipping and whether clipping changed the gradients are recorded per epoch
     /// in `History.gradients`.
     /// After each epoch the validation objective, if any, is measured without gradients or dropout.
+    /// A `schedule` in the options sets the learning rate before each epoch (and hears the watched metric after it);
+    /// `stopping` ends training after `patience` epochs without a better monitored value and, with `keepBest`, puts
+    /// back the best epoch's weights (see `EarlyStopping`).
     /// `checkpoint` runs after every batch with the batch's 1-based index and count; it may throw to stop
     /// training (a cell timeout), and the error propagates.
     public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
@@ -22,7 +25,9 @@ public enum Trainer {
                            checkpoint: (_ batch: Int, _ batches: Int) throws -> Void = { _, _ in },
                            progress: ProgressHandler? = nil) throws -> History {
         var history = History()
+        var watch = EpochWatch(options: options, optimizer: optimizer)
         for epoch in 1...max(options.epochs, 1) {
+            if let rate = watch.beginEpoch(epoch, of: max(options.epochs, 1)) { history.learningRates.append(rate) }
             var sum = 0.0, count = 0, correct = 0, classifies = false
             var norms: [Double] = [], clipped = 0
             objective.beginEpoch(epoch, of: max(options.epochs, 1))
@@ -60,7 +65,12 @@ public enum Trainer {
                 history.valid.append(valid!)
             }
             progress?(EpochReport(epoch: epoch, epochs: options.epochs, train: train, valid: valid))
+            if watch.endEpoch(epoch, metrics: valid ?? train, parameters: objective.parameters) {
+                if epoch < max(options.epochs, 1) { history.stoppedEpoch = epoch }
+                break
+            }
         }
+        watch.finish(parameters: objective.parameters, history: &history)
         optimizer.zeroGrad()
         return history
     }
