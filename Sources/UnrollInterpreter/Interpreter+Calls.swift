@@ -105,7 +105,8 @@ extension Interpreter {
                 : .tooManyPositional(owner: owner, noun: noun, accepted: accepted, given: given.filter { $0.label == nil }.count)
             return RuntimeError(message, at: given[index].value.range)
         case .unknownLabel(let label, let index, let suggestion):
-            if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value) {
+            if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value,
+                                                         optimizer: TrainingMessage.optimizerName(in: given)) {
                 return RuntimeError(misplaced, at: labelRange(index))
             }
             return RuntimeError(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),

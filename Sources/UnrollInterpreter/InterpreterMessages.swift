@@ -71,6 +71,10 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case predictInput(model: String, expected: String, got: ValueType)
     /// `save_tensors` of an empty record.
     case emptyTensorRecord
+    /// A `prime:` with tokens the model's vocabulary does not know (a warning: they are read as `<unk>`).
+    case primeOutsideVocabulary(tokens: [String])
+    /// `range(a, b)` (or `range(b)`, from 0) with no int from `lower` up to `upper`, left out.
+    case emptyRangeCall(lower: Int, upper: Int)
     /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
     /// overflows, the sizes are in GB.
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
@@ -84,6 +88,12 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
+
+    /// Only a prime outside the vocabulary is a warning.
+    var severity: Severity {
+        if case .primeOutsideVocabulary = self { return .warning }
+        return .error
+    }
 
     /// The message as users read it.
     var text: String {
@@ -100,6 +110,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "a \(model) predicts from \(expected), got \(got)"
         case .emptyTensorRecord:
             return "there are no tensors to save in an empty record"
+        case .primeOutsideVocabulary(let tokens):
+            let shown = tokens.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (tokens.count > 10 ? ", …" : "")
+            return "the prime has \(tokens.count) token\(tokens.count == 1 ? "" : "s") the model's vocabulary does not know "
+                + "(\(shown)); they are read as <unk>, so the sample starts from less than the prime says"
+        case .emptyRangeCall(let lower, let upper):
+            let call = lower == 0 ? "range(\(upper))" : "range(\(lower), \(upper))"
+            return "\(call) is empty: it counts from \(lower) up to \(upper), left out; the end must be larger than the start"
         case .modelTooLarge(let owner, let weights, let weightsGB, let trainingGB, let machineGB):
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"

@@ -118,6 +118,18 @@ public struct Signature: Sendable {
     }
 }
 
+extension Signature {
+    /// The labelled parameter most like `label` among those not in `excluding` that take a value of type
+    /// `argument` (all of them when the type is unknown), so that a suggestion names a parameter of the same
+    /// role: `xlabel: "t"` is not offered `labels`, which takes a list.
+    public func labelSuggestion(for label: String, argument: ValueType, excluding: Set<String>) -> String? {
+        let fitting = (parameters ?? []).filter {
+            !$0.isPositional && !excluding.contains($0.name) && (argument == .unknown || argument.isAssignable(to: $0.type))
+        }
+        return Suggestion.closest(to: label, in: fitting.map(\.name))
+    }
+}
+
 /// Why the arguments of a call do not fit a signature.
 public enum BindingProblem: Hashable, Sendable {
     /// More positional arguments than positional parameters; `index` is the first extra one.

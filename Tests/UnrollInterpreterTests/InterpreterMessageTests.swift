@@ -35,6 +35,11 @@ final class InterpreterMessageTests: XCTestCase {
         (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
         (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
         (.emptyTensorRecord, "there are no tensors to save in an empty record"),
+        (.primeOutsideVocabulary(tokens: ["床", "前"]),
+         "the prime has 2 tokens the model's vocabulary does not know ('床', '前'); they are read as <unk>, "
+            + "so the sample starts from less than the prime says"),
+        (.emptyRangeCall(lower: 0, upper: 0),
+         "range(0) is empty: it counts from 0 up to 0, left out; the end must be larger than the start"),
         (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
          "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
