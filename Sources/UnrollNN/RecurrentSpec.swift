@@ -12,6 +12,8 @@ public struct RecurrentSpec: Equatable, Sendable {
     public var bidirectional: Bool
     /// Dropout between stacked layers, in training.
     public var dropout: Float
+    /// Leaky units or a skip connection in time (`.adjacent`: neither).
+    public var connections: TimeConnections = .adjacent
 
     /// A spec from its parts.
     public init(kind: RecurrentCellKind, hidden: Int, layers: Int = 1, bidirectional: Bool = false, dropout: Float = 0) {
@@ -25,7 +27,7 @@ public struct RecurrentSpec: Equatable, Sendable {
     /// Builds the layer for inputs of `inputSize` features.
     public func makeLayer(inputSize: Int, rng: inout RandomGenerator) -> RecurrentLayer {
         RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, layers: layers,
-                       bidirectional: bidirectional, dropout: dropout, rng: &rng)
+                       bidirectional: bidirectional, dropout: dropout, connections: connections, rng: &rng)
     }
 }
 
