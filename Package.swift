@@ -99,7 +99,8 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
+                    resources: [.copy("Fixtures")]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
         .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollTestSupport"]),
@@ -160,3 +161,30 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// The libFuzzer targets (`Fuzz/`, ARCHITECTURE.md "Fuzzing") exist only when `UNROLL_FUZZ=1`: they must be built with
+/// `-sanitize=fuzzer` for every module (`scripts/fuzz` does it in `.build/fuzz`), which plain `swift build` and
+/// `swift test` do not pass, so there they are not declared at all.
+if Context.environment["UNROLL_FUZZ"] == "1" {
+    /// Each fuzz target: its name (`Fuzz/NAME`, the executable) and the modules whose readers it feeds.
+    let fuzzTargets: [(name: String, modules: [Target.Dependency])] = [
+        ("FuzzLexerParser", ["UnrollLanguage"]),
+        ("FuzzChecker", ["UnrollLanguage", "UnrollInterpreter"]),
+        ("FuzzFrontMatter", ["UnrollNotebook"]),
+        ("FuzzNotebook", ["UnrollNotebook"]),
+        ("FuzzSafetensors", ["UnrollNN"]),
+        ("FuzzRunRecord", ["UnrollRecord"]),
+        ("FuzzCSV", ["UnrollData"]),
+        ("FuzzTSV", ["UnrollData"]),
+        ("FuzzTagged", ["UnrollData"]),
+    ]
+    package.targets += [
+        // libFuzzer's driver called from a Swift `main` (SwiftPM gives every executable its own `main`).
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "UnrollFuzzSupport", dependencies: ["CFuzzerDriver"], path: "Fuzz/UnrollFuzzSupport"),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: ["UnrollFuzzSupport"] + target.modules,
+                                                 path: "Fuzz/\(target.name)"))
+    }
+}

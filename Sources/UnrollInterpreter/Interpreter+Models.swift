@@ -89,6 +89,11 @@ extension Interpreter {
     /// `Adam(lr:)`.
     func adam(_ arguments: Arguments) throws -> Value { .optimizer(.adam(lr: try arguments.double("lr"))) }
 
+    /// `AdamW(lr:, weight_decay:)`.
+    func adamW(_ arguments: Arguments) throws -> Value {
+        .optimizer(.adamW(lr: try arguments.double("lr"), weightDecay: try arguments.double("weight_decay")))
+    }
+
     /// `RMSprop(lr:)`.
     func rmsprop(_ arguments: Arguments) throws -> Value { .optimizer(.rmsprop(lr: try arguments.double("lr"))) }
 
@@ -117,6 +122,8 @@ extension Interpreter {
 
     func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
         RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
-                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")))
+                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")),
+                      initialization: try recurrentInit(kind, arguments),
+                      spectralRadius: try arguments.optionalDouble("spectral_radius"))
     }
 }

@@ -93,8 +93,8 @@ public final class Interpreter {
             outputs.append(.text(names.next("print"), text))
         case .show(let value):
             try show(evaluate(value), of: value)
-        case .plot(let value, let options):
-            try plot(evaluate(value), of: value, options: options, at: statement.location)
+        case .plot(let values, let options):
+            try plot(values, options: options, at: statement.location)
         case .expect(let condition, let text):
             try expect(condition, text: text)
         case .forLoop(let variable, let sequence, let body):

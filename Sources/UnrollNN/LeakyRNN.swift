@@ -43,6 +43,8 @@ public final class LeakyRNN: TimeRecurrence {
 
     public var inputSize: Int { weightIH.shape[1] }
     public var hiddenSize: Int { weightHH.shape[1] }
+    public var recurrentWeights: [Variable] { [weightHH] }
+    public var biases: [Variable] { [biasIH, biasHH] }
 
     /// The rates in use `(H)`: the fixed ones, or `sigmoid(p)` on the tape.
     public var rates: Variable { learned ? alpha.sigmoid() : alpha }

@@ -41,6 +41,8 @@ public final class SkipRNN: TimeRecurrence {
 
     public var inputSize: Int { weightIH.shape[1] }
     public var hiddenSize: Int { weightSkip.shape[1] }
+    public var recurrentWeights: [Variable] { (weightHH.map { [$0] } ?? []) + [weightSkip] }
+    public var biases: [Variable] { [biasIH, biasHH] }
 
     public func run(_ input: Variable, h0: Variable, lengths: [Int]?, reverse: Bool) -> (output: Variable, hidden: Variable) {
         let weights = Variable.concat((weightHH.map { [$0] } ?? []) + [weightSkip, weightIH], axis: 1)

@@ -8,6 +8,10 @@ public protocol TimeRecurrence: Parameterized {
     var inputSize: Int { get }
     /// The hidden size `H`.
     var hiddenSize: Int { get }
+    /// The `H×H` recurrent matrices, which `init:` and `spectral_radius:` set: `W_hh` (when there is one), `W_skip`.
+    var recurrentWeights: [Variable] { get }
+    /// The biases `b_ih`, `b_hh`, which the identity initialisation zeroes.
+    var biases: [Variable] { get }
     /// Runs over `input` `(N, T, F)` from `h0` `(N, H)`; returns the output `(N, T, H)` (zero past each sequence's
     /// length) and the final state `(N, H)`, taken at each sequence's own last step.
     func run(_ input: Variable, h0: Variable, lengths: [Int]?, reverse: Bool) -> (output: Variable, hidden: Variable)

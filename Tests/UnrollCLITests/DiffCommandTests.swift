@@ -92,20 +92,6 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("## Changed values"))
     }
 
-    /// Runs git in `root` with a fixed identity, failing the test if it fails.
-    private func git(_ arguments: [String], in root: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Unroll Test", "-c", "user.email=test@example.com",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-    }
-
     func testFromReadsTheOldBaselineWithGitAndComparesTheWorkingTreesRecord() throws {
         let root = try makeWorkspace(self)
         try write(notebook, to: "notebooks/tiny.md", in: root)

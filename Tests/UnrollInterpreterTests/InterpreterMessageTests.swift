@@ -40,6 +40,11 @@ final class InterpreterMessageTests: XCTestCase {
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
         (.beamTooWide(beam: 1_000_000, bytes: "about 30.2 GB", machine: "this machine has 24.0 GB"),
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
+        (.needsOneDirection(owner: "gradient_flow"),
+         "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
+            + "bidirectional; build it with 'bidirectional: false'"),
+        (.identityInitNeedsRNN(kind: "LSTM"),
+         "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]
 
     private static let timeConnections: [(TimeConnectionMessage, String)] = [

@@ -186,6 +186,22 @@ final class TimeConnectionTests: XCTestCase {
         XCTAssertFalse(names(Self.skip3Only).contains("rnn.weight_hh_l0"))
     }
 
+    /// `init:` and `spectral_radius:` reach the recurrent matrices of the tape layers too (`W_hh`, `W_skip`).
+    func testInitialisationSetsTheRecurrentMatricesOfLeakyAndSkipLayers() {
+        var rng = RandomGenerator(seed: 4)
+        var identity = RecurrentSpec(kind: .rnnTanh, hidden: 3, initialization: .identity)
+        identity.connections = Self.leakyFixed
+        let leaky = identity.makeLayer(inputSize: 2, rng: &rng).timeCells[0][0] as! LeakyRNN
+        XCTAssertEqual(leaky.weightHH.value.scalars, [1, 0, 0, 0, 1, 0, 0, 0, 1])
+        XCTAssertEqual(leaky.biasIH.value.scalars + leaky.biasHH.value.scalars, [Float](repeating: 0, count: 6))
+        var scaled = RecurrentSpec(kind: .rnnTanh, hidden: 5, spectralRadius: 0.5)
+        scaled.connections = Self.skip3
+        let skip = scaled.makeLayer(inputSize: 2, rng: &rng).timeCells[0][0] as! SkipRNN
+        for weight in [skip.weightHH!, skip.weightSkip] {
+            XCTAssertEqual(SpectralRadius.estimate(of: weight.value.scalars.map(Double.init), size: 5), 0.5, accuracy: 1e-3)
+        }
+    }
+
     func testWeightCountsMatchTheLayersBuilt() {
         var rng = RandomGenerator(seed: 3)
         for connections in Self.all {
