@@ -67,10 +67,12 @@ extension Interpreter {
                             at: place)
     }
 
-    /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:)`.
+    /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:, skip:, skip_only:)`.
     func rnnLayer(_ arguments: Arguments) throws -> Value {
         let kind: RecurrentCellKind = try arguments.string("nonlinearity") == "relu" ? .rnnRelu : .rnnTanh
-        return .recurrent(try recurrentSpec(kind, arguments))
+        var spec = try recurrentSpec(kind, arguments)
+        spec.connections = try skipConnections(arguments)
+        return .recurrent(spec)
     }
 
     /// `LSTM(hidden:, layers:, bidirectional:, dropout:)`.
@@ -118,7 +120,7 @@ extension Interpreter {
         return spec
     }
 
-    private func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
+    func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
         RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
                       bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")),
                       initialization: try recurrentInit(kind, arguments),

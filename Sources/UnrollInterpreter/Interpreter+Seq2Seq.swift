@@ -25,6 +25,9 @@ extension Interpreter {
                 throw arguments.error("a decoder cannot be bidirectional: it writes one token after another; "
                     + "drop 'bidirectional' from the decoder", at: "decoder")
             }
+            guard spec.connections == .adjacent else {
+                throw arguments.error(TimeConnectionMessage.decoderOnTape(layer: spec.summary), at: "decoder")
+            }
             decoder = spec
         }
         let name = try arguments.string("attention")

@@ -131,3 +131,48 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         }
     }
 }
+
+/// Messages about leaky units and skip connections in time (`LeakyRNN(alpha:)`, `RNN(skip:, skip_only:)`), shared
+/// by the layers' rules and their code.
+enum TimeConnectionMessage: DiagnosticMessage, Hashable {
+    /// A leak rate outside (0, 1].
+    case alphaOutOfRange(value: String)
+    /// A learned leak rate of exactly 1 (its parameter would be infinite).
+    case learnedAlphaAtBound(value: String)
+    /// More leak rates than hidden units.
+    case tooManyAlphas(count: Int, hidden: Int)
+    /// `alpha: []`.
+    case emptyAlpha
+    /// `skip` below 2.
+    case skipTooShort(got: Int)
+    /// `skip_only: true` without `skip`.
+    case skipOnlyWithoutSkip
+    /// A Seq2Seq decoder with leaky units or a skip connection.
+    case decoderOnTape(layer: String)
+
+    /// Every message of this type belongs to the interpreter, where builtins are declared.
+    static let domain = "UnrollInterpreter"
+
+    /// The message as users read it.
+    var text: String {
+        switch self {
+        case .alphaOutOfRange(let value):
+            return "'alpha' must be in (0, 1], got \(value); it is the share of the new value a unit takes at each step "
+                + "(1 is the Elman RNN, 0.01 a slow unit)"
+        case .learnedAlphaAtBound(let value):
+            return "a learned 'alpha' must start strictly between 0 and 1 (α is sigmoid of a parameter), got \(value); "
+                + "start it at 0.99 or set 'learned: false'"
+        case .tooManyAlphas(let count, let hidden):
+            return "'alpha' has \(count) values for \(hidden) hidden units; give at most one per unit"
+        case .emptyAlpha:
+            return "'alpha' is an empty list; give a number or one value per time scale, e.g. [1.0, 0.1, 0.01]"
+        case .skipTooShort(let got):
+            return "'skip' must be at least 2 (a distance of 1 is the ordinary connection), got \(got)"
+        case .skipOnlyWithoutSkip:
+            return "'skip_only: true' removes the one-step connections and needs 'skip'; add e.g. 'skip: 3'"
+        case .decoderOnTape(let layer):
+            return "a Seq2Seq decoder must be an RNN, LSTM or GRU without 'skip', got \(layer); leaky units and skip "
+                + "connections can be the encoder"
+        }
+    }
+}

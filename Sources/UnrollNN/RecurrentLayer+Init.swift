@@ -1,3 +1,4 @@
+import UnrollAutograd
 import UnrollTensor
 
 extension RecurrentLayer {
@@ -5,16 +6,34 @@ extension RecurrentLayer {
     /// is given, scales each gate's `H×H` block so that its spectral radius is that value (`SpectralRadius`;
     /// a block whose radius is 0 is left as it is). Cells are visited layer by layer, forward direction first,
     /// gates in PyTorch's order, so the generator's draws (orthogonal only) are the same on every machine.
-    /// The uniform scheme without a radius changes nothing and draws nothing.
+    /// The uniform scheme without a radius changes nothing and draws nothing. Leaky and skip layers (`timeCells`)
+    /// treat each of their `H×H` recurrent matrices (`W_hh`, then `W_skip`) as one block.
     public func initializeRecurrentWeights(_ scheme: RecurrentInit, spectralRadius: Double?, rng: inout RandomGenerator) {
         for cell in cells.joined() { cell.initializeRecurrentWeights(scheme, spectralRadius: spectralRadius, rng: &rng) }
+        for cell in timeCells.joined() {
+            for weight in cell.recurrentWeights {
+                RecurrentCell.initializeBlocks(of: weight, gates: 1, scheme, spectralRadius: spectralRadius, rng: &rng)
+            }
+            if scheme == .identity { for bias in cell.biases { bias.value = Tensor(zeros: bias.shape) } }
+        }
     }
 }
 
 extension RecurrentCell {
     /// Re-initialises this cell's `W_hh` as `RecurrentLayer.initializeRecurrentWeights` describes.
     public func initializeRecurrentWeights(_ scheme: RecurrentInit, spectralRadius: Double?, rng: inout RandomGenerator) {
-        let h = hiddenSize, gates = kind.gateCount
+        Self.initializeBlocks(of: weightHH, gates: kind.gateCount, scheme, spectralRadius: spectralRadius, rng: &rng)
+        if scheme == .identity {
+            biasIH.value = Tensor(zeros: biasIH.shape)
+            biasHH.value = Tensor(zeros: biasHH.shape)
+        }
+    }
+
+    /// Re-initialises the `gates` square blocks of `weightHH` `(G·H, H)` as `scheme` says, then scales each to
+    /// `spectralRadius` when given (the biases are the caller's).
+    static func initializeBlocks(of weightHH: Variable, gates: Int, _ scheme: RecurrentInit, spectralRadius: Double?,
+                                 rng: inout RandomGenerator) {
+        let h = weightHH.shape[1]
         switch scheme {
         case .uniform:
             break
@@ -24,8 +43,6 @@ extension RecurrentCell {
             var identity = [Double](repeating: 0, count: h * h)
             for i in 0..<h { identity[i * h + i] = 1 }
             for g in 0..<gates { weightHH.value.setBlock(g, size: h, to: identity) }
-            biasIH.value = Tensor(zeros: biasIH.shape)
-            biasHH.value = Tensor(zeros: biasHH.shape)
         }
         guard let radius = spectralRadius else { return }
         for g in 0..<gates {

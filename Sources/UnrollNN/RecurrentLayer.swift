@@ -33,16 +33,24 @@ public final class RecurrentLayer: Parameterized {
     public let bidirectional: Bool
     /// Dropout applied to every layer's output but the last, in training.
     public let dropout: Float
-    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one.
+    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one (empty when the
+    /// layer has leaky units or skip connections, which `timeCells` hold instead).
     public let cells: [[RecurrentCell]]
+    /// How the state reaches across time; anything but `.adjacent` runs on the tape through `timeCells`.
+    public let connections: TimeConnections
+    /// The leaky or skip layers, `timeCells[layer][direction]` (empty for `.adjacent`).
+    public let timeCells: [[any TimeRecurrence]]
 
     /// A layer with fresh weights drawn in PyTorch's parameter order.
     public init(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layers: Int = 1,
-                bidirectional: Bool = false, dropout: Float = 0, rng: inout RandomGenerator) {
+                bidirectional: Bool = false, dropout: Float = 0, connections: TimeConnections = .adjacent,
+                rng: inout RandomGenerator) {
         precondition(layers >= 1, "recurrent layer: needs at least 1 layer, got \(layers)")
         precondition(inputSize >= 1 && hiddenSize >= 1,
                      "recurrent layer: sizes must be positive, got input \(inputSize), hidden \(hiddenSize)")
         precondition(dropout >= 0 && dropout < 1, "recurrent layer: dropout must be in [0, 1), got \(dropout)")
+        precondition(connections == .adjacent || kind == .rnnTanh || kind == .rnnRelu,
+                     "recurrent layer: leaky units and skip connections need an Elman cell, got \(kind)")
         self.kind = kind
         self.hiddenSize = hiddenSize
         self.layerCount = layers
@@ -50,19 +58,28 @@ public final class RecurrentLayer: Parameterized {
         self.dropout = dropout
         let directions = bidirectional ? 2 : 1
         var cells: [[RecurrentCell]] = []
+        var timeCells: [[any TimeRecurrence]] = []
         for l in 0..<layers {
             let input = l == 0 ? inputSize : hiddenSize * directions
-            cells.append((0..<directions).map { _ in
-                RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
-            })
+            if connections == .adjacent {
+                cells.append((0..<directions).map { _ in
+                    RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+                })
+            } else {
+                timeCells.append((0..<directions).map { _ in
+                    connections.makeCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+                })
+            }
         }
         self.cells = cells
+        self.connections = connections
+        self.timeCells = timeCells
     }
 
     /// The number of directions `D`.
     public var directionCount: Int { bidirectional ? 2 : 1 }
     /// The number of input features `F`.
-    public var inputSize: Int { cells[0][0].inputSize }
+    public var inputSize: Int { timeCells.first?.first?.inputSize ?? cells[0][0].inputSize }
     /// The number of output features `D·H`.
     public var outputSize: Int { hiddenSize * directionCount }
 
@@ -97,8 +114,15 @@ public final class RecurrentLayer: Parameterized {
         for l in 0..<layerCount {
             var outputs: [Variable] = []
             for d in 0..<directionCount {
-                let cell = cells[l][d], index = l * directionCount + d
+                let index = l * directionCount + d
                 let h0 = start.h.flatSlice(offset: index * stateSize, shape: [n, hiddenSize])
+                if !timeCells.isEmpty {
+                    let result = timeCells[l][d].run(layerInput, h0: h0, lengths: lengths, reverse: d == 1)
+                    outputs.append(result.output)
+                    finalH.append(result.hidden)
+                    continue
+                }
+                let cell = cells[l][d]
                 let c0 = start.c.map { $0.flatSlice(offset: index * stateSize, shape: [n, hiddenSize]) }
                 let result = RecurrentSequenceKernel.run(
                     kind: kind, input: layerInput, weightIH: cell.weightIH, weightHH: cell.weightHH,
@@ -118,7 +142,8 @@ public final class RecurrentLayer: Parameterized {
 
     public var namedParameters: [(name: String, variable: Variable)] {
         var out: [(name: String, variable: Variable)] = []
-        for (l, layer) in cells.enumerated() {
+        let layers: [[Parameterized]] = timeCells.isEmpty ? cells : timeCells
+        for (l, layer) in layers.enumerated() {
             for (d, cell) in layer.enumerated() {
                 let suffix = "_l\(l)" + (d == 1 ? "_reverse" : "")
                 for (name, v) in cell.namedParameters { out.append((name + suffix, v)) }

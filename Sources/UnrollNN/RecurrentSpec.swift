@@ -16,6 +16,8 @@ public struct RecurrentSpec: Equatable, Sendable {
     public var initialization: RecurrentInit
     /// The spectral radius each gate block of `W_hh` is scaled to after initialisation (`spectral_radius:`).
     public var spectralRadius: Double?
+    /// Leaky units or a skip connection in time (`.adjacent`: neither).
+    public var connections: TimeConnections = .adjacent
 
     /// A spec from its parts.
     public init(kind: RecurrentCellKind, hidden: Int, layers: Int = 1, bidirectional: Bool = false, dropout: Float = 0,
@@ -33,7 +35,7 @@ public struct RecurrentSpec: Equatable, Sendable {
     /// `spectralRadius` applied to `W_hh`.
     public func makeLayer(inputSize: Int, rng: inout RandomGenerator) -> RecurrentLayer {
         let layer = RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, layers: layers,
-                                   bidirectional: bidirectional, dropout: dropout, rng: &rng)
+                                   bidirectional: bidirectional, dropout: dropout, connections: connections, rng: &rng)
         layer.initializeRecurrentWeights(initialization, spectralRadius: spectralRadius, rng: &rng)
         return layer
     }

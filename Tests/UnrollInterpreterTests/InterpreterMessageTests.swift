@@ -52,9 +52,23 @@ final class InterpreterMessageTests: XCTestCase {
          "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]
 
+    private static let timeConnections: [(TimeConnectionMessage, String)] = [
+        (.alphaOutOfRange(value: "1.5"), "'alpha' must be in (0, 1], got 1.5; it is the share of the new value a unit takes "
+            + "at each step (1 is the Elman RNN, 0.01 a slow unit)"),
+        (.learnedAlphaAtBound(value: "1"), "a learned 'alpha' must start strictly between 0 and 1 (α is sigmoid of a "
+            + "parameter), got 1; start it at 0.99 or set 'learned: false'"),
+        (.tooManyAlphas(count: 4, hidden: 3), "'alpha' has 4 values for 3 hidden units; give at most one per unit"),
+        (.emptyAlpha, "'alpha' is an empty list; give a number or one value per time scale, e.g. [1.0, 0.1, 0.01]"),
+        (.skipTooShort(got: 1), "'skip' must be at least 2 (a distance of 1 is the ordinary connection), got 1"),
+        (.skipOnlyWithoutSkip, "'skip_only: true' removes the one-step connections and needs 'skip'; add e.g. 'skip: 3'"),
+        (.decoderOnTape(layer: "LeakyRNN(hidden: 4, alpha: 0.5)"), "a Seq2Seq decoder must be an RNN, LSTM or GRU without "
+            + "'skip', got LeakyRNN(hidden: 4, alpha: 0.5); leaky units and skip connections can be the encoder"),
+    ]
+
     func testEveryMessageRendersAsWritten() {
         for (message, text) in Self.files { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.builtins { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.timeConnections { XCTAssertEqual(message.text, text, "\(message.id)") }
         XCTAssertEqual(FileMessage.outsideFolder(path: "a", rootsAllowed: true).text,
                        "'a' is outside the notebook's folder; data files must be inside it or an allowed folder")
     }
@@ -62,6 +76,7 @@ final class InterpreterMessageTests: XCTestCase {
     func testTheListsCoverEveryCase() throws {
         try MessageCoverage.assertCovers(Self.files.map(\.0.id), enum: "FileMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.timeConnections.map(\.0.id), enum: "TimeConnectionMessage", in: Self.source)
     }
 
     func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {
