@@ -8,23 +8,28 @@ public struct SeriesOutput: Equatable, Sendable {
     public var yLabel: String
     /// The lines, in legend order.
     public var lines: [SeriesLine]
+    /// The figure's caption (`plot … { caption: "…" }`), shown under it with its number; nil when none was given.
+    public var caption: String?
 
     /// A figure from its parts.
-    public init(title: String, xLabel: String, yLabel: String, lines: [SeriesLine]) {
+    public init(title: String, xLabel: String, yLabel: String, lines: [SeriesLine], caption: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.lines = lines
+        self.caption = caption
     }
 
-    /// The fields of the JSON form.
+    /// The fields of the JSON form (`caption` only when set).
     var jsonFields: [String: JSONValue] {
-        [
+        var fields: [String: JSONValue] = [
             "title": .string(title),
             "x_label": .string(xLabel),
             "y_label": .string(yLabel),
             "lines": .array(lines.map(\.json)),
         ]
+        if let caption { fields["caption"] = .string(caption) }
+        return fields
     }
 
     /// Reads the fields of the JSON form.
@@ -35,6 +40,7 @@ public struct SeriesOutput: Equatable, Sendable {
         let items = try reader.array("lines")
         let linesPath = reader.path(of: "lines")
         lines = try items.enumerated().map { try SeriesLine(json: $1, path: "\(linesPath)[\($0)]") }
+        caption = try reader.optionalString("caption")
     }
 }
 

@@ -35,6 +35,7 @@ extension BuiltinLibrary {
                 .labelled("metric", .string, .value(.string("loss")), .oneOf(["loss", "perplexity", "accuracy"]),
                           doc: "which curves of a History to draw"),
                 .labelled("labels", .list(.string), .absent, doc: "one legend entry per plotted History or Series"),
+                .labelled("caption", .string, .absent, doc: "the caption under the numbered figure in the reports"),
             ],
             result: .nothing,
             doc: "Options of `plot VALUE { … }`."
