@@ -24,6 +24,7 @@ extension Interpreter {
         }
         if arguments["xlabel"] != nil { spec.xLabel = try arguments.string("xlabel") }
         if arguments["ylabel"] != nil { spec.yLabel = try arguments.string("ylabel") }
+        if arguments["caption"] != nil { spec.caption = try arguments.string("caption") }
 
         var axis: PlotAxis?
         var plotted = expressions[...]
@@ -108,7 +109,7 @@ extension Interpreter {
         let xLabel = spec.xLabel ?? axis?.name ?? (xLabels.count == 1 ? xLabels.first! : ownX ? "x" : epochs ? "epoch" : "step")
         let yLabel = spec.yLabel ?? (metrics.count == 1 ? metrics.first! : "value")
         return SeriesOutput(title: spec.title, xLabel: xLabel, yLabel: yLabel, lines: lines.map(\.line),
-                            logX: spec.logX, logY: spec.logY)
+                            logX: spec.logX, logY: spec.logY, caption: spec.caption)
     }
 
     /// The numbers of a list of numbers or of a series, or nil for anything else.

@@ -50,7 +50,7 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("| cell | output | key | old | new | abs diff | rel diff | verdict |\n"), text)
         XCTAssertNotNil(text.range(of: #"\| train \| fit-1 \| train loss\\\[2\\\] \(3 of 3 points differ\) \| [0-9.]+ \| [0-9.]+ \| [0-9.e-]+ \| [0-9.e-]+ \| beyond tolerance \|"#,
                                    options: .regularExpression), text)
-        XCTAssertNotNil(text.range(of: #"\| train \| show-1 \|  \| [0-9.]+ \| [0-9.]+ \|"#, options: .regularExpression), text)
+        XCTAssertNotNil(text.range(of: #"\| train \| value-1 \|  \| [0-9.]+ \| [0-9.]+ \|"#, options: .regularExpression), text)
         XCTAssertTrue(text.contains("![fit m on train](diff/train-fit-1.svg)\n"), text)
         XCTAssertTrue(text.contains("learning rate ~~0.01~~ **0.02**"), text)
         XCTAssertTrue(text.contains("1 cell unchanged: same\n"), text)

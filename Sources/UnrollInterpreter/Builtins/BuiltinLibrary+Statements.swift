@@ -54,6 +54,7 @@ extension BuiltinLibrary {
                           doc: "logarithmic axes, ticked at powers of ten; a zero or negative value on one is an error"),
                 .labelled("xlabel", .string, .absent, doc: "the x axis title; without it `epoch`, `step` or the x values as written"),
                 .labelled("ylabel", .string, .absent, doc: "the y axis title; without it the metric, or `value`"),
+                .labelled("caption", .string, .absent, doc: "the caption under the numbered figure in the reports"),
             ],
             result: .nothing,
             doc: "Options of `plot VALUE { … }` and `plot XS, YS, … { … }`, which draws YS and the rest against XS."
