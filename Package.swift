@@ -99,10 +99,11 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
+                    resources: [.copy("Fixtures")]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
-        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollTestSupport"]),
+        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]),
 
         // Test helpers shared by the test targets (finite-difference gradient checks, kernel settings, temporary folders,
         // run-record fixtures).

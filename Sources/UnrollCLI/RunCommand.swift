@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Each notebook NAME.md is parsed and checked, then its rnn cells run in order in one environment. \
         Reports go to OUT/NAME.html, OUT/NAME.md (figures in OUT/NAME/) and OUT/NAME.json (the run record \
-        that `unroll check` compares against). A failed cell is shown in the reports with its location; the \
+        that `unroll check` compares against); with HTML, OUT/index.html then lists every notebook whose run \
+        record is in OUT (not only this run's) with its status, a one-line summary and key numbers. A failed cell is shown in the reports with its location; the \
         cells after it are skipped unless --keep-going. A run's files replace the previous ones together or \
         not at all (they are staged in OUT/.unroll-staging-*, then renamed into place); an --out that would \
         overwrite the notebook or a file it reads, or put figures into a folder Unroll did not write (such as \

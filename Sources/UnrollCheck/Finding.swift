@@ -12,6 +12,9 @@ public struct Finding: Equatable, Sendable {
         case kindChanged
         /// An output of the baseline is missing from the run.
         case outputMissing
+        /// An output of a baseline written before `show` outputs were named by what they show (`show-1`) is, in
+        /// this run, the output of the same kind named `to` (`metrics-1`).
+        case outputRenamed(to: String)
         /// The run has an output the baseline lacks.
         case outputAdded
         /// A cell of the baseline is missing from the run.
@@ -100,6 +103,9 @@ public struct Finding: Equatable, Sendable {
             return "\(valuePath): expected \(expected), got \(actual)"
         case .outputMissing:
             return "\(valuePath): expected \(expected), got nothing (the output is gone)"
+        case .outputRenamed(let newName):
+            return "\(valuePath): this version names it '\(newName)' ('show' outputs are now named by what they show); "
+                + "the baseline predates that: record the new names with 'unroll check --update'"
         case .outputAdded:
             return "\(valuePath): note: new output \(actual), not in the baseline"
         case .cellRemoved:

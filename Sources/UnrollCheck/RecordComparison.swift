@@ -73,8 +73,15 @@ public struct RecordComparison: Sendable {
         var findings: [Finding] = []
         let outputs = OutputComparison(tolerance: tolerance, path: path, cell: cell, limit: mismatchesPerOutput)
         var seenNames = Set<String>()
+        let renamed = RenamedOutputs(baseline: baseline, run: cell)
         for expected in baseline.outputs where seenNames.insert(expected.name).inserted {
             guard let actual = cell.output(named: expected.name) else {
+                if let newName = renamed.newName[expected.name] {
+                    findings.append(Finding(kind: .outputRenamed(to: newName), severity: .regression, notebookPath: path,
+                                            cellID: cell.id, line: cell.sourceLine,
+                                            valuePath: "\(cell.id)/\(expected.name)"))
+                    continue
+                }
                 findings.append(Finding(kind: .outputMissing, severity: .regression, notebookPath: path,
                                         cellID: cell.id, line: cell.sourceLine, valuePath: "\(cell.id)/\(expected.name)",
                                         expected: "a \(expected.content.kind.rawValue)"))
@@ -84,7 +91,7 @@ public struct RecordComparison: Sendable {
         }
         var addedNames = Set<String>()
         for output in cell.outputs where baseline.output(named: output.name) == nil
-            && addedNames.insert(output.name).inserted {
+            && !renamed.newNames.contains(output.name) && addedNames.insert(output.name).inserted {
             findings.append(Finding(kind: .outputAdded, severity: .note, notebookPath: path, cellID: cell.id,
                                     line: cell.sourceLine, valuePath: "\(cell.id)/\(output.name)",
                                     actual: "(\(output.content.kind.rawValue))"))

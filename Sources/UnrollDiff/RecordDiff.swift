@@ -97,15 +97,23 @@ public struct RecordDiff: Equatable, Sendable {
         if let a = old.error?.message, let b = new.error?.message, a != b {
             row("error", OutputChanges.Rows.shown(a), OutputChanges.Rows.shown(b))
         }
+        // An old record's `show-N` outputs are compared with this one's under their new names (`metrics-1`).
+        let renamed = RenamedOutputs(baseline: old, run: new)
+        var oldOutputs = old.outputs
+        for (i, output) in oldOutputs.enumerated() {
+            guard let newName = renamed.newName[output.name] else { continue }
+            row("renamed", output.name, newName)
+            oldOutputs[i].name = newName
+        }
         let tolerance = Tolerance.resolve(cell: new.check ?? old.check, notebook: notebookSettings)
         let outputs = OutputChanges(tolerance: tolerance, cellID: id, limit: limit)
         var names: [String] = []
         var seen = Set<String>()
-        for output in new.outputs + old.outputs where seen.insert(output.name).inserted {
+        for output in new.outputs + oldOutputs where seen.insert(output.name).inserted {
             names.append(output.name)
         }
         let diffs = names.compactMap { name in
-            outputs.diff(name: name, old: old.output(named: name)?.content, new: new.output(named: name)?.content)
+            outputs.diff(name: name, old: oldOutputs.first { $0.name == name }?.content, new: new.output(named: name)?.content)
         }
         guard !changes.isEmpty || !diffs.isEmpty else { return nil }
         return CellDiff(cellID: id, changes: changes, outputs: diffs)

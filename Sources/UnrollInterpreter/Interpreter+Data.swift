@@ -29,6 +29,25 @@ extension Interpreter {
         return .dataset(DatasetValue(.labelled(data), origin: "csv"))
     }
 
+    /// `series_csv(path, target:, columns:, window:, horizon:, stride:)`: numeric columns cut into windows.
+    func seriesCSV(_ arguments: Arguments) throws -> Value {
+        let (shown, actual, contents) = try readDataFile(arguments)
+        let target = try arguments.string("target")
+        var columns = [target]
+        if arguments.wasGiven("columns") {
+            guard case .list(let names) = try arguments.value("columns") else {
+                throw arguments.error("'columns' must be a list of column names", at: "columns")
+            }
+            columns = names.map(\.text)
+        }
+        let data = try Self.dataErrors(at: arguments.place("path"), file: (shown, actual)) {
+            try SeriesWindows.dataset(from: CSVTable(parsing: contents, name: shown), columns: columns, target: target,
+                                      window: arguments.int("window"), horizon: arguments.int("horizon"),
+                                      stride: arguments.int("stride"))
+        }
+        return .dataset(DatasetValue(.sequences(data), origin: "series_csv"))
+    }
+
     /// `tagged(path, separator:, min_freq:, lowercase:)`: lines of `token/TAG` items.
     func tagged(_ arguments: Arguments) throws -> Value {
         let (shown, actual, contents) = try readDataFile(arguments)

@@ -81,6 +81,7 @@ extension Interpreter {
 
     private func lookup(_ name: String, at expression: Expr) throws -> Value {
         if let value = environment.lookup(name) { return value }
+        if let constant = MathConstant.value(named: name) { return .float(constant) }
         if builtins.function(named: name) != nil {
             throw RuntimeError(NameMessage.functionNotCalled(name: name), at: expression.range)
         }
@@ -99,7 +100,11 @@ extension Interpreter {
         let container = try evaluate(base)
         if case .tensors(let t) = container { return try tensor(named: index, in: t) }
         if case .tensor = container { throw RuntimeError(ExpressionMessage.tensorIndexed, at: base.range) }
-        let position = try evaluateInt(index, what: "an index")
+        let indexValue = try evaluate(index)
+        if case .range(let lo, let hi) = indexValue { return try sliced(container, lo, hi, base: base, index: index) }
+        guard case .int(let position) = indexValue else {
+            throw RuntimeError(ExpressionMessage.notAnInt(what: "an index", got: indexValue.type), at: index.range)
+        }
         /// The position counted from the front, after checking it is in range.
         func resolve(_ count: Int, _ what: String) throws -> Int {
             let j = position < 0 ? count + position : position
@@ -120,6 +125,38 @@ extension Interpreter {
             }
             return .int(lo + (try resolve(count, "a range")))
         case .series(let s): return .float(s.values[try resolve(s.values.count, "a Series")])
+        case .dataset(let d): return .record(d.example(at: try resolve(d.count, "a Dataset")))
+        default:
+            throw RuntimeError(ExpressionMessage.notIndexable(type: container.type), at: base.range)
+        }
+    }
+}
+
+extension Interpreter {
+    /// `container[lo...hi]`: the items from `lo` to `hi` (both included, negative ends counted from the end) of a
+    /// list, string, range, Series (as a list of floats) or data set (as a data set of those examples).
+    fileprivate func sliced(_ container: Value, _ lo: Int, _ hi: Int, base: Expr, index: Expr) throws -> Value {
+        func bounds(_ count: Int) throws -> ClosedRange<Int> {
+            guard let b = SliceBounds(lower: lo, upper: hi, count: count) else {
+                throw RuntimeError(ExpressionMessage.sliceOutOfRange(lower: lo, upper: hi, count: count), at: index.range)
+            }
+            return b.lower...b.upper
+        }
+        switch container {
+        case .list(let items): return .list(Array(items[try bounds(items.count)]))
+        case .string(let s):
+            let scalars = Array(s.unicodeScalars)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[try bounds(scalars.count)])
+            return .string(String(view))
+        case .range(let first, let last):
+            guard let count = IntegerArithmetic.count(lower: first, upper: last) else {
+                throw RuntimeError(ExpressionMessage.rangeTooLarge(lower: first, upper: last, purpose: "index"), at: base.range)
+            }
+            let part = try bounds(count)
+            return .range(first + part.lowerBound, first + part.upperBound)
+        case .series(let s): return .list(s.values[try bounds(s.values.count)].map(Value.float))
+        case .dataset(let d): return .dataset(d.subset(Array(try bounds(d.count))))
         default:
             throw RuntimeError(ExpressionMessage.notIndexable(type: container.type), at: base.range)
         }

@@ -38,6 +38,7 @@ extension Interpreter {
         let model = try arguments.model()
         let input = try arguments.value("input")
         if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
+        if case .dataset(let data) = input { return try predictDataset(model, data, arguments) }
         if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
         if model.kind == .seq2seq { return try translateBuiltin(arguments) }
         guard case .string(let text) = input else {
@@ -67,6 +68,12 @@ extension Interpreter {
         }
         let codec = try textCodec(of: model, arguments)
         let prime = try arguments.string("prime")
+        var unknown: [String] = []
+        for token in codec.tokens(prime) where !codec.vocabulary.contains(token) && !unknown.contains(token) { unknown.append(token) }
+        if !unknown.isEmpty {
+            let warning = Diagnostic(BuiltinMessage.primeOutsideVocabulary(tokens: unknown), at: arguments.place("prime"))
+            outputs.append(.text(names.next("warning"), warning.description))
+        }
         let length = try arguments.int("length"), temperature = Float(try arguments.double("temperature"))
         // Every generated token is at least one byte of the text, so a longer sample cannot be a string.
         guard length <= GrowthLimit.stringBytes else {

@@ -67,10 +67,12 @@ extension Interpreter {
                             at: place)
     }
 
-    /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:)`.
+    /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:, skip:, skip_only:)`.
     func rnnLayer(_ arguments: Arguments) throws -> Value {
         let kind: RecurrentCellKind = try arguments.string("nonlinearity") == "relu" ? .rnnRelu : .rnnTanh
-        return .recurrent(try recurrentSpec(kind, arguments))
+        var spec = try recurrentSpec(kind, arguments)
+        spec.connections = try skipConnections(arguments)
+        return .recurrent(spec)
     }
 
     /// `LSTM(hidden:, layers:, bidirectional:, dropout:, variant:)`.
@@ -90,6 +92,11 @@ extension Interpreter {
 
     /// `Adam(lr:)`.
     func adam(_ arguments: Arguments) throws -> Value { .optimizer(.adam(lr: try arguments.double("lr"))) }
+
+    /// `AdamW(lr:, weight_decay:)`.
+    func adamW(_ arguments: Arguments) throws -> Value {
+        .optimizer(.adamW(lr: try arguments.double("lr"), weightDecay: try arguments.double("weight_decay")))
+    }
 
     /// `RMSprop(lr:)`.
     func rmsprop(_ arguments: Arguments) throws -> Value { .optimizer(.rmsprop(lr: try arguments.double("lr"))) }
@@ -117,8 +124,10 @@ extension Interpreter {
         return spec
     }
 
-    private func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
+    func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
         RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
-                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")))
+                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")),
+                      initialization: try recurrentInit(kind, arguments),
+                      spectralRadius: try arguments.optionalDouble("spectral_radius"))
     }
 }

@@ -1,6 +1,7 @@
 import UnrollDiagnostics
 import UnrollLanguage
 import UnrollRecord
+import UnrollTraining
 
 extension Interpreter {
     /// `plot VALUE { options }`, or `plot XS, YS, … { options }` with the values after the first drawn against
@@ -23,6 +24,7 @@ extension Interpreter {
         }
         if arguments["xlabel"] != nil { spec.xLabel = try arguments.string("xlabel") }
         if arguments["ylabel"] != nil { spec.yLabel = try arguments.string("ylabel") }
+        if arguments["caption"] != nil { spec.caption = try arguments.string("caption") }
 
         var axis: PlotAxis?
         var plotted = expressions[...]
@@ -56,7 +58,7 @@ extension Interpreter {
         // The axis titles the data suggests: epochs when a history is drawn and nothing has x values of its own,
         // and the metric when the lines that measure one all measure the same.
         var epochs = false, ownX = false
-        var metrics: Set<String> = []
+        var metrics: Set<String> = [], xLabels: Set<String> = []
         for (i, item) in items.enumerated() {
             let given = spec.labels?[i]
             switch item.value {
@@ -65,6 +67,14 @@ extension Interpreter {
                 let prefix = given ?? (item.isAlone ? nil : item.name)
                 epochs = true
                 metrics.insert(spec.metric)
+                if GradientStatistics.seriesNames.contains(spec.metric) {
+                    // Gradient norms are measured while training only: one line, from the training batches.
+                    if let ys = h.history.gradientSeries(spec.metric), !h.history.gradients.isEmpty {
+                        let name = (prefix.map { "\($0) " } ?? "") + "train \(spec.metric)"
+                        lines.append((SeriesLine(name: name, y: ys, style: spec.style, group: prefix ?? item.name), item.place, nil))
+                    }
+                    continue
+                }
                 for (split, rows) in [("train", h.history.train), ("valid", h.history.valid)] where !rows.isEmpty {
                     switch MetricLookup.values(spec.metric, in: rows, kind: h.kind) {
                     case .success(let ys):
@@ -80,6 +90,7 @@ extension Interpreter {
                               s.x == nil ? axis?.source : nil))
                 epochs = epochs || s.split != nil
                 ownX = ownX || s.x != nil
+                if let xLabel = s.xLabel { xLabels.insert(xLabel) }
                 if let metric = s.metric { metrics.insert(metric) }
             case let value:
                 guard let ys = Self.plotNumbers(value) else {
@@ -95,10 +106,10 @@ extension Interpreter {
         for (line, place, x) in lines {
             try Self.checkLogAxes(line, logX: spec.logX, logY: spec.logY, at: place, x: x)
         }
-        let xLabel = spec.xLabel ?? axis?.name ?? (ownX ? "x" : epochs ? "epoch" : "step")
+        let xLabel = spec.xLabel ?? axis?.name ?? (xLabels.count == 1 ? xLabels.first! : ownX ? "x" : epochs ? "epoch" : "step")
         let yLabel = spec.yLabel ?? (metrics.count == 1 ? metrics.first! : "value")
         return SeriesOutput(title: spec.title, xLabel: xLabel, yLabel: yLabel, lines: lines.map(\.line),
-                            logX: spec.logX, logY: spec.logY)
+                            logX: spec.logX, logY: spec.logY, caption: spec.caption)
     }
 
     /// The numbers of a list of numbers or of a series, or nil for anything else.

@@ -28,6 +28,9 @@ extension Interpreter {
             guard spec.variant == .standard else {
                 throw RuntimeError(BuiltinMessage.variantDecoder(variant: spec.variant.rawValue), at: arguments.place("decoder"))
             }
+            guard spec.connections == .adjacent else {
+                throw arguments.error(TimeConnectionMessage.decoderOnTape(layer: spec.summary), at: "decoder")
+            }
             decoder = spec
         }
         let name = try arguments.string("attention")

@@ -71,6 +71,10 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case predictInput(model: String, expected: String, got: ValueType)
     /// `save_tensors` of an empty record.
     case emptyTensorRecord
+    /// A `prime:` with tokens the model's vocabulary does not know (a warning: they are read as `<unk>`).
+    case primeOutsideVocabulary(tokens: [String])
+    /// `range(a, b)` (or `range(b)`, from 0) with no int from `lower` up to `upper`, left out.
+    case emptyRangeCall(lower: Int, upper: Int)
     /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
     /// overflows, the sizes are in GB.
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
@@ -79,9 +83,21 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case beamTooWide(beam: Int, bytes: String, machine: String)
     /// A Seq2Seq decoder declared as an LSTM variant, which only sequence layers run.
     case variantDecoder(variant: String)
+    /// `init: "identity"` on a gated layer, whose `W_hh` holds several gate blocks.
+    case identityInitNeedsRNN(kind: String)
+    /// A builtin that unrolls a recurrent stack in time given a bidirectional one.
+    case needsOneDirection(owner: String)
+    /// A builtin that unrolls a recurrent stack in time given an LSTM variant, whose cells it cannot step.
+    case probeNeedsStandardLSTM(owner: String, layer: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
+
+    /// Only a prime outside the vocabulary is a warning.
+    var severity: Severity {
+        if case .primeOutsideVocabulary = self { return .warning }
+        return .error
+    }
 
     /// The message as users read it.
     var text: String {
@@ -98,6 +114,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "a \(model) predicts from \(expected), got \(got)"
         case .emptyTensorRecord:
             return "there are no tensors to save in an empty record"
+        case .primeOutsideVocabulary(let tokens):
+            let shown = tokens.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (tokens.count > 10 ? ", …" : "")
+            return "the prime has \(tokens.count) token\(tokens.count == 1 ? "" : "s") the model's vocabulary does not know "
+                + "(\(shown)); they are read as <unk>, so the sample starts from less than the prime says"
+        case .emptyRangeCall(let lower, let upper):
+            let call = lower == 0 ? "range(\(upper))" : "range(\(lower), \(upper))"
+            return "\(call) is empty: it counts from \(lower) up to \(upper), left out; the end must be larger than the start"
         case .modelTooLarge(let owner, let weights, let weightsGB, let trainingGB, let machineGB):
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"
@@ -107,6 +130,59 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         case .variantDecoder(let variant):
             return "a Seq2Seq decoder steps with the standard LSTM cell; the '\(variant)' variant works in the encoder "
                 + "only; drop 'variant' from the decoder"
+        case .needsOneDirection(let owner):
+            return "'\(owner)' follows the gradient back in time through one direction; this model's recurrent stack is "
+                + "bidirectional; build it with 'bidirectional: false'"
+        case .probeNeedsStandardLSTM(let owner, let layer):
+            return "'\(owner)' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is \(layer); "
+                + "measure a model built with the standard LSTM (drop 'variant')"
+        case .identityInitNeedsRNN(let kind):
+            return "init \"identity\" is for an Elman RNN (the IRNN); \(kind) has gates; use \"orthogonal\" or \"uniform\""
+        }
+    }
+}
+
+/// Messages about leaky units and skip connections in time (`LeakyRNN(alpha:)`, `RNN(skip:, skip_only:)`), shared
+/// by the layers' rules and their code.
+enum TimeConnectionMessage: DiagnosticMessage, Hashable {
+    /// A leak rate outside (0, 1].
+    case alphaOutOfRange(value: String)
+    /// A learned leak rate of exactly 1 (its parameter would be infinite).
+    case learnedAlphaAtBound(value: String)
+    /// More leak rates than hidden units.
+    case tooManyAlphas(count: Int, hidden: Int)
+    /// `alpha: []`.
+    case emptyAlpha
+    /// `skip` below 2.
+    case skipTooShort(got: Int)
+    /// `skip_only: true` without `skip`.
+    case skipOnlyWithoutSkip
+    /// A Seq2Seq decoder with leaky units or a skip connection.
+    case decoderOnTape(layer: String)
+
+    /// Every message of this type belongs to the interpreter, where builtins are declared.
+    static let domain = "UnrollInterpreter"
+
+    /// The message as users read it.
+    var text: String {
+        switch self {
+        case .alphaOutOfRange(let value):
+            return "'alpha' must be in (0, 1], got \(value); it is the share of the new value a unit takes at each step "
+                + "(1 is the Elman RNN, 0.01 a slow unit)"
+        case .learnedAlphaAtBound(let value):
+            return "a learned 'alpha' must start strictly between 0 and 1 (α is sigmoid of a parameter), got \(value); "
+                + "start it at 0.99 or set 'learned: false'"
+        case .tooManyAlphas(let count, let hidden):
+            return "'alpha' has \(count) values for \(hidden) hidden units; give at most one per unit"
+        case .emptyAlpha:
+            return "'alpha' is an empty list; give a number or one value per time scale, e.g. [1.0, 0.1, 0.01]"
+        case .skipTooShort(let got):
+            return "'skip' must be at least 2 (a distance of 1 is the ordinary connection), got \(got)"
+        case .skipOnlyWithoutSkip:
+            return "'skip_only: true' removes the one-step connections and needs 'skip'; add e.g. 'skip: 3'"
+        case .decoderOnTape(let layer):
+            return "a Seq2Seq decoder must be an RNN, LSTM or GRU without 'skip', got \(layer); leaky units and skip "
+                + "connections can be the encoder"
         }
     }
 }

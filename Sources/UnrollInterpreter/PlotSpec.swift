@@ -17,4 +17,6 @@ struct PlotSpec {
     var logX = false, logY = false
     /// The axis titles, when given instead of the ones the data suggests.
     var xLabel: String? = nil, yLabel: String? = nil
+    /// The caption under the numbered figure (`caption:`); nil for none.
+    var caption: String? = nil
 }

@@ -37,9 +37,12 @@ struct SeriesValue {
     var split: String?
     /// The metric it measures (`loss`), if it came from a history.
     var metric: String?
-    /// The x value of each value, from `series(…, x:)`; nil for 1, 2, 3, …
+    /// The x value of each value, from `series(…, x:)` or a builtin that measures against something else
+    /// (`gradient_flow`: the distance T−k); nil for 1, 2, 3, …
     var x: [Double]? = nil
-    /// The legend name given by `series(…, name:)`.
+    /// What x measures, when it is neither the epoch nor the step (`distance T−k`).
+    var xLabel: String? = nil
+    /// The legend name given by `series(…, name:)`, or a builtin's own (`layer 1`).
     var label: String? = nil
     /// How `plot` draws it, from `series(…, style:)`; nil for the plot's style.
     var style: SeriesStyle? = nil

@@ -48,7 +48,7 @@ extension Checker {
 
     private func reportUnknownFunction(_ name: String, at callee: Expr) {
         let functions = builtins.globalFunctions
-        guard let suggestion = Suggestion.closest(to: name, in: functions.map(\.name)),
+        guard let suggestion = Suggestion.closestOrAlias(to: name, in: functions.map(\.name)),
               let family = builtins.function(named: suggestion)?.family else {
             if let defined = definitions[name]?.first {
                 report(NameMessage.usedBeforeDefinition(name: name, line: defined.line, column: defined.column), at: callee,
@@ -74,6 +74,31 @@ extension Checker {
         return Typed(outcome)
     }
 
+    /// The call written with its extra positional arguments labelled, each with the first free labelled
+    /// parameter (in declaration order) that takes its type and, when known, its value; nil when some extra
+    /// argument fits none.
+    private func labelledCall(_ signature: Signature, _ given: [(label: Identifier?, value: Expr)], _ typed: [Typed],
+                              bound: [String: Int], owner: String) -> String? {
+        var free = (signature.parameters ?? []).filter { !$0.isPositional && bound[$0.name] == nil }
+        var parts: [String] = []
+        for (index, argument) in given.enumerated() {
+            if let label = argument.label {
+                parts.append("\(label.text): \(argument.value)")
+            } else if bound.values.contains(index) {
+                parts.append("\(argument.value)")
+            } else {
+                let fact = typed[index]
+                guard let slot = free.firstIndex(where: { parameter in
+                    fact.type != .unknown && fact.type.isAssignable(to: parameter.type)
+                        && (fact.constant.flatMap { parameter.constraint?.violation(by: $0) } == nil)
+                }) else { return nil }
+                parts.append("\(free[slot].name): \(argument.value)")
+                free.remove(at: slot)
+            }
+        }
+        return "\(owner)(\(parts.joined(separator: ", ")))"
+    }
+
     /// Binds and checks the arguments (or options) `given` for `signature`, reports binding, type and
     /// constraint problems and the rule's problems, and returns the refined result type. `noun` is
     /// "argument" or "option"; `owner` names the call in messages.
@@ -83,11 +108,17 @@ extension Checker {
         let positionalCount = given.filter { $0.label == nil }.count
         /// Required parameters whose absence a hint already explains (`LSTM(64)` → `hidden: 64`).
         var explained: Set<String> = []
+        var extraReported = false
         for problem in problems {
             switch problem {
             case .tooManyPositional(let index, let accepted):
                 let value = given[index].value
-                if accepted == 0 {
+                if extraReported { continue }
+                extraReported = true
+                if accepted > 0, let call = labelledCall(signature, given, typed, bound: bound, owner: owner) {
+                    report(CallMessage.passByLabel(owner: owner, accepted: accepted, given: positionalCount, suggestion: call),
+                           at: value)
+                } else if accepted == 0 {
                     let wanted = (signature.parameters ?? []).first { $0.isRequired && bound[$0.name] == nil }
                     if let wanted { explained.insert(wanted.name) }
                     report(CallMessage.labelledOnly(owner: owner, noun: noun, suggestion: wanted.map { "\($0.name): \(value)" }),
@@ -96,8 +127,14 @@ extension Checker {
                     report(CallMessage.tooManyPositional(owner: owner, noun: noun, accepted: accepted, given: positionalCount),
                            at: value)
                 }
-            case .unknownLabel(let label, let index, let suggestion):
+            case .unknownLabel(let label, let index, _):
                 let name = given[index].label!
+                if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value,
+                                                             optimizer: TrainingMessage.optimizerName(in: given)) {
+                    report(misplaced, at: name.location, length: label.count)
+                    continue
+                }
+                let suggestion = signature.labelSuggestion(for: label, argument: typed[index].type, excluding: Set(bound.keys))
                 report(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
                        at: name.location, length: label.count)
             case .labelOnPositional(let label, let index):

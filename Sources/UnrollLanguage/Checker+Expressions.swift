@@ -47,6 +47,7 @@ extension Checker {
 
     private func typeOfName(_ name: String, at expression: Expr) -> Typed {
         if let symbol = scopes.lookup(name) { return Typed(symbol.type, symbol.constant) }
+        if let constant = MathConstant.value(named: name) { return Typed(constant: .float(constant)) }
         if builtins.function(named: name) != nil {
             report(NameMessage.functionNotCalled(name: name), at: expression)
         } else if builtins.namespaces.contains(name) {
@@ -75,6 +76,7 @@ extension Checker {
             return
         }
         let candidates = scopes.visibleNames + builtins.globalFunctions.map(\.name) + builtins.namespaces
+            + MathConstant.values.keys.sorted()
         report(NameMessage.unknownName(name: name, suggestion: Suggestion.closest(to: name, in: candidates)), at: expression)
     }
 
@@ -186,6 +188,7 @@ extension Checker {
         let container = typeOf(base)
         let position = typeOf(index)
         if container.type == .tensors || container.type == .tensor { return typeOfTensorLookup(container, position, base: base, at: index) }
+        if position.type == .range { return typeOfSlice(container, position, base: base, at: index) }
         if !position.type.isAssignable(to: .int) {
             report(ExpressionMessage.notAnInt(what: "an index", got: position.type), at: index)
             return .unknown
@@ -215,7 +218,34 @@ extension Checker {
         case .string: return Typed(.string)
         case .range: return Typed(.int)
         case .series: return Typed(.float)
+        case .dataset(let facts): return Typed(facts.kind.map { .record($0.exampleFields) } ?? .unknown)
         case .unknown: return .unknown
+        default:
+            report(ExpressionMessage.notIndexable(type: container.type), at: base)
+            return .unknown
+        }
+    }
+
+    /// `base[a...b]`: the items from `a` to `b` of a list, string, range, Series (a list) or data set (a data
+    /// set); a known slice of a known list is checked against its length and folded.
+    private func typeOfSlice(_ container: Typed, _ slice: Typed, base: Expr, at index: Expr) -> Typed {
+        var items: [ConstantValue]?
+        if case .list(let known)? = container.constant { items = known }
+        if case .string(let text)? = container.constant { items = text.unicodeScalars.map { .string(String($0)) } }
+        if let items, case .range(let lo, let hi)? = slice.constant {
+            guard let bounds = SliceBounds(lower: lo, upper: hi, count: items.count) else {
+                report(ExpressionMessage.sliceOutOfRange(lower: lo, upper: hi, count: items.count), at: index)
+                return Typed(container.type)
+            }
+            let part = Array(items[bounds.lower...bounds.upper])
+            if case .string = container.type {
+                return Typed(constant: .string(part.map { if case .string(let c) = $0 { return c }; return "" }.joined()))
+            }
+            return Typed(container.type, .list(part))
+        }
+        switch container.type {
+        case .list, .string, .range, .dataset, .unknown: return Typed(container.type)
+        case .series: return Typed(.list(.float))
         default:
             report(ExpressionMessage.notIndexable(type: container.type), at: base)
             return .unknown
@@ -269,7 +299,9 @@ extension Checker {
         case .less, .lessEqual, .greater, .greaterEqual:
             let ordered = (l.type.isAssignable(to: .number) && r.type.isAssignable(to: .number))
                 || (l.type.isAssignable(to: .string) && r.type.isAssignable(to: .string))
-            if !ordered {
+            if !ordered, let metrics = [(left, l), (right, r)].first(where: { $0.1.type == .metrics }) {
+                report(ExpressionMessage.metricsCompared(op: op.rawValue, suggestion: "\(metrics.0).accuracy"), at: expression)
+            } else if !ordered {
                 report(ExpressionMessage.cannotOrder(op: op.rawValue, left: l.type, right: r.type), at: expression)
             }
             return Typed(.bool)

@@ -20,9 +20,17 @@ extension Checker {
         let typed = options.map { typeOf($0.value) }
         _ = checkArguments(signature, receiver: nil, given: options.map { (label: $0.name, value: $0.value) }, typed: typed,
                            noun: "option", owner: "fit", at: location, length: 3)
+        let validates = options.contains { $0.name.text == "validate" }
+        for field in options where ["patience", "keep_best"].contains(field.name.text) && !validates {
+            report(TrainingMessage.needsValidation(option: field.name.text), at: field.name.location, length: field.name.text.count)
+        }
         guard let kind = facts?.kind else { return }
         for (field, value) in zip(options, typed) {
             switch field.name.text {
+            case "monitor":
+                if case .string(let metric)? = value.constant, !TrainingMessage.records(metric, kind: kind) {
+                    report(TrainingMessage.monitorUnavailable(metric: metric, model: kind.rawValue), at: field.value)
+                }
             case "validate":
                 checkData(value.type, at: field.value, for: model, facts!)
             case "bptt" where kind != .languageModel:

@@ -39,6 +39,8 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
     case elseWithoutIf
     /// Something other than a plain name on the left of `=`.
     case cannotAssignExpression(expression: String)
+    /// A Python slice `x[0:2]`; `suggestion` is the range slice that takes the same items.
+    case colonSlice(suggestion: String)
     /// A misspelt statement keyword (`pritn x`).
     case unknownStatement(name: String, suggestion: String)
     /// A positional argument after a labelled one.
@@ -86,6 +88,8 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
             return "'else' must follow the '}' of an 'if' block"
         case .cannotAssignExpression(let expression):
             return "cannot assign to '\(expression)'; only plain names can be assigned"
+        case .colonSlice(let suggestion):
+            return "slices use '...' and include both ends, not ':'; write '\(suggestion)'"
         case .unknownStatement(let name, let suggestion):
             return "unknown statement '\(name)'; did you mean '\(suggestion)'?"
         case .positionalAfterLabelled(let label):
@@ -129,6 +133,9 @@ public enum CallMessage: DiagnosticMessage, Hashable {
     case labelledOnly(owner: String, noun: String, suggestion: String?)
     /// More positional arguments than the builtin takes.
     case tooManyPositional(owner: String, noun: String, accepted: Int, given: Int)
+    /// More positional arguments than the builtin takes, where labels fit the extra ones: `suggestion` is the
+    /// call written with them (`sample(lm, prime: "a", length: 20)`).
+    case passByLabel(owner: String, accepted: Int, given: Int, suggestion: String)
     /// A label that names no parameter.
     case unknownLabel(noun: String, label: String, owner: String, suggestion: String?)
     /// A label on an argument that is passed by position.
@@ -168,6 +175,9 @@ public enum CallMessage: DiagnosticMessage, Hashable {
             return "'\(owner)' takes labelled \(noun)s only" + Suggestion.hint(suggestion)
         case .tooManyPositional(let owner, let noun, let accepted, let given):
             return "'\(owner)' takes \(accepted) positional \(noun)\(accepted == 1 ? "" : "s"), got \(given)"
+        case .passByLabel(let owner, let accepted, let given, let suggestion):
+            return "'\(owner)' takes \(accepted) positional argument\(accepted == 1 ? "" : "s"), got \(given); "
+                + "pass the others by label, as in '\(suggestion)'"
         case .unknownLabel(let noun, let label, let owner, let suggestion):
             return "unknown \(noun) '\(label)' for '\(owner)'" + Suggestion.hint(suggestion)
         case .labelOnPositional(let label):
@@ -280,6 +290,8 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case indexOutOfRange(index: Int, what: String, count: Int)
     /// An index into a value that cannot be indexed.
     case notIndexable(type: ValueType)
+    /// A slice `a...b` that does not lie inside something with `count` items.
+    case sliceOutOfRange(lower: Int, upper: Int, count: Int)
     /// `-x` of a non-number.
     case cannotNegate(type: ValueType)
     /// `not x` of a non-bool.
@@ -292,6 +304,8 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case cannotCompare(left: ValueType, right: ValueType)
     /// `<` and friends between values without an order.
     case cannotOrder(op: String, left: ValueType, right: ValueType)
+    /// A Metrics compared with a number; `suggestion` is one of its numbers (`m.accuracy`).
+    case metricsCompared(op: String, suggestion: String)
     /// Arithmetic on values it does not apply to.
     case cannotApply(op: String, left: ValueType, right: ValueType)
     /// `/` or `%` by zero.
@@ -326,7 +340,10 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .indexOutOfRange(let index, let what, let count):
             return "index \(index) is out of range for \(what) of \(count)"
         case .notIndexable(let type):
-            return "cannot index \(type); only lists, tuples, strings, ranges and Series can be indexed"
+            return "cannot index \(type); only lists, tuples, strings, ranges, Series and Datasets can be indexed"
+        case .sliceOutOfRange(let lower, let upper, let count):
+            return "the slice \(lower)...\(upper) is out of range for \(count) item\(count == 1 ? "" : "s"); "
+                + "a slice takes items 0...\(max(count - 1, 0)) (or counted from the end, -\(max(count, 1))...-1)"
         case .cannotNegate(let type):
             return "cannot negate \(type)"
         case .notNeedsBool(let got):
@@ -339,6 +356,8 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
             return "cannot compare \(left) with \(right)" + Self.seriesHint(left, right)
         case .cannotOrder(let op, let left, let right):
             return "cannot compare \(left) with \(right) using '\(op)'" + Self.seriesHint(left, right)
+        case .metricsCompared(let op, let suggestion):
+            return "cannot compare a Metrics using '\(op)'; compare one of its numbers, such as '\(suggestion)'"
         case .cannotApply(let op, let left, let right):
             let joinsText = op == "+" && (left == .string || right == .string)
             return "cannot apply '\(op)' to \(left) and \(right)" + (joinsText ? "; convert with 'str(...)' to join text" : "")
@@ -461,6 +480,15 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case pointCounts(xs: String, xCount: Int, ys: String, yCount: Int)
     /// A value a logarithmic axis cannot show (zero or negative), with the line and point it belongs to.
     case logNonPositive(axis: String, value: String, line: String, at: String)
+    /// `fit … { lr: 1e-3 }`: the learning rate is an option of the optimizer (`optimizer`, the one the fit names,
+    /// else Adam); `value` is the given expression.
+    case learningRateInFit(optimizer: String, value: String)
+    /// `fit … { weight_decay: 0.01 }` or `momentum:`: an option of an optimizer, shown in the call that takes it.
+    case optimizerOptionInFit(option: String, call: String)
+    /// An option that watches the validation data (`patience`, `keep_best`) without `validate:`.
+    case needsValidation(option: String)
+    /// `monitor:` names a metric the model's history does not record.
+    case monitorUnavailable(metric: String, model: String)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -497,6 +525,14 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         case .logNonPositive(let axis, let value, let line, let point):
             return "cannot draw \(value) on a logarithmic \(axis) axis ('\(line)' at \(point)); "
                 + "plot positive values, or leave '\(axis)' out of 'log'"
+        case .learningRateInFit(let optimizer, let value):
+            return "learning rate goes in the optimizer: optimizer: \(optimizer)(lr: \(value))"
+        case .optimizerOptionInFit(let option, let call):
+            return "'\(option)' goes in the optimizer: optimizer: \(call)"
+        case .needsValidation(let option):
+            return "'\(option)' watches the validation data; add 'validate: DATA' to the options of 'fit'"
+        case .monitorUnavailable(let metric, let model):
+            return "a \(model) records no \(metric) to monitor; use monitor: \"loss\""
         }
     }
 
@@ -504,6 +540,57 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     public var severity: Severity {
         if case .bpttUnused = self { return .warning }
         return .error
+    }
+
+    /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one; a small
+    /// number is shown as learning rates are written (`1e-3`).
+    public static func misplaced(label: String, owner: String, value expression: Expr, optimizer: String = "Adam") -> TrainingMessage? {
+        guard owner == "fit" else { return nil }
+        var value = expression.description
+        if case .float(let x) = expression.kind, let short = scientific(x) { value = short }
+        switch label {
+        case "lr", "learning_rate": return .learningRateInFit(optimizer: optimizer, value: value)
+        case "weight_decay": return .optimizerOptionInFit(option: label, call: "AdamW(weight_decay: \(value))")
+        case "momentum": return .optimizerOptionInFit(option: label, call: "SGD(lr: 0.1, momentum: \(value))")
+        default: return nil
+        }
+    }
+
+    /// The optimizer a `fit`'s `optimizer:` option calls (`SGD` of `optimizer: SGD(…)`), else `Adam`, the default.
+    public static func optimizerName(in given: [(label: Identifier?, value: Expr)]) -> String {
+        if let named = given.first(where: { $0.label?.text == "optimizer" })?.value,
+           case .call(let callee, _) = named.kind, case .identifier(let name) = callee.kind {
+            return name
+        }
+        return "Adam"
+    }
+
+    /// `x` as `1e-3` or `2.5e-4` (its shortest round-trip digits) when it is positive and below 0.01; nil otherwise.
+    static func scientific(_ x: Double) -> String? {
+        guard x > 0, x < 0.01 else { return nil }
+        let text = "\(x)"
+        var mantissa: Substring, exponent: Int
+        if let e = text.firstIndex(of: "e") {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        } else {
+            let fraction = text.dropFirst(2)  // "0.000ddd"
+            let zeros = fraction.prefix { $0 == "0" }.count
+            let digits = fraction.dropFirst(zeros)
+            mantissa = digits.prefix(1) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+            exponent = -(zeros + 1)
+        }
+        if mantissa.hasSuffix(".0") { mantissa = mantissa.dropLast(2) }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// Whether a model of `kind` records `metric` in its history, so that `monitor:` can watch it.
+    public static func records(_ metric: String, kind: ModelKind) -> Bool {
+        switch metric {
+        case "accuracy": return [.classifier, .tagger, .seq2seq].contains(kind)
+        case "perplexity": return kind == .languageModel
+        default: return true
+        }
     }
 
     /// ` (task.adding)` after the data's counts, when its origin is known.

@@ -166,7 +166,8 @@ public struct Lexer {
             add(.punctuation(p), from: start, at: startLocation)
             return
         }
-        let hints: [String: String] = ["..": "use '...' for a range", "&&": "use 'and'", "||": "use 'or'"]
+        let hints: [String: String] = ["..": "use '...' for a range", "&&": "use 'and'", "||": "use 'or'",
+                                       "++": "write 'x += 1' to add one"]
         if let two, let hint = hints[two] {
             advance(2)
             report(SyntaxMessage.foreignOperator(text: two, hint: hint), at: startLocation, length: 2)

@@ -149,6 +149,7 @@ extension Parser {
                 let open = advance()
                 let index = try nested { () throws -> Expr in
                     let index = try expression(after: "'['")
+                    if let colon = match(.punctuation(.colon)) { throw try colonSlice(expr, index, colon) }
                     try consume(.punctuation(.rightBracket), "expected ']' to close the index started at \(position(open))")
                     return index
                 }
@@ -157,6 +158,15 @@ extension Parser {
                 return expr
             }
         }
+    }
+
+    /// The error for a Python slice `x[a:b]`, suggesting the range `x[a...b-1]` that takes the same items.
+    private func colonSlice(_ base: Expr, _ lower: Expr, _ colon: Token) throws -> ParseError {
+        var upper = "N - 1"
+        if !check(.punctuation(.rightBracket)), let end = try? expression() {
+            if case .integer(let b) = end.kind, b > Int.min { upper = String(b - 1) } else { upper = "\(end) - 1" }
+        }
+        return error(SyntaxMessage.colonSlice(suggestion: "\(base)[\(lower)...\(upper)]"), at: colon)
     }
 
     /// `( positional…, label: value… )`.

@@ -165,11 +165,30 @@ public final class Parser {
 
     private func isAssignment() -> Bool {
         let next = tokens[current + 1].kind
-        return next == .punctuation(.equal) || next == .punctuation(.comma)
+        return next == .punctuation(.equal) || next == .punctuation(.comma) || compoundOperator(tokens[current + 1]) != nil
+    }
+
+    /// The arithmetic of a compound assignment token (`+=`), or nil.
+    private func compoundOperator(_ token: Token) -> BinaryOperator? {
+        guard case .punctuation(let p) = token.kind else { return nil }
+        return p.compoundOperator
+    }
+
+    /// `name += value` (and `-=`, `*=`, `/=`), read as `name = name + value`.
+    private func compoundAssignment() throws -> Statement {
+        let name = advance()
+        let op = advance()
+        let value = try expression(after: "'\(op.text)'")
+        let target = Expr(.identifier(name.text), range: SourceRange(start: name.location, length: name.length))
+        let sameLine = previous.location.line == name.location.line
+        let length = sameLine ? previous.location.column + previous.length - name.location.column : name.length
+        let sum = Expr(.binary(compoundOperator(op)!, target, value), range: SourceRange(start: name.location, length: length))
+        return Statement(.assign([Identifier(name.text, at: name.location)], sum), at: name.location)
     }
 
     private func assignment() throws -> Statement {
         let first = peek
+        if compoundOperator(tokens[current + 1]) != nil { return try compoundAssignment() }
         var names: [Identifier] = []
         repeat {
             let name = try consume(.identifier, "expected a name to assign to")
@@ -183,7 +202,7 @@ public final class Parser {
     private func expressionStatement() throws -> Statement {
         let first = peek
         let value = try expression()
-        if check(.punctuation(.equal)) {
+        if check(.punctuation(.equal)) || compoundOperator(peek) != nil {
             throw error(SyntaxMessage.cannotAssignExpression(expression: "\(value)"), at: first, length: value.range.length)
         }
         // `pritn x` reads as a misspelt statement keyword followed by more tokens on the line.
@@ -206,13 +225,20 @@ public final class Parser {
         token.kind == .newline || token.kind == .end || token.kind == .punctuation(.rightBrace)
     }
 
-    /// `{ key: value, … }`: a record literal or the options of `fit` and `plot` (line ends are free inside).
+    /// `{ key: value, … }`: a record literal or the options of `fit` and `plot` (line ends are free inside). A keyword
+    /// followed by `:` is a key too (`plot: false`).
     func record(named what: String) throws -> [Field] {
         let open = advance()
         return try nested {
             var fields: [Field] = []
             while !check(.punctuation(.rightBrace)) {
-                let key = try consume(.identifier, "expected a name before ':' in the \(what) started at \(position(open))")
+                let key: Token
+                if case .keyword = tokens[current].kind, current + 1 < tokens.count,
+                   tokens[current + 1].kind == .punctuation(.colon) {
+                    key = advance()
+                } else {
+                    key = try consume(.identifier, "expected a name before ':' in the \(what) started at \(position(open))")
+                }
                 try consume(.punctuation(.colon), "expected ':' after '\(key.text)'")
                 let value = try expression(after: "'\(key.text):'")
                 fields.append(Field(name: Identifier(key.text, at: key.location), value: value))

@@ -113,7 +113,7 @@ public struct ModelFacts: Hashable, Sendable {
     }
 }
 
-/// The recurrent layer specifications (`RNN`, `LSTM`, `GRU`).
+/// The recurrent layer specifications (`RNN`, `LSTM`, `GRU`, `LeakyRNN`).
 public enum RecurrentKind: String, CaseIterable, Hashable, Sendable {
     /// The Elman RNN.
     case rnn = "RNN"
@@ -121,4 +121,6 @@ public enum RecurrentKind: String, CaseIterable, Hashable, Sendable {
     case lstm = "LSTM"
     /// The gated recurrent unit.
     case gru = "GRU"
+    /// Leaky units.
+    case leakyRNN = "LeakyRNN"
 }

@@ -23,7 +23,7 @@ public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
         case .tasks: return "Synthetic tasks"
         case .models: return "Models"
         case .layers: return "Recurrent layers"
-        case .optimizers: return "Optimizers"
+        case .optimizers: return "Optimizers and learning-rate schedules"
         case .evaluation: return "Evaluation and generation"
         case .tensors: return "Tensors and weights"
         case .utility: return "Utilities"
@@ -103,7 +103,7 @@ public struct Signature: Sendable {
             } else if positional.contains(where: { $0.name == label }) {
                 problems.append(.labelOnPositional(label: label, index: index))
             } else {
-                let suggestion = Suggestion.closest(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
+                let suggestion = Suggestion.closestOrAlias(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
                 problems.append(.unknownLabel(label: label, index: index, suggestion: suggestion))
             }
         }
@@ -115,6 +115,18 @@ public struct Signature: Sendable {
             if !wasLabelledWrongly { problems.append(.missing(parameter: parameter.name, positional: parameter.isPositional)) }
         }
         return (bound, problems)
+    }
+}
+
+extension Signature {
+    /// The labelled parameter most like `label` among those not in `excluding` that take a value of type
+    /// `argument` (all of them when the type is unknown), so that a suggestion names a parameter of the same
+    /// role: `xlabel: "t"` is not offered `labels`, which takes a list.
+    public func labelSuggestion(for label: String, argument: ValueType, excluding: Set<String>) -> String? {
+        let fitting = (parameters ?? []).filter {
+            !$0.isPositional && !excluding.contains($0.name) && (argument == .unknown || argument.isAssignable(to: $0.type))
+        }
+        return Suggestion.closest(to: label, in: fitting.map(\.name))
     }
 }
 

@@ -27,10 +27,23 @@ public enum Punctuation: String, CaseIterable, Sendable {
     case comma = ",", colon = ":", dot = ".", ellipsis = "..."
     /// Assignment and (in)equality.
     case equal = "=", equalEqual = "==", bangEqual = "!="
+    /// Compound assignment: `x += 1` is `x = x + 1`.
+    case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
     /// Ordering comparisons.
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     /// Arithmetic.
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
+
+    /// The arithmetic a compound assignment (`+=`, `-=`, `*=`, `/=`) applies; nil for other punctuation.
+    public var compoundOperator: BinaryOperator? {
+        switch self {
+        case .plusEqual: return .add
+        case .minusEqual: return .subtract
+        case .starEqual: return .multiply
+        case .slashEqual: return .divide
+        default: return nil
+        }
+    }
 }
 
 /// What kind of token the lexer found.

@@ -33,22 +33,32 @@ public final class RecurrentLayer: Parameterized {
     public let bidirectional: Bool
     /// Dropout applied to every layer's output but the last, in training.
     public let dropout: Float
-    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one (empty for a variant).
+    /// The per-step weights: `cells[layer][direction]`, direction 1 being the reverse one (empty for an LSTM
+    /// variant, which `variantCells` hold, and when the layer has leaky units or skip connections, which
+    /// `timeCells` hold instead).
     public let cells: [[RecurrentCell]]
     /// The LSTM variant (`.standard` for every other cell type).
     public let variant: LSTMVariant
     /// A variant's weights, `variantCells[layer][direction]`, run on the tape (empty for `.standard`).
     public let variantCells: [[VariantLSTMCell]]
+    /// How the state reaches across time; anything but `.adjacent` runs on the tape through `timeCells`.
+    public let connections: TimeConnections
+    /// The leaky or skip layers, `timeCells[layer][direction]` (empty for `.adjacent`).
+    public let timeCells: [[any TimeRecurrence]]
 
-    /// A layer with fresh weights drawn in PyTorch's parameter order.
+    /// A layer with fresh weights drawn in PyTorch's parameter order. It is at most one of an LSTM variant and a
+    /// leaky or skip layer (those need an Elman cell).
     public init(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layers: Int = 1,
                 bidirectional: Bool = false, dropout: Float = 0, variant: LSTMVariant = .standard,
+                connections: TimeConnections = .adjacent,
                 rng: inout RandomGenerator) {
         precondition(layers >= 1, "recurrent layer: needs at least 1 layer, got \(layers)")
         precondition(inputSize >= 1 && hiddenSize >= 1,
                      "recurrent layer: sizes must be positive, got input \(inputSize), hidden \(hiddenSize)")
         precondition(dropout >= 0 && dropout < 1, "recurrent layer: dropout must be in [0, 1), got \(dropout)")
         precondition(variant == .standard || kind == .lstm, "recurrent layer: variant \(variant) of a \(kind) cell")
+        precondition(connections == .adjacent || kind == .rnnTanh || kind == .rnnRelu,
+                     "recurrent layer: leaky units and skip connections need an Elman cell, got \(kind)")
         self.kind = kind
         self.hiddenSize = hiddenSize
         self.layerCount = layers
@@ -57,9 +67,14 @@ public final class RecurrentLayer: Parameterized {
         self.variant = variant
         let directions = bidirectional ? 2 : 1
         var cells: [[RecurrentCell]] = [], variantCells: [[VariantLSTMCell]] = []
+        var timeCells: [[any TimeRecurrence]] = []
         for l in 0..<layers {
             let input = l == 0 ? inputSize : hiddenSize * directions
-            if variant == .standard {
+            if connections != .adjacent {
+                timeCells.append((0..<directions).map { _ in
+                    connections.makeCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
+                })
+            } else if variant == .standard {
                 cells.append((0..<directions).map { _ in
                     RecurrentCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
                 })
@@ -71,12 +86,16 @@ public final class RecurrentLayer: Parameterized {
         }
         self.cells = cells
         self.variantCells = variantCells
+        self.connections = connections
+        self.timeCells = timeCells
     }
 
     /// The number of directions `D`.
     public var directionCount: Int { bidirectional ? 2 : 1 }
     /// The number of input features `F`.
-    public var inputSize: Int { cells.first?.first?.inputSize ?? variantCells[0][0].inputSize }
+    public var inputSize: Int {
+        timeCells.first?.first?.inputSize ?? variantCells.first?.first?.inputSize ?? cells[0][0].inputSize
+    }
     /// The number of output features `D·H`.
     public var outputSize: Int { hiddenSize * directionCount }
 
@@ -113,6 +132,12 @@ public final class RecurrentLayer: Parameterized {
             for d in 0..<directionCount {
                 let index = l * directionCount + d
                 let h0 = start.h.flatSlice(offset: index * stateSize, shape: [n, hiddenSize])
+                if !timeCells.isEmpty {
+                    let result = timeCells[l][d].run(layerInput, h0: h0, lengths: lengths, reverse: d == 1)
+                    outputs.append(result.output)
+                    finalH.append(result.hidden)
+                    continue
+                }
                 let c0 = start.c.map { $0.flatSlice(offset: index * stateSize, shape: [n, hiddenSize]) }
                 if variant != .standard, let c0 {
                     let result = variantCells[l][d].run(layerInput, h0: h0, c0: c0, lengths: lengths, reverse: d == 1)
@@ -140,7 +165,14 @@ public final class RecurrentLayer: Parameterized {
 
     public var namedParameters: [(name: String, variable: Variable)] {
         var out: [(name: String, variable: Variable)] = []
-        let layers: [[Parameterized]] = variant == .standard ? cells : variantCells
+        let layers: [[Parameterized]]
+        if !timeCells.isEmpty {
+            layers = timeCells
+        } else if variant != .standard {
+            layers = variantCells
+        } else {
+            layers = cells
+        }
         for (l, layer) in layers.enumerated() {
             for (d, cell) in layer.enumerated() {
                 let suffix = "_l\(l)" + (d == 1 ? "_reverse" : "")

@@ -6,23 +6,24 @@ import UnrollTensor
 public enum WeightCount {
     /// The weights of a recurrent stack over `inputSize` features: per layer and direction `G·H·(in + H)`
     /// weights and `2·G·H` biases, where `in` is the input width (`D·H` above the first layer); an LSTM variant
-    /// has its own `G` and the peephole cell `3·H` diagonal weights more.
+    /// has its own `G` and the peephole cell `3·H` diagonal weights more; plus what leaky units or a skip
+    /// connection add (`TimeConnections.extraWeights`; no `W_hh` when it replaces it).
     public static func recurrent(_ spec: RecurrentSpec, inputSize: Int) -> Int? {
         let directions = spec.bidirectional ? 2 : 1
         let gates = spec.variant == .standard ? spec.kind.gateCount : spec.variant.gateCount
         return stack(layers: spec.layers, gates: gates, hidden: spec.hidden, directions: directions,
                      firstInput: inputSize, upperInput: product([directions, spec.hidden]),
-                     diagonals: spec.variant.diagonalWeightCount)
+                     extra: sum([spec.connections.extraWeights(hidden: spec.hidden),
+                                 product([spec.variant.diagonalWeightCount, spec.hidden])]))
     }
 
-    /// `layers` layers of `directions` cells of `G·H·(in + H) + 2·G·H` weights (and `diagonals·H` more) each,
-    /// the first reading `firstInput` features and the others `upperInput`; worked out without a loop over the layers.
+    /// `layers` layers of `directions` cells of `G·H·(in + H) + 2·G·H` weights each, the first reading
+    /// `firstInput` features and the others `upperInput`, each with `extra` more (a variant's diagonals, leaky or
+    /// skip weights); worked out without a loop over the layers.
     private static func stack(layers: Int, gates g: Int, hidden h: Int, directions: Int, firstInput: Int?,
-                              upperInput: Int?, diagonals: Int = 0) -> Int? {
+                              upperInput: Int?, extra: Int? = 0) -> Int? {
         guard layers >= 1 else { return 0 }
-        func cell(_ input: Int?) -> Int? {
-            sum([product([g, h, sum([input, h])]), product([2, g, h]), product([diagonals, h])])
-        }
+        func cell(_ input: Int?) -> Int? { sum([product([g, h, sum([input, h])]), product([2, g, h]), extra]) }
         return sum([product([directions, cell(firstInput)]), product([layers - 1, directions, cell(upperInput)])])
     }
 

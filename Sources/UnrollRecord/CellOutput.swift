@@ -12,9 +12,11 @@ public struct CellOutput: Equatable, Sendable {
         self.content = content
     }
 
-    /// A scalar output.
-    public static func scalar(_ name: String, _ value: Double, label: String? = nil) -> CellOutput {
-        CellOutput(name: name, content: .scalar(ScalarOutput(value: value, label: label)))
+    /// A scalar output (with what an `expect` compared, for its outcome).
+    public static func scalar(_ name: String, _ value: Double, label: String? = nil, expectation: Expectation? = nil)
+        -> CellOutput
+    {
+        CellOutput(name: name, content: .scalar(ScalarOutput(value: value, label: label, expectation: expectation)))
     }
 
     /// A series (line plot) output.

@@ -57,6 +57,13 @@ struct JSONObjectReader {
         try optional(key).map { try JSONDecoding.double($0, path: path(of: key)) }
     }
 
+    /// The boolean field `key`.
+    mutating func bool(_ key: String) throws -> Bool {
+        let value = try required(key)
+        guard case .bool(let flag) = value else { throw JSONDecoding.mismatch("a boolean", value, path(of: key)) }
+        return flag
+    }
+
     /// The whole-number field `key`.
     mutating func integer<Integer: FixedWidthInteger>(_ key: String, as type: Integer.Type = Int.self) throws -> Integer {
         try JSONDecoding.integer(required(key), as: type, path: path(of: key))

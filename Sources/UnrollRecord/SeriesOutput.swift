@@ -12,22 +12,26 @@ public struct SeriesOutput: Equatable, Sendable {
     public var logX: Bool
     /// Whether the vertical axis is logarithmic.
     public var logY: Bool
+    /// The figure's caption (`plot … { caption: "…" }`), shown under it with its number; nil when none was given.
+    public var caption: String?
 
     /// A figure from its parts; both axes are linear unless `logX` or `logY` says otherwise.
-    public init(title: String, xLabel: String, yLabel: String, lines: [SeriesLine], logX: Bool = false, logY: Bool = false) {
+    public init(title: String, xLabel: String, yLabel: String, lines: [SeriesLine], logX: Bool = false, logY: Bool = false,
+                caption: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.lines = lines
         self.logX = logX
         self.logY = logY
+        self.caption = caption
     }
 
     /// The logarithmic axes as the JSON form writes them: `""`, `"x"`, `"y"` or `"xy"`.
     var logAxes: String { (logX ? "x" : "") + (logY ? "y" : "") }
 
-    /// The fields of the JSON form; `log` is written only when an axis is logarithmic, so that records of
-    /// linear plots are the same as before the field existed.
+    /// The fields of the JSON form; `log` is written only when an axis is logarithmic and `caption` only when
+    /// set, so that records of plain plots are the same as before the fields existed.
     var jsonFields: [String: JSONValue] {
         var fields: [String: JSONValue] = [
             "title": .string(title),
@@ -36,6 +40,7 @@ public struct SeriesOutput: Equatable, Sendable {
             "lines": .array(lines.map(\.json)),
         ]
         if !logAxes.isEmpty { fields["log"] = .string(logAxes) }
+        if let caption { fields["caption"] = .string(caption) }
         return fields
     }
 
@@ -53,6 +58,7 @@ public struct SeriesOutput: Equatable, Sendable {
         }
         logX = log.contains("x")
         logY = log.contains("y")
+        caption = try reader.optionalString("caption")
     }
 }
 

@@ -3,9 +3,20 @@ import UnrollRecord
 /// Renders one typed cell output as HTML: scalars as labelled values, text as preformatted blocks, series as
 /// inline SVG plots, tables and heatmaps as `<table>`s.
 public enum HTMLOutputRenderer {
-    /// The HTML for `output`.
-    public static func node(_ output: CellOutput) -> HTMLNode {
+    /// The HTML for `output`; a series is figure `figureNumber` when given, captioned with its number and caption.
+    public static func node(_ output: CellOutput, figureNumber: Int? = nil) -> HTMLNode {
         switch output.content {
+        case .scalar(let scalar) where scalar.expectation != nil:
+            let expectation = scalar.expectation!
+            let outcome = ExpectationText(expectation)
+            return .el(
+                "div", ["class": "output output-expect expect-\(expectation.passed ? "passed" : "failed")",
+                        "data-output": output.name],
+                [
+                    .el("span", ["class": "expect-mark", "aria-label": outcome.word], text: outcome.mark),
+                    .text(" "), .el("code", text: "expect " + (scalar.label ?? "")),
+                    .text(" "), .el("span", ["class": "expect-values"], text: "(" + outcome.values + ")"),
+                ])
         case .scalar(let scalar):
             return .el(
                 "div", ["class": "output output-scalar", "data-output": output.name],
@@ -19,9 +30,11 @@ public enum HTMLOutputRenderer {
                 // HTML drops one newline right after <pre>; a leading extra one keeps the text's own.
                 [.el("pre", [:], text: text.hasPrefix("\n") ? "\n" + text : text)])
         case .series(let series):
-            return .el(
-                "figure", ["class": "output output-series", "data-output": output.name],
-                [nameLine(output.name), .newline, SVGLinePlot(series).node()])
+            var parts: [HTMLNode] = [nameLine(output.name), .newline, SVGLinePlot(series).node()]
+            if let caption = FigureCaption(number: figureNumber, caption: series.caption) {
+                parts += [.newline, .el("figcaption", [:], [.el("strong", text: caption.label), .text(caption.text)])]
+            }
+            return .el("figure", ["class": "output output-series", "data-output": output.name], parts)
         case .table(let table):
             return .el(
                 "div", ["class": "output output-table", "data-output": output.name],

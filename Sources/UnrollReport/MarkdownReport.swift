@@ -12,8 +12,9 @@ public struct MarkdownReport: Equatable, Sendable {
 
     /// Renders `document` for the output file `NAME.md`, whose figures go in the folder `NAME/`.
     public init(_ document: ReportDocument, name: String) {
-        var writer = Writer(name: name)
+        var writer = Writer(name: name, figureNumbers: document.figureNumbers)
         writer.header(document)
+        writer.contents(ReportHeadings(document).all)
         for block in document.blocks { writer.block(block) }
         text = writer.blocks.joined(separator: "\n")
         figures = writer.figures
@@ -22,27 +23,42 @@ public struct MarkdownReport: Equatable, Sendable {
     /// Accumulates blocks (each ending in a newline; joined with blank lines) and figure files.
     private struct Writer {
         let name: String
+        let figureNumbers: [String: Int]
         var blocks: [String] = []
         var figures: [ReportFigure] = []
         var naming = FigureNaming()
 
-        init(name: String) {
+        init(name: String, figureNumbers: [String: Int]) {
             self.name = name
+            self.figureNumbers = figureNumbers
         }
 
-        /// The title, then a list of notebook path, seed, parameters and cell counts.
+        /// The title, then a list of notebook path and hash, Unroll version, seed, parameters, cell counts and
+        /// (with `--timings`) the run's time.
         mutating func header(_ document: ReportDocument) {
             blocks.append("# " + MarkdownEscaping.inline(document.displayTitle) + "\n")
-            var lines = [
-                "- **Notebook:** " + MarkdownEscaping.codeSpan(document.notebookPath),
-                "- **Seed:** \(document.seed)",
-            ]
+            var lines = ["- **Notebook:** " + MarkdownEscaping.codeSpan(document.notebookPath)]
+            if !document.notebookHash.isEmpty { lines.append("- **SHA-256:** " + MarkdownEscaping.codeSpan(document.notebookHash)) }
+            if !document.unrollVersion.isEmpty { lines.append("- **Unroll:** " + MarkdownEscaping.inline(document.unrollVersion)) }
+            lines.append("- **Seed:** \(document.seed)")
             if !document.params.isEmpty {
                 let params = document.params.map { MarkdownEscaping.codeSpan("\($0.name) = \($0.value)") }
                 lines.append("- **Parameters:** " + params.joined(separator: ", "))
             }
             lines.append("- **Cells:** \(document.summary)")
+            if let seconds = document.totalSeconds { lines.append("- **Time:** " + NumberFormat.fixed(seconds, decimals: 2) + " s") }
             blocks.append(lines.joined(separator: "\n") + "\n")
+        }
+
+        /// A list of links to the prose's headings (GitHub's anchors), indented by level; nothing for fewer than two.
+        mutating func contents(_ headings: [ReportHeadings.Heading]) {
+            guard headings.count >= 2 else { return }
+            let top = headings.map(\.level).min() ?? 1
+            let items = headings.map { heading in
+                String(repeating: "  ", count: heading.level - top) + "- ["
+                    + MarkdownEscaping.inline(heading.text) + "](#" + MarkdownReport.linkDestination(heading.anchor) + ")"
+            }
+            blocks.append("**Contents**\n\n" + items.joined(separator: "\n") + "\n")
         }
 
         /// One block: prose copied as its source, code re-fenced, cells with source, status and outputs.
@@ -84,6 +100,10 @@ public struct MarkdownReport: Equatable, Sendable {
         /// table, tables and heatmaps as Markdown tables.
         mutating func output(_ output: CellOutput, cellID: String) {
             switch output.content {
+            case .scalar(let scalar) where scalar.expectation != nil:
+                let outcome = ExpectationText(scalar.expectation!)
+                blocks.append(outcome.mark + " " + MarkdownEscaping.codeSpan("expect " + (scalar.label ?? ""))
+                    + " (" + MarkdownEscaping.inline(outcome.values) + ")\n")
             case .scalar(let scalar):
                 blocks.append(
                     "**" + MarkdownEscaping.inline(scalar.label ?? output.name) + ":** "
@@ -95,7 +115,11 @@ public struct MarkdownReport: Equatable, Sendable {
                 let path = name + "/" + file
                 figures.append(ReportFigure(relativePath: path, contents: SVGLinePlot(series).document()))
                 let alt = series.title.isEmpty ? output.name : series.title
-                blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
+                var figure = "![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n"
+                if let caption = FigureCaption(number: figureNumbers[cellID + "/" + output.name], caption: series.caption) {
+                    figure += "\n*" + MarkdownEscaping.inline(caption.label + caption.text) + "*\n"
+                }
+                blocks.append(figure)
                 blocks.append(contentsOf: MarkdownReport.seriesTables(series))
             case .table(let table):
                 var text = table.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(table.title) + "**\n\n"

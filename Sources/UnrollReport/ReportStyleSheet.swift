@@ -28,11 +28,13 @@ enum ReportStyleSheet {
         :not(pre) > code { background: var(--soft); border: 1px solid var(--border); border-radius: 4px; padding: 0.1em 0.35em; }
         pre {
           background: var(--soft); border: 1px solid var(--border); border-radius: 6px;
-          padding: 12px 16px; overflow-x: auto; line-height: 1.45; margin: 0 0 16px;
+          padding: 12px 16px; line-height: 1.45; margin: 0 0 16px;
+          white-space: pre-wrap; overflow-wrap: anywhere;
         }
         pre code { font-size: inherit; }
         blockquote { margin: 0 0 16px; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--border); }
         img { max-width: 100%; }
+        .prose, .meta dd, .output-name, .scalar-label, .output-expect { overflow-wrap: anywhere; }
 
         .report-header { border-bottom: 1px solid var(--border); padding-bottom: 20px; margin-bottom: 28px; }
         .report-header .eyebrow {
@@ -43,6 +45,13 @@ enum ReportStyleSheet {
         .meta dt { color: var(--muted); font-weight: 600; }
         .meta dd { margin: 0; }
         .meta dd code { margin-right: 6px; }
+        .meta code.hash { font-size: 12px; word-break: break-all; }
+
+        .toc { border: 1px solid var(--border); border-radius: 6px; padding: 10px 16px; margin: 0 0 28px; font-size: 14px; }
+        .toc-title { margin: 0 0 4px; font-weight: 600; color: var(--muted); }
+        .toc ul { list-style: none; margin: 0; padding: 0; }
+        .toc-level-2 { padding-left: 1.2em; } .toc-level-3 { padding-left: 2.4em; }
+        .toc-level-4, .toc-level-5, .toc-level-6 { padding-left: 3.6em; }
         .count { display: inline-block; margin-right: 12px; font-weight: 600; }
         .count::before { content: ""; display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; background: currentColor; }
         .count-passed { color: var(--ok); } .count-failed { color: var(--bad); }
@@ -67,6 +76,9 @@ enum ReportStyleSheet {
         .cell-body { padding: 14px; }
         .cell-body > :last-child { margin-bottom: 0; }
         .cell pre.source { background: #fbfcfd; }
+        details.source { margin: 0 0 16px; }
+        details.source > summary { cursor: pointer; color: var(--muted); font-size: 13px; margin: 0 0 6px; }
+        details.source > pre.source { margin: 0; }
         .note { color: var(--muted); font-style: italic; margin: 0 0 12px; }
 
         .error {
@@ -86,6 +98,12 @@ enum ReportStyleSheet {
         .scalar-label { color: var(--muted); font-size: 14px; }
         .scalar-value { font-family: var(--mono); font-size: 16px; font-weight: 600; }
         .output-text pre { background: #ffffff; }
+        .output-expect { font-size: 14px; }
+        .output-expect code { font-size: 13px; }
+        .expect-mark { font-weight: 700; }
+        .expect-passed .expect-mark { color: var(--ok); } .expect-failed .expect-mark { color: var(--bad); }
+        .expect-values { font-family: var(--mono); font-size: 13px; color: var(--muted); }
+        figcaption { font-size: 14px; color: var(--muted); margin: 6px 0 0; }
         figure { margin: 0 0 16px; }
         figure svg { display: block; max-width: 100%; height: auto; }
         .table-wrap { overflow-x: auto; }
@@ -106,7 +124,6 @@ enum ReportStyleSheet {
           figure, table, pre, .error, .output-scalar { break-inside: avoid; }
           .cell-head { break-after: avoid; }
           h1, h2, h3 { break-after: avoid; }
-          pre { white-space: pre-wrap; overflow-wrap: anywhere; }
           a { color: inherit; text-decoration: underline; }
         }
         """

@@ -39,7 +39,30 @@ public enum NotebookBatch {
             emit(out: out, err: err)
             return (status, out, err)
         }
-        return results.map(\.0).max() ?? .success
+        let indexStatus = settings.formats.contains(.html) ? writeIndex(settings: settings, notebooks: paths) : .success
+        return max(results.map(\.0).max() ?? .success, indexStatus)
+    }
+
+    /// Writes the output folder's `index.html` (every run record there, not only this run's) after the notebooks'
+    /// reports; prints the path written, or why it was left alone, or the writer's error.
+    private static func writeIndex(settings: RunSettings, notebooks: [String]) -> ExitStatus {
+        do {
+            switch try ReportWriter(directory: settings.outputDirectory).writeIndex(inputs: notebooks) {
+            case .written(let path, let count):
+                emit(out: "\(path): index of \(count) notebook\(count == 1 ? "" : "s")\n", err: "")
+            case .skipped(let message):
+                emit(out: "", err: "note: \(message.text)\n")
+            case .empty:
+                break
+            }
+            return .success
+        } catch let failure as FileSetError {
+            emit(out: "", err: "error: \(failure)\n")
+            return failure.isRefusal ? .usage : .cellFailed
+        } catch {
+            emit(out: "", err: "error: \(error)\n")
+            return .cellFailed
+        }
     }
 
     /// Parses and checks each notebook without running it; prints every diagnostic. Returns the most severe status.

@@ -109,18 +109,7 @@ public enum NotebookRunner {
                                totalSeconds: settings.timings ? Date().timeIntervalSince(started) : nil,
                                files: interpreter.filesRead,
                                environment: .current(unrollVersion: settings.unrollVersion))
-        let byIndex = Dictionary(uniqueKeysWithValues: records.map { ($0.index, $0) })
-        let blocks: [ReportBlock] = notebook.blocks.map { block in
-            switch block {
-            case .prose(let prose):
-                return .prose(html: ProseImageEmbedding.apply(images, to: prose.html), markdown: prose.markdown)
-            case .code(let code): return .code(language: code.language, text: code.code)
-            case .cell(let cell):
-                return .cell(ReportCell(source: cell.source, echo: cell.options.echo, record: byIndex[cell.index]!))
-            }
-        }
-        let document = ReportDocument(title: title, notebookPath: prepared.path, seed: seed, params: params,
-                                      blocks: blocks)
+        let document = prepared.reportDocument(for: record, images: images)
         return NotebookRunResult(record: record, document: document, status: failed ? .cellFailed : .success,
                                  errors: errors, savedFiles: interpreter.savedFiles)
     }

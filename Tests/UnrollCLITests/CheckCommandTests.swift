@@ -103,9 +103,9 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("notebooks/one.md: same notebook, params, seed, data and Unroll version as the "
                                               + "baseline: the change comes from the code\n"), result.stdout)
-        let line = result.stdout.split(separator: "\n").first { $0.contains("second/show-1") }.map(String.init) ?? ""
+        let line = result.stdout.split(separator: "\n").first { $0.contains("second/value-1") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasPrefix("notebooks/one.md:"), result.stdout)
-        XCTAssertTrue(line.hasSuffix(": cell 'second': second/show-1: expected 2.5, got 2.0 (abs diff 0.5, rel diff 0.2)"), line)
+        XCTAssertTrue(line.hasSuffix(": cell 'second': second/value-1: expected 2.5, got 2.0 (abs diff 0.5, rel diff 0.2)"), line)
         XCTAssertTrue(result.stdout.hasSuffix("\n1 passed, 1 failed\n"), result.stdout)
         XCTAssertEqual(try read("notebooks/baselines/one.json", in: root), tampered, "check never rewrites a baseline")
     }
@@ -144,7 +144,7 @@ final class CheckCommandTests: XCTestCase {
         try write(notebook("0.75"), to: "notebooks/one.md", in: root)
         let changed = try UnrollProcess.run(["check", "notebooks/one.md"], in: root)
         XCTAssertEqual(changed.status, 2)
-        XCTAssertTrue(changed.stdout.contains("second/show-1: expected 2.0, got 3.0 (abs diff 1, rel diff 0.5)"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("second/value-1: expected 2.0, got 3.0 (abs diff 1, rel diff 0.5)"), changed.stdout)
         XCTAssertTrue(changed.stdout.hasPrefix("notebooks/one.md: the notebook changed since its baseline: cell 'second' edited\n"),
                       changed.stdout)
         try write(notebook().replacingOccurrences(of: "expect x == 8", with: "expect x == 9"), to: "notebooks/one.md", in: root)

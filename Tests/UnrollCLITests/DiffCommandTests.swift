@@ -50,7 +50,7 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("| cell | output | key | old | new | abs diff | rel diff | verdict |\n"), text)
         XCTAssertNotNil(text.range(of: #"\| train \| fit-1 \| train loss\\\[2\\\] \(3 of 3 points differ\) \| [0-9.]+ \| [0-9.]+ \| [0-9.e-]+ \| [0-9.e-]+ \| beyond tolerance \|"#,
                                    options: .regularExpression), text)
-        XCTAssertNotNil(text.range(of: #"\| train \| show-1 \|  \| [0-9.]+ \| [0-9.]+ \|"#, options: .regularExpression), text)
+        XCTAssertNotNil(text.range(of: #"\| train \| value-1 \|  \| [0-9.]+ \| [0-9.]+ \|"#, options: .regularExpression), text)
         XCTAssertTrue(text.contains("![fit m on train](diff/train-fit-1.svg)\n"), text)
         XCTAssertTrue(text.contains("learning rate ~~0.01~~ **0.02**"), text)
         XCTAssertTrue(text.contains("1 cell unchanged: same\n"), text)
@@ -90,20 +90,6 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("- **Result:** no differences (3 cells compared)\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("3 cells unchanged: data, train, same\n"), result.stdout)
         XCTAssertFalse(result.stdout.contains("## Changed values"))
-    }
-
-    /// Runs git in `root` with a fixed identity, failing the test if it fails.
-    private func git(_ arguments: [String], in root: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Unroll Test", "-c", "user.email=test@example.com",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
     }
 
     func testFromReadsTheOldBaselineWithGitAndComparesTheWorkingTreesRecord() throws {

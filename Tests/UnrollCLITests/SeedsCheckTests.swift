@@ -42,7 +42,7 @@ final class SeedsCheckTests: XCTestCase {
                        + "1832488697174800709)\n1 passed, 0 failed\n")
         let baseline = try read("notebooks/baselines/s.json", in: root)
         for key in ["\"seed_statistics\"", "\"mean\"", "\"sd\"", "\"values\"", "\"value\": \"fit-1/train loss\"",
-                    "\"value\": \"show-1\""] {
+                    "\"value\": \"value-1\""] {
             XCTAssertTrue(baseline.contains(key), "baseline lacks \(key)")
         }
         // The same baseline serves the exact check: its record is the run with the notebook's own seed.
@@ -50,7 +50,7 @@ final class SeedsCheckTests: XCTestCase {
 
         let same = try UnrollProcess.run(["check", "--seeds", "5", "notebooks"], in: root)
         XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
-        XCTAssertTrue(same.stdout.contains("notebooks/s.md:11: cell 'train': train/show-1: consistent: baseline mean "), same.stdout)
+        XCTAssertTrue(same.stdout.contains("notebooks/s.md:11: cell 'train': train/value-1: consistent: baseline mean "), same.stdout)
         XCTAssertTrue(same.stdout.contains("notebooks/s.md: ok (1 cell, 2 values over 5 seeds consistent with "
                                            + "notebooks/baselines/s.json)\n1 passed, 0 failed\n"), same.stdout)
 
@@ -58,12 +58,12 @@ final class SeedsCheckTests: XCTestCase {
         XCTAssertEqual(reordered.status, 0, reordered.stdout + reordered.stderr)
         let exact = try UnrollProcess.run(["check", "-p", "nudge=1e-5", "notebooks"], in: root)
         XCTAssertEqual(exact.status, 2, "the bits moved: " + exact.stdout)
-        XCTAssertTrue(exact.stdout.contains("train/show-1: expected "), exact.stdout)
+        XCTAssertTrue(exact.stdout.contains("train/value-1: expected "), exact.stdout)
 
         let halved = try UnrollProcess.run(["check", "--seeds", "5", "-p", "lr=0.05", "notebooks"], in: root)
         XCTAssertEqual(halved.status, 2, halved.stdout + halved.stderr)
         XCTAssertTrue(halved.stdout.hasPrefix("notebooks/s.md: params differ: lr 0.1 → 0.05\n"), halved.stdout)
-        let line = try XCTUnwrap(halved.stdout.split(separator: "\n").first { $0.contains("train/show-1") })
+        let line = try XCTUnwrap(halved.stdout.split(separator: "\n").first { $0.contains("train/value-1") })
         XCTAssertTrue(line.contains(": the means differ: baseline mean 0.053842 (sd 0.00255, 5 seeds), this run mean "), String(line))
         XCTAssertTrue(line.contains("; Welch p = ") && line.contains(", Holm-adjusted ") && line.hasSuffix(" <= alpha 0.01"),
                       String(line))

@@ -169,6 +169,21 @@ final class RecordComparisonTests: XCTestCase {
         XCTAssertFalse(result.hasRegression)
     }
 
+    func testAnOldShowNameIsReportedAsRenamedToTheOutputOfTheSameKind() {
+        let metrics = TableOutput(columns: ["loss", "accuracy"], rows: [[.number(0.3), .number(0.9)]])
+        let result = compare([F.cell("evaluate", line: 30, [.scalar("show-1", 0.9), .table("show-2", metrics), .text("print-1", "x")])],
+                             [F.cell("evaluate", line: 30, [.scalar("value-1", 0.9), .table("metrics-1", metrics),
+                                                            .text("print-1", "x")])])
+        XCTAssertEqual(result.findings.map(\.kind), [.outputRenamed(to: "value-1"), .outputRenamed(to: "metrics-1")])
+        XCTAssertEqual(result.findings.map(\.severity), [.regression, .regression])
+        XCTAssertEqual(result.findings[0].description,
+                       "notebooks/demo.md:30: cell 'evaluate': evaluate/show-1: this version names it 'value-1' ('show' outputs "
+                           + "are now named by what they show); the baseline predates that: record the new names with "
+                           + "'unroll check --update'")
+        XCTAssertEqual(result.findings[1].valuePath, "evaluate/show-2")
+        XCTAssertTrue(result.hasRegression)
+    }
+
     func testKindChangeMissingAndAddedOutputs() {
         let result = compare([F.cell("a", [.scalar("show-1", 1), .text("print-1", "hi")])],
                              [F.cell("a", [.text("show-1", "1"), .scalar("show-2", 3)])])

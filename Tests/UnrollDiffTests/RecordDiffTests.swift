@@ -32,6 +32,17 @@ final class RecordDiffTests: XCTestCase {
                                             + "the change comes from the code or the data"])
     }
 
+    func testAnOldShowNameIsComparedUnderItsNewNameWithARowSayingSo() {
+        let old = F.record([F.cell("a", [.scalar("show-1", 2.0), .text("print-1", "x")])])
+        let new = F.record([F.cell("a", [.scalar("value-1", 2.5), .text("print-1", "x")])])
+        let diff = RecordDiff(old: old, new: new)
+        XCTAssertEqual(diff.changes, [
+            ValueChange(cellID: "a", output: "", key: "renamed", old: "show-1", new: "value-1", verdict: .changed),
+            ValueChange(cellID: "a", output: "value-1", key: "", old: "2", new: "2.5", absolute: 0.5, relative: 0.25,
+                        verdict: .beyond),
+        ])
+    }
+
     func testTheVerdictUsesTheCellsCheckSettingsThenTheNotebooks() {
         let loose = CheckSettings(mode: .loose)
         let old = F.record([F.cell("a", check: loose, [.scalar("s", 1.0)]), F.cell("b", [.scalar("s", 1.0)]),

@@ -66,7 +66,7 @@ final class BuiltinReferenceTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(cells.count, 10)
-        let analysis = Analysis(cells: cells, file: "docs/language.md", params: ["hidden": .int(128), "epochs": .int(2)],
+        let analysis = Analysis(cells: cells, file: "docs/language.md", params: ["hidden": .int(32), "epochs": .int(2)],
                                 builtins: BuiltinLibrary.standard.catalog)
         XCTAssertEqual(analysis.diagnostics.map(\.description), [])
     }

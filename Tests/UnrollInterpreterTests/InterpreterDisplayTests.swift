@@ -30,11 +30,11 @@ final class InterpreterDisplayTests: XCTestCase {
         show evaluate(lm, valid)
         show lm.history.train.loss
         """)
-        XCTAssertEqual(outputs.map(\.name), ["show-1", "show-2", "show-3", "show-4", "show-5", "show-6"])
-        XCTAssertEqual(outputs[0], .scalar("show-1", 3, label: "3"))
-        XCTAssertEqual(outputs[1], .scalar("show-2", 3, label: "1.5 * 2"))
-        XCTAssertEqual(outputs[2], .text("show-3", "text"))
-        XCTAssertEqual(outputs[3], .text("show-4", "true"))
+        XCTAssertEqual(outputs.map(\.name), ["value-1", "value-2", "text-1", "text-2", "metrics-1", "curves-1"])
+        XCTAssertEqual(outputs[0], .scalar("value-1", 3, label: "3"))
+        XCTAssertEqual(outputs[1], .scalar("value-2", 3, label: "1.5 * 2"))
+        XCTAssertEqual(outputs[2], .text("text-1", "text"))
+        XCTAssertEqual(outputs[3], .text("text-2", "true"))
         guard case .table(let table) = outputs[4].content else { return XCTFail("metrics show as a table") }
         XCTAssertEqual(table.columns, ["loss", "accuracy", "perplexity"])
         XCTAssertEqual(table.title, "evaluate(lm, valid)")
@@ -84,7 +84,7 @@ final class InterpreterDisplayTests: XCTestCase {
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "accuracy" }"#),
                        "1:6: a LanguageModel's history records loss and perplexity, not accuracy; use 'accuracy(model, data)'")
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "bleu" }"#),
-                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", got "bleu""#)
+                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", "grad_norm", "grad_norm_max", "clipped", got "bleu""#)
         XCTAssertEqual(h.failure("m = LanguageModel(vocab: 3, rnn: RNN(hidden: 2))\nplot m.history"),
                        "2:6: there is nothing to plot: no epochs were recorded; fit the model first")
         XCTAssertEqual(h.failure("plot []"), "1:6: there is nothing to plot in an empty list")
@@ -92,13 +92,39 @@ final class InterpreterDisplayTests: XCTestCase {
 
     func testExpectRecordsPassesAndExplainsFailures() throws {
         let h = try trained()
-        let outputs = try h.run("expect gru.history.train.loss.last < 100\nexpect true")
-        XCTAssertEqual(outputs, [.scalar("expect-1", 1, label: "gru.history.train.loss.last < 100"),
-                                 .scalar("expect-2", 1, label: "true")])
+        let outputs = try h.run("expect 0.982 >= 0.95\nexpect true")
+        XCTAssertEqual(outputs, [
+            .scalar("expect-1", 1, label: "0.982 >= 0.95",
+                    expectation: Expectation(passed: true, left: "0.982", comparison: ">=", right: "0.95")),
+            .scalar("expect-2", 1, label: "true", expectation: Expectation(passed: true, left: "true")),
+        ])
         try h.run("ppl = 34.2")
         XCTAssertEqual(h.failure("expect ppl < 30"), "1:8: expected ppl < 30, got 34.2 < 30")
         XCTAssertEqual(h.failure(#"expect "a" == "b""#), #"1:8: expected "a" == "b", got "a" == "b""#)
         XCTAssertEqual(h.failure("expect ppl < 30 and true"), "1:8: expected ppl < 30 and true, got false")
         XCTAssertEqual(h.failure("expect ppl"), "1:8: 'expect' needs a condition that is true or false, got float")
+    }
+
+    func testAFailedExpectIsRecordedWithItsValuesBeforeTheCellFails() throws {
+        let h = try trained()
+        try h.run("ppl = 34.2")
+        do {
+            _ = try h.run("print 1\nexpect ppl < 30")
+            XCTFail("expected a failure")
+        } catch let error as RuntimeError {
+            XCTAssertEqual(error.outputs.last, .scalar("expect-1", 0, label: "ppl < 30",
+                                                       expectation: Expectation(passed: false, left: "34.2", comparison: "<", right: "30")))
+        }
+    }
+
+    func testPlotTakesACaption() throws {
+        let h = try trained()
+        let outputs = try h.run(#"plot lm.history { caption: "Loss falls" }"# + "\nplot lm.history")
+        guard case .series(let captioned) = outputs[0].content, case .series(let plain) = outputs[1].content else {
+            return XCTFail("plots are series")
+        }
+        XCTAssertEqual(captioned.caption, "Loss falls")
+        XCTAssertNil(plain.caption)
+        XCTAssertEqual(h.failure(#"plot lm.history { caption: 3 }"#).prefix(5), "1:28:")
     }
 }

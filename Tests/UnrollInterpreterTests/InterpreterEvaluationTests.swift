@@ -54,7 +54,7 @@ final class InterpreterEvaluationTests: XCTestCase {
         XCTAssertEqual(try h.value("len(predict(reg, [[0.1, 1], [0.5, 0]]))"), "2")
         XCTAssertEqual(h.failure("x = predict(reg, [[1, 2, 3]])"), "1:18: step 1 of the input must be a list of 2 numbers, got [1, 2, 3]")
         XCTAssertEqual(h.failure("x = predict(reg, [])"), "1:18: a Regressor predicts from a non-empty list of steps, got []")
-        XCTAssertEqual(h.failure("x = predict(clf, 3)"), "1:18: argument 'input' of 'predict' expects string, list or Tensor, got int")
+        XCTAssertEqual(h.failure("x = predict(clf, 3)"), "1:18: argument 'input' of 'predict' expects string, list, Tensor or Dataset, got int")
         XCTAssertEqual(h.failure("x = predict(clf, [1])"), "1:18: a Classifier predicts from a string, got list of int")
         XCTAssertEqual(h.failure(#"x = predict(clf, "   ")"#), "1:18: the input has no tokens to predict from")
     }

@@ -42,7 +42,7 @@ final class InterpreterExpressionsTests: XCTestCase {
         XCTAssertEqual(h.failure("y = xs[-4]"), "1:8: index -4 is out of range for a list of 3")
         XCTAssertEqual(h.failure("y = word[9]"), "1:10: index 9 is out of range for a string of 5")
         XCTAssertEqual(h.failure(#"y = xs["a"]"#), "1:8: an index must be an int, got string")
-        XCTAssertEqual(h.failure("y = 5[0]"), "1:5: cannot index int; only lists, tuples, strings, ranges and Series can be indexed")
+        XCTAssertEqual(h.failure("y = 5[0]"), "1:5: cannot index int; only lists, tuples, strings, ranges, Series and Datasets can be indexed")
     }
 
     func testRecordsReadTheirFields() throws {

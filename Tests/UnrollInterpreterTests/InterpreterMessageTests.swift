@@ -35,6 +35,11 @@ final class InterpreterMessageTests: XCTestCase {
         (.tooFewClasses(got: 1), "a classifier needs at least 2 classes, got 1"),
         (.predictInput(model: "Classifier", expected: "a string", got: .int), "a Classifier predicts from a string, got int"),
         (.emptyTensorRecord, "there are no tensors to save in an empty record"),
+        (.primeOutsideVocabulary(tokens: ["床", "前"]),
+         "the prime has 2 tokens the model's vocabulary does not know ('床', '前'); they are read as <unk>, "
+            + "so the sample starts from less than the prime says"),
+        (.emptyRangeCall(lower: 0, upper: 0),
+         "range(0) is empty: it counts from 0 up to 0, left out; the end must be larger than the start"),
         (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
          "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
@@ -42,11 +47,33 @@ final class InterpreterMessageTests: XCTestCase {
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
         (.variantDecoder(variant: "peephole"), "a Seq2Seq decoder steps with the standard LSTM cell; the 'peephole' variant "
             + "works in the encoder only; drop 'variant' from the decoder"),
+        (.needsOneDirection(owner: "gradient_flow"),
+         "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
+            + "bidirectional; build it with 'bidirectional: false'"),
+        (.probeNeedsStandardLSTM(owner: "bptt_terms", layer: "LSTM(hidden: 4, variant: \"peephole\")"),
+         "'bptt_terms' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is "
+            + "LSTM(hidden: 4, variant: \"peephole\"); measure a model built with the standard LSTM (drop 'variant')"),
+        (.identityInitNeedsRNN(kind: "LSTM"),
+         "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
+    ]
+
+    private static let timeConnections: [(TimeConnectionMessage, String)] = [
+        (.alphaOutOfRange(value: "1.5"), "'alpha' must be in (0, 1], got 1.5; it is the share of the new value a unit takes "
+            + "at each step (1 is the Elman RNN, 0.01 a slow unit)"),
+        (.learnedAlphaAtBound(value: "1"), "a learned 'alpha' must start strictly between 0 and 1 (α is sigmoid of a "
+            + "parameter), got 1; start it at 0.99 or set 'learned: false'"),
+        (.tooManyAlphas(count: 4, hidden: 3), "'alpha' has 4 values for 3 hidden units; give at most one per unit"),
+        (.emptyAlpha, "'alpha' is an empty list; give a number or one value per time scale, e.g. [1.0, 0.1, 0.01]"),
+        (.skipTooShort(got: 1), "'skip' must be at least 2 (a distance of 1 is the ordinary connection), got 1"),
+        (.skipOnlyWithoutSkip, "'skip_only: true' removes the one-step connections and needs 'skip'; add e.g. 'skip: 3'"),
+        (.decoderOnTape(layer: "LeakyRNN(hidden: 4, alpha: 0.5)"), "a Seq2Seq decoder must be an RNN, LSTM or GRU without "
+            + "'skip', got LeakyRNN(hidden: 4, alpha: 0.5); leaky units and skip connections can be the encoder"),
     ]
 
     func testEveryMessageRendersAsWritten() {
         for (message, text) in Self.files { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.builtins { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.timeConnections { XCTAssertEqual(message.text, text, "\(message.id)") }
         XCTAssertEqual(FileMessage.outsideFolder(path: "a", rootsAllowed: true).text,
                        "'a' is outside the notebook's folder; data files must be inside it or an allowed folder")
     }
@@ -54,6 +81,7 @@ final class InterpreterMessageTests: XCTestCase {
     func testTheListsCoverEveryCase() throws {
         try MessageCoverage.assertCovers(Self.files.map(\.0.id), enum: "FileMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.timeConnections.map(\.0.id), enum: "TimeConnectionMessage", in: Self.source)
     }
 
     func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {

@@ -80,7 +80,7 @@ final class InterpreterTests: XCTestCase {
         print "done"
         expect 1 < 2
         """)
-        XCTAssertEqual(outputs.map(\.name), ["print-1", "show-1", "print-2", "show-2", "print-3", "expect-1"])
+        XCTAssertEqual(outputs.map(\.name), ["print-1", "value-1", "print-2", "value-2", "print-3", "expect-1"])
         XCTAssertEqual(try h.run("print 1").map(\.name), ["print-1"])
     }
 
@@ -116,7 +116,7 @@ final class InterpreterTests: XCTestCase {
             _ = try h.run("print 1\nshow 2\nx = [1][3]\nprint 4", firstLine: 10)
             XCTFail("expected a failure")
         } catch let error as RuntimeError {
-            XCTAssertEqual(error.outputs.map(\.name), ["print-1", "show-1"])
+            XCTAssertEqual(error.outputs.map(\.name), ["print-1", "value-1"])
             XCTAssertEqual(error.diagnostic.location, SourceLocation(file: "nb.md", line: 12, column: 9))
             XCTAssertEqual(error.diagnostic.message, "index 3 is out of range for a list of 1")
             XCTAssertEqual(error.description, "nb.md:12:9: error: index 3 is out of range for a list of 1")

@@ -29,7 +29,7 @@ final class InterpreterUtilityTests: XCTestCase {
     func testTablesCheckTheirShape() throws {
         let h = try NotebookHarness()
         let outputs = try h.run(#"show table([["GRU", 1.5, 2], ["LSTM", 0.25, true]], columns: ["model", "loss", "size"])"#)
-        XCTAssertEqual(outputs, [.table("show-1", TableOutput(columns: ["model", "loss", "size"], rows: [
+        XCTAssertEqual(outputs, [.table("table-1", TableOutput(columns: ["model", "loss", "size"], rows: [
             [.text("GRU"), .number(1.5), .number(2)], [.text("LSTM"), .number(0.25), .text("true")],
         ]))])
         XCTAssertEqual(h.failure(#"t = table([[1, 2], [3]], columns: ["a", "b"])"#), "1:11: row 2 of the table has 1 value for 2 columns")

@@ -24,6 +24,15 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(print.location, SourceLocation(file: "nb.md", line: 13, column: 1))
     }
 
+    func testCompoundAssignmentOperatorsAreOneTokenAndPlusPlusIsAHint() {
+        XCTAssertEqual(kinds("n += 1 -= *= /="), [.identifier, .punctuation(.plusEqual), .integer, .punctuation(.minusEqual),
+                                                  .punctuation(.starEqual), .punctuation(.slashEqual), .end])
+        XCTAssertEqual(kinds("a=-1"), [.identifier, .punctuation(.equal), .punctuation(.minus), .integer, .end])
+        XCTAssertEqual(Punctuation.plusEqual.compoundOperator, .add)
+        XCTAssertNil(Punctuation.plus.compoundOperator)
+        XCTAssertEqual(lex("n ++").1.map(\.message), ["unexpected '++'; write 'x += 1' to add one"])
+    }
+
     func testColumnOffsetShiftsEveryColumn() {
         let (tokens, _) = Lexer.tokenize(source: "a = 1", file: "f", firstLine: 3, columnOffset: 4)
         XCTAssertEqual(tokens.map(\.location.column), [5, 7, 9, 10])

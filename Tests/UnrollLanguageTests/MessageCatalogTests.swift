@@ -23,6 +23,8 @@ final class MessageCatalogTests: XCTestCase {
         (.labelledOnly(owner: "LSTM", noun: "argument", suggestion: "hidden: 64"),
          "'LSTM' takes labelled arguments only; did you mean 'hidden: 64'?"),
         (.tooManyPositional(owner: "round", noun: "argument", accepted: 1, given: 2), "'round' takes 1 positional argument, got 2"),
+        (.passByLabel(owner: "sample", accepted: 1, given: 3, suggestion: "sample(lm, prime: \"a\", length: 20)"),
+         "'sample' takes 1 positional argument, got 3; pass the others by label, as in 'sample(lm, prime: \"a\", length: 20)'"),
         (.unknownLabel(noun: "option", label: "epoch", owner: "fit", suggestion: "epochs"),
          "unknown option 'epoch' for 'fit'; did you mean 'epochs'?"),
         (.labelOnPositional(label: "x"), "'x' is passed by position; remove the label 'x:'"),
@@ -57,7 +59,7 @@ final class MessageCatalogTests: XCTestCase {
         (.rangeTooLarge(lower: 0, upper: 9, purpose: "count"),
          "the range 0...9 is too large to count; a range can hold at most 9223372036854775807 ints"),
         (.indexOutOfRange(index: 5, what: "a list", count: 2), "index 5 is out of range for a list of 2"),
-        (.notIndexable(type: .int), "cannot index int; only lists, tuples, strings, ranges and Series can be indexed"),
+        (.notIndexable(type: .int), "cannot index int; only lists, tuples, strings, ranges, Series and Datasets can be indexed"),
         (.cannotNegate(type: .string), "cannot negate string"),
         (.notNeedsBool(got: .int), "'not' needs true or false, got int"),
         (.logicNeedsBools(op: "and", left: .int, right: .bool), "'and' needs true or false on both sides, got int and bool"),
@@ -65,6 +67,10 @@ final class MessageCatalogTests: XCTestCase {
         (.cannotCompare(left: .series, right: .float),
          "cannot compare Series with float; use '.last', '.min' or '.max' of the Series for a number"),
         (.cannotOrder(op: "<", left: .string, right: .int), "cannot compare string with int using '<'"),
+        (.metricsCompared(op: ">", suggestion: "m.accuracy"),
+         "cannot compare a Metrics using '>'; compare one of its numbers, such as 'm.accuracy'"),
+        (.sliceOutOfRange(lower: 2, upper: 5, count: 3),
+         "the slice 2...5 is out of range for 3 items; a slice takes items 0...2 (or counted from the end, -3...-1)"),
         (.cannotApply(op: "+", left: .string, right: .int), "cannot apply '+' to string and int; convert with 'str(...)' to join text"),
         (.divisionByZero, "division by zero"),
         (.valueTooDeep(limit: 128),
@@ -115,6 +121,13 @@ final class MessageCatalogTests: XCTestCase {
         (.pointCounts(xs: "xs", xCount: 1, ys: "ys", yCount: 2), "'xs' has 1 value but 'ys' has 2; a line needs one x value per y value"),
         (.logNonPositive(axis: "y", value: "0", line: "b", at: "x = 3"),
          "cannot draw 0 on a logarithmic y axis ('b' at x = 3); plot positive values, or leave 'y' out of 'log'"),
+        (.learningRateInFit(optimizer: "SGD", value: "1e-3"), "learning rate goes in the optimizer: optimizer: SGD(lr: 1e-3)"),
+        (.optimizerOptionInFit(option: "weight_decay", call: "AdamW(weight_decay: 0.01)"),
+         "'weight_decay' goes in the optimizer: optimizer: AdamW(weight_decay: 0.01)"),
+        (.needsValidation(option: "patience"),
+         "'patience' watches the validation data; add 'validate: DATA' to the options of 'fit'"),
+        (.monitorUnavailable(metric: "accuracy", model: "Regressor"),
+         "a Regressor records no accuracy to monitor; use monitor: \"loss\""),
     ]
 
     private static let syntax: [(SyntaxMessage, String)] = [
@@ -135,6 +148,7 @@ final class MessageCatalogTests: XCTestCase {
         (.keywordAssigned(keyword: "fit"), "'fit' is a keyword and cannot be assigned; choose another name"),
         (.elseWithoutIf, "'else' must follow the '}' of an 'if' block"),
         (.cannotAssignExpression(expression: "a.b"), "cannot assign to 'a.b'; only plain names can be assigned"),
+        (.colonSlice(suggestion: "x[0...1]"), "slices use '...' and include both ends, not ':'; write 'x[0...1]'"),
         (.unknownStatement(name: "pritn", suggestion: "print"), "unknown statement 'pritn'; did you mean 'print'?"),
         (.positionalAfterLabelled(label: "tokens"),
          "positional argument after the labelled argument 'tokens'; put positional arguments first"),
@@ -160,6 +174,16 @@ final class MessageCatalogTests: XCTestCase {
         try MessageCoverage.assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage", in: Self.source)
+    }
+
+    func testSmallNumbersInFixSuggestionsAreWrittenAsLearningRates() {
+        XCTAssertEqual(TrainingMessage.scientific(0.001), "1e-3")
+        XCTAssertEqual(TrainingMessage.scientific(3e-4), "3e-4")
+        XCTAssertEqual(TrainingMessage.scientific(2.5e-4), "2.5e-4")
+        XCTAssertEqual(TrainingMessage.scientific(1e-5), "1e-5")
+        XCTAssertEqual(TrainingMessage.scientific(0.005), "5e-3")
+        XCTAssertNil(TrainingMessage.scientific(0.01))
+        XCTAssertNil(TrainingMessage.scientific(0))
     }
 
     func testIdentifiersAndArgumentsComeFromTheCase() {

@@ -37,6 +37,20 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(tree("x.y[-1].z(2) / 4"), "(x.y[-1].z(2) / 4)")
     }
 
+    func testCompoundAssignmentIsAnAssignmentOfTheArithmetic() {
+        for (source, op) in [("n += 2 * k", "+"), ("n -= 1", "-"), ("n *= 3", "*"), ("n /= 2", "/")] {
+            let (program, problems) = parse(source)
+            XCTAssertEqual(problems, [], source)
+            guard case .assign(let names, let value)? = program.statements.first?.kind,
+                  case .binary(let binary, let left, _) = value.kind else { return XCTFail(source) }
+            XCTAssertEqual(names.map(\.text), ["n"])
+            XCTAssertEqual(binary.rawValue, op)
+            XCTAssertEqual(left.kind, .identifier("n"))
+            XCTAssertEqual(value.range.length, source.count, "the arithmetic spans the statement")
+        }
+        XCTAssertEqual(tree("xs[1...3]"), "xs[1...3]")
+    }
+
     func testPostfixChainsAndParams() {
         let (program, problems) = parse("x = params.hidden * lm.history.valid.loss[-1]")
         XCTAssertEqual(problems, [])

@@ -11,6 +11,17 @@ final class SignatureTests: XCTestCase {
         XCTAssertEqual(problems, [])
     }
 
+    func testLabelSuggestionsKeepToParametersOfTheSameRole() {
+        let plot = Builtins.standard.statementOptions.first { $0.name == "plot" }!
+        XCTAssertEqual(plot.labelSuggestion(for: "metrik", argument: .string, excluding: []), "metric")
+        XCTAssertNil(plot.labelSuggestion(for: "metrik", argument: .int, excluding: []), "no string option for an int")
+        XCTAssertEqual(plot.labelSuggestion(for: "metrik", argument: .unknown, excluding: []), "metric")
+        XCTAssertNil(plot.labelSuggestion(for: "metrik", argument: .string, excluding: ["metric"]))
+        XCTAssertNotEqual(plot.labelSuggestion(for: "label", argument: .string, excluding: []), "labels",
+                          "'labels' takes a list, not a string")
+        XCTAssertEqual(plot.labelSuggestion(for: "label", argument: .list(.string), excluding: []), "labels")
+    }
+
     func testOptionalPositionalParameters() {
         XCTAssertEqual(round.bind(labels: [nil]).bound, ["x": 0])
         XCTAssertEqual(round.bind(labels: [nil, nil]).bound, ["x": 0, "digits": 1])

@@ -16,7 +16,7 @@ final class HTMLReportTests: XCTestCase {
     }
 
     func testProseIsRawAndCodeIsLiteral() {
-        XCTAssertTrue(html.contains("<div class=\"prose\"><h2>Language model</h2>\n<p>We train a <em>small</em> LSTM"))
+        XCTAssertTrue(html.contains("<div class=\"prose\"><h2 id=\"language-model\">Language model</h2>\n<p>We train a <em>small</em> LSTM"))
         XCTAssertTrue(html.contains("<pre class=\"code\"><code class=\"language-python\">print(&#39;hello&#39;)\n</code></pre>"))
     }
 

@@ -31,6 +31,8 @@ final class MarkdownReportTests: XCTestCase {
 
                 ![Training loss](demo/train-lm-history.svg)
 
+                *Figure 1*
+
                 | epoch | train | valid |
                 | ---: | ---: | ---: |
                 | 1 | 2.49761 | 2.78209 |

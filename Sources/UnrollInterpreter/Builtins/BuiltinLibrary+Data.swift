@@ -33,6 +33,26 @@ extension BuiltinLibrary {
             doc: "Reads labelled texts (one example per row) for sequence classification."
         )) { try $0.csv($1) },
         .function(Signature(
+            name: "series_csv", family: .data,
+            parameters: [
+                .positional("path", .string, doc: "CSV file of numbers with a header row (one row per time step), relative to the notebook"),
+                .labelled("target", .string, doc: "the column to forecast"),
+                .labelled("columns", .list(.string), .absent, doc: "the input columns, in order; by default the target column alone"),
+                .labelled("window", .int, .value(.int(20)), .positive, doc: "time steps each example reads"),
+                .labelled("horizon", .int, .value(.int(1)), .positive, doc: "how many rows after a window's last row its target lies"),
+                .labelled("stride", .int, .value(.int(1)), .positive, doc: "rows between the starts of consecutive windows"),
+            ],
+            result: .dataset(DatasetFacts(kind: .sequences, outputs: 1, origin: "series_csv")),
+            doc: "Reads a numeric time series and cuts it into overlapping windows, each with the target `horizon` steps after it, for a Regressor.",
+            rule: { facts in
+                var inputs: Int? = 1
+                if facts.arguments["columns"] != nil {
+                    if case .list(let names)? = facts.constant("columns") { inputs = names.count } else { inputs = nil }
+                }
+                return CallOutcome(.dataset(DatasetFacts(kind: .sequences, inputs: inputs, outputs: 1, origin: "series_csv")))
+            }
+        )) { try $0.seriesCSV($1) },
+        .function(Signature(
             name: "tagged", family: .data,
             parameters: [
                 .positional("path", .string, doc: "file of lines `token/TAG token/TAG …`, relative to the notebook"),

@@ -68,13 +68,17 @@ extension BuiltinLibrary {
             name: "predict", family: .evaluation,
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model"),
-                .positional("input", .oneOf([.string, .list(.unknown), .tensor]),
-                            doc: "a text for text models; a list of steps (each a list of features), or a Tensor (N, T, F) of sequences, for a Regressor"),
+                .positional("input", .oneOf([.string, .list(.unknown), .tensor, .anyDataset]),
+                            doc: "a text for text models; a list of steps (each a list of features), or a Tensor (N, T, F) of sequences, for a Regressor; or a Dataset the model reads"),
+                .labelled("count", .int, .value(.int(20)), .positive, doc: "for a Dataset: how many examples, from the start"),
             ],
-            result: .oneOf([.string, .list(.string), .list(.float), .tensor]),
-            doc: "The model's prediction for one input: the next token, the label, the tags (a list), the numbers (a list; a Tensor for a Tensor), or a Seq2Seq's greedy output text.",
+            result: .oneOf([.string, .list(.string), .list(.float), .tensor, .table]),
+            doc: "The model's prediction for one input: the next token, the label, the tags (a list), the numbers (a list; a Tensor for a Tensor), or a Seq2Seq's greedy output text; for a Dataset, a table of the first examples with each prediction beside its target.",
             rule: { facts in
                 if let tensorOutcome = tensorPrediction(facts) { return tensorOutcome }
+                if case .dataset? = facts.type("input") {
+                    return CallOutcome(.table, problems: [dataProblem(facts, parameter: "input")].compactMap { $0 })
+                }
                 guard let kind = modelKind(facts) else { return CallOutcome(.unknown) }
                 let input = facts.type("input") ?? .unknown
                 let wantsText = kind != .regressor
