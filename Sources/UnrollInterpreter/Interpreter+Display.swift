@@ -3,9 +3,14 @@ import UnrollLanguage
 import UnrollRecord
 
 extension Interpreter {
-    /// `show VALUE`: a number as a scalar, a table as a table, a history or series as curves, metrics as a
-    /// one-row table, anything else as text.
+    /// `show VALUE`: a number as a scalar, a table as a table, a heat map (or a list of them) as heat maps, a
+    /// history or series as curves, metrics as a one-row table, anything else as text.
     func show(_ value: Value, of expression: Expr) throws {
+        if case .list(let items) = value, !items.isEmpty, items.allSatisfy({ if case .heatmap = $0 { return true }; return false }) {
+            // Heat maps side by side (the gates of `gates(…)`): each its own output, in order.
+            for item in items { try show(item, of: expression) }
+            return
+        }
         let name = names.next("show")
         let label = expression.description
         switch value {
