@@ -20,6 +20,8 @@ extension Interpreter {
             outputs.append(.table(name, table))
         case .heatmap(let heatmap):
             outputs.append(.heatmap(name, heatmap))
+        case .graph(let graph):
+            outputs.append(.graph(name, graph))
         case .metrics(let m):
             let named = m.metrics.named
             let table = TableOutput(title: label, columns: named.map(\.name), rows: [named.map { .number($0.value) }])

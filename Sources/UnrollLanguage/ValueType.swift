@@ -47,6 +47,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case table
     /// A matrix of weights with labelled rows and columns (an attention table).
     case heatmap
+    /// A model's computational graph unfolded in time, to show (`unrolled(model)`).
+    case graph
     /// A float32 array of any shape (`load_tensors(...)["x"]`, `predict` on a tensor).
     case tensor
     /// Tensors by name, as a safetensors file or a model's `state_dict` holds them.
@@ -154,6 +156,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .recurrent(let kind): return kind?.rawValue ?? "recurrent layer"
         case .model(let facts): return facts.kind?.rawValue ?? "Model"
         case .optimizer: return "Optimizer"
+        case .graph: return "Graph"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }

@@ -105,6 +105,12 @@ public struct MarkdownReport: Equatable, Sendable {
                 var text = heatmap.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(heatmap.title) + "**\n\n"
                 text += MarkdownReport.heatmapTable(heatmap)
                 blocks.append(text)
+            case .graph(let graph):
+                let file = naming.fileName(cellID: cellID, outputName: output.name)
+                let path = name + "/" + file
+                figures.append(ReportFigure(relativePath: path, contents: SVGUnrolledGraph(graph).document()))
+                let alt = graph.title.isEmpty ? output.name : graph.title
+                blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
             }
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-/// End-to-end: `unroll run` on a tiny notebook that trains a char LSTM and shows its gates, checking the heat
-/// maps in the HTML and Markdown reports and the run record, and the located error for a character the model
-/// never saw.
+/// End-to-end: `unroll run` on tiny notebooks that train a char LSTM and show its gates (heat maps in the HTML
+/// and Markdown reports and the run record; the located error for a character the model never saw) and draw a
+/// deep bidirectional stack unrolled (an SVG figure in both reports, a record `check` reads back).
 final class InspectionCommandTests: XCTestCase {
     private func workspace() throws -> URL {
         let root = try makeWorkspace(self)
@@ -45,5 +45,33 @@ final class InspectionCommandTests: XCTestCase {
         XCTAssertEqual(json.components(separatedBy: "\"kind\": \"heatmap\"").count - 1, 6)
         XCTAssertEqual(json.components(separatedBy: "\"unit 3\"").count - 1, 6, "four units in each")
         XCTAssertFalse(json.contains("\"unit 4\""))
+    }
+
+    func testTheUnrolledGraphIsAFigureInBothReportsAndPassesCheckAgainstItsBaseline() throws {
+        let root = try workspace()
+        let source = """
+            # Unrolled
+
+            ```rnn id=draw
+            corpus = text("data/brackets.txt")
+            lm = LanguageModel(vocab: corpus.vocab, embed: 6, rnn: GRU(hidden: 8, layers: 2, bidirectional: true))
+            show unrolled(lm, steps: 3)
+            ```
+            """
+        try write(source, to: "notebooks/draw.md", in: root)
+        let result = try UnrollProcess.run(["run", "notebooks/draw.md"], in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let svg = try read("output/draw/draw-show-1.svg", in: root)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"state\"").count - 1, 12)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"arrow\"").count - 1, 6 + 12 + 8 + 6)
+        XCTAssertTrue(svg.contains("rnn.weight_hh_l1_reverse") && svg.contains(">GRU 2 ←</text>"))
+        XCTAssertTrue(try read("output/draw.md", in: root).contains("](draw/draw-show-1.svg)"))
+        let html = try read("output/draw.html", in: root)
+        XCTAssertTrue(html.contains("<figure class=\"output output-graph\"") && html.contains("class=\"unrolled\""))
+        XCTAssertTrue(try read("output/draw.json", in: root).contains("\"kind\": \"graph\""))
+
+        XCTAssertEqual(try UnrollProcess.run(["check", "notebooks/draw.md", "--update"], in: root).status, 0)
+        let same = try UnrollProcess.run(["check", "notebooks/draw.md"], in: root)
+        XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
     }
 }

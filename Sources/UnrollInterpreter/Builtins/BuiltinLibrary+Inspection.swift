@@ -9,7 +9,7 @@ extension BuiltinLibrary {
         return CallProblem(BuiltinMessage.wrongModelKind(needs: Interpreter.tokenStackNeed, kind: kind.rawValue), at: "model")
     }
 
-    /// Looking inside a model: its gates over a text.
+    /// Looking inside a model: its gates over a text, and its graph unfolded in time.
     static let inspection: [Builtin] = [
         .function(Signature(
             name: "gates", family: .evaluation,
@@ -28,5 +28,23 @@ extension BuiltinLibrary {
                 + "hidden state: a row per unit, a column per token; `show` draws each.",
             rule: { facts in CallOutcome(.list(.heatmap), problems: [tokenStackProblem(facts)].compactMap { $0 }) }
         )) { try $0.gatesBuiltin($1) },
+        .function(Signature(
+            name: "unrolled", family: .evaluation,
+            parameters: [
+                .positional("model", .anyModel, doc: "a LanguageModel, Classifier, Tagger or Regressor"),
+                .labelled("steps", .int, .value(.int(4)),
+                          .interval(lower: 1, lowerIncluded: true, upper: 12, upperIncluded: true), doc: "how many time steps to draw"),
+            ],
+            result: .graph,
+            doc: "The model's computational graph unfolded in time, drawn by `show` as a figure: the inputs, one state per "
+                + "layer, direction and step, the outputs, and the weights every step shares, by their state-dict names.",
+            rule: { facts in CallOutcome(.graph, problems: [unrolledProblem(facts)].compactMap { $0 }) }
+        )) { try $0.unrolledBuiltin($1) },
     ]
+
+    /// A problem when the model is known to be a Seq2Seq, which `unrolled` does not draw.
+    private static func unrolledProblem(_ facts: CallFacts) -> CallProblem? {
+        guard case .model(let m)? = facts.type("model"), m.kind == .seq2seq else { return nil }
+        return CallProblem(BuiltinMessage.wrongModelKind(needs: Interpreter.unrolledNeed, kind: "Seq2Seq"), at: "model")
+    }
 }
