@@ -91,11 +91,7 @@ public struct MarkdownReport: Equatable, Sendable {
             case .text(let text):
                 blocks.append(MarkdownEscaping.codeBlock(text, language: "text"))
             case .series(let series):
-                let file = naming.fileName(cellID: cellID, outputName: output.name)
-                let path = name + "/" + file
-                figures.append(ReportFigure(relativePath: path, contents: SVGLinePlot(series).document()))
-                let alt = series.title.isEmpty ? output.name : series.title
-                blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
+                figure(SVGLinePlot(series).document(), title: series.title, output: output, cellID: cellID)
                 blocks.append(contentsOf: MarkdownReport.seriesTables(series))
             case .table(let table):
                 var text = table.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(table.title) + "**\n\n"
@@ -106,12 +102,16 @@ public struct MarkdownReport: Equatable, Sendable {
                 text += MarkdownReport.heatmapTable(heatmap)
                 blocks.append(text)
             case .graph(let graph):
-                let file = naming.fileName(cellID: cellID, outputName: output.name)
-                let path = name + "/" + file
-                figures.append(ReportFigure(relativePath: path, contents: SVGUnrolledGraph(graph).document()))
-                let alt = graph.title.isEmpty ? output.name : graph.title
-                blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
+                figure(SVGUnrolledGraph(graph).document(), title: graph.title, output: output, cellID: cellID)
             }
+        }
+
+        /// An SVG figure written beside the report and linked as an image (its title, or the output's name, as alt text).
+        private mutating func figure(_ svg: String, title: String, output: CellOutput, cellID: String) {
+            let path = name + "/" + naming.fileName(cellID: cellID, outputName: output.name)
+            figures.append(ReportFigure(relativePath: path, contents: svg))
+            let alt = title.isEmpty ? output.name : title
+            blocks.append("![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n")
         }
     }
 
