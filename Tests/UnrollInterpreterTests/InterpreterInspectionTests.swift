@@ -31,7 +31,7 @@ final class InterpreterInspectionTests: XCTestCase {
     func testHeadShowsTheFirstExamplesOfEachKind() throws {
         let h = try NotebookHarness()
         let outputs = try h.run(#"show head(csv("data/reviews.csv", text: "review", label: "sentiment"), 2)"#)
-        XCTAssertEqual(outputs, [.table("show-1", TableOutput(title: "first 2 of 10 examples", columns: ["#", "text", "tokens", "label"], rows: [
+        XCTAssertEqual(outputs, [.table("table-1", TableOutput(title: "first 2 of 10 examples", columns: ["#", "text", "tokens", "label"], rows: [
             [.number(0), .text("good fun film"), .text(#"["good", "fun", "film"]"#), .text("pos")],
             [.number(1), .text("great acting and a fine story"), .text(#"["great", "acting", "and", "a", "fine", "story"]"#), .text("pos")],
         ]))])
