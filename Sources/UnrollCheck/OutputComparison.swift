@@ -1,7 +1,8 @@
 import UnrollRecord
 
 /// Compares one output of a cell with the baseline's output of the same name: scalars by value, series line by
-/// line and point by point, tables and heatmaps cell by cell, text exactly (or whitespace-normalized in `loose`
+/// line and point by point, tables and heatmaps cell by cell, unrolled graphs by their
+/// description, text exactly (or whitespace-normalized in `loose`
 /// mode).
 struct OutputComparison {
     /// The tolerance of the cell.
@@ -33,6 +34,9 @@ struct OutputComparison {
             }
         case (.text(let e), .text(let a)):
             compareText(e, a, into: &collector)
+        case (.graph(let e), .graph(let a)):
+            // A drawing of the model's structure: no numbers to tolerate, so any difference is one.
+            collector.labels(e.lines, a.lines, what: "graph")
         default:
             collector.shape(.kindChanged, at: "", expected: "a \(expected.content.kind.rawValue)",
                             actual: "a \(actual.content.kind.rawValue)")

@@ -29,7 +29,7 @@ public enum SeedValues {
                 case .scalar(let scalar): add(cell, output.name, scalar.value)
                 case .series(let series):
                     for line in series.lines { if let last = line.y.last { add(cell, "\(output.name)/\(line.name)", last) } }
-                case .table, .text, .heatmap: break
+                case .table, .text, .heatmap, .graph: break
                 }
             }
         }

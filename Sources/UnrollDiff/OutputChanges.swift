@@ -39,6 +39,8 @@ struct OutputChanges {
             }
         case (.text(let a)?, .text(let b)?):
             rows.text(a, b, key: "", tolerance: tolerance)
+        case (.graph(let a)?, .graph(let b)?):
+            rows.labels(a.lines, b.lines, key: "graph")
         case (let old?, let new?):
             rows.structural(key: "", old: "a \(old.kind.rawValue)", new: "a \(new.kind.rawValue)")
         }

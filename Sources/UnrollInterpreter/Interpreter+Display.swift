@@ -4,9 +4,14 @@ import UnrollRecord
 import UnrollTraining
 
 extension Interpreter {
-    /// `show VALUE`: a number as a scalar, a table as a table, a history or series as curves, metrics as a
-    /// one-row table, anything else as text.
+    /// `show VALUE`: a number as a scalar, a table as a table, a heat map (or a list of them) as heat maps, a
+    /// history or series as curves, metrics as a one-row table, anything else as text.
     func show(_ value: Value, of expression: Expr) throws {
+        if case .list(let items) = value, !items.isEmpty, items.allSatisfy({ if case .heatmap = $0 { return true }; return false }) {
+            // Heat maps side by side (the gates of `gates(…)`): each its own output, in order.
+            for item in items { try show(item, of: expression) }
+            return
+        }
         let label = expression.description
         switch value {
         case .int, .float:
@@ -15,6 +20,8 @@ extension Interpreter {
             outputs.append(.table(names.next(.table), table))
         case .heatmap(let heatmap):
             outputs.append(.heatmap(names.next(.heatmap), heatmap))
+        case .graph(let graph):
+            outputs.append(.graph(names.next(.graph), graph))
         case .metrics(let m):
             let named = m.metrics.named
             let table = TableOutput(title: label, columns: named.map(\.name), rows: [named.map { .number($0.value) }])

@@ -30,6 +30,9 @@ extension Interpreter {
             throw arguments.error(BuiltinMessage.probeNeedsStandardLSTM(owner: owner, layer: model.spec.summary), at: "model")
         }
         guard !model.spec.bidirectional else { throw arguments.error(BuiltinMessage.needsOneDirection(owner: owner), at: "model") }
+        if let what = model.spec.connections.describedKind {
+            throw arguments.error(BuiltinMessage.needsCellSteps(owner: owner, what: what), at: "model")
+        }
         let data = try arguments.value("data")
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
                                            modelName: arguments.source("model", or: "model"), bptt: model.bptt)

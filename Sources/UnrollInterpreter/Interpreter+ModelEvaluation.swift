@@ -99,7 +99,8 @@ extension Interpreter {
     }
 
 
-    private func textCodec(of model: ModelValue, _ arguments: Arguments) throws -> TextCodec {
+    /// The model's codec, or the error that a model built from a vocabulary size has none.
+    func textCodec(of model: ModelValue, _ arguments: Arguments) throws -> TextCodec {
         guard let codec = model.codec else {
             throw arguments.error("the model was built from a vocabulary size and has no tokens to read or write text; "
                 + "build it with 'vocab: data.vocab' or fit it first", at: "model")

@@ -89,6 +89,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case needsOneDirection(owner: String)
     /// A builtin that unrolls a recurrent stack in time given an LSTM variant, whose cells it cannot step.
     case probeNeedsStandardLSTM(owner: String, layer: String)
+    /// A builtin that steps the RNN, LSTM and GRU cells given a layer of another kind (`what`: `leaky units`,
+    /// `skip connections`).
+    case needsCellSteps(owner: String, what: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -130,6 +133,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         case .variantDecoder(let variant):
             return "a Seq2Seq decoder steps with the standard LSTM cell; the '\(variant)' variant works in the encoder "
                 + "only; drop 'variant' from the decoder"
+        case .needsCellSteps(let owner, let what):
+            return "'\(owner)' steps the cells of RNN, LSTM and GRU layers; this model's layer has \(what), which it "
+                + "does not step; use it on a model built with a plain RNN, LSTM or GRU"
         case .needsOneDirection(let owner):
             return "'\(owner)' follows the gradient back in time through one direction; this model's recurrent stack is "
                 + "bidirectional; build it with 'bidirectional: false'"
@@ -183,6 +189,49 @@ enum TimeConnectionMessage: DiagnosticMessage, Hashable {
         case .decoderOnTape(let layer):
             return "a Seq2Seq decoder must be an RNN, LSTM or GRU without 'skip', got \(layer); leaky units and skip "
                 + "connections can be the encoder"
+        }
+    }
+}
+
+/// The messages of the builtins that look inside a model (`gates`, `unrolled`).
+enum InspectionMessage: DiagnosticMessage, Hashable {
+    /// A text with no tokens to run the model over.
+    case emptyText
+    /// A text longer than a heat map may be wide.
+    case textTooLong(tokens: Int, limit: Int)
+    /// A token of the text that the model's vocabulary lacks; `position` counts from 1.
+    case tokenOutsideVocabulary(token: String, position: Int, vocabularySize: Int)
+    /// A `layer:` the stack does not have (layers count from 1).
+    case noSuchLayer(layer: Int, layers: Int)
+    /// `direction: "reverse"` of a stack that runs forwards only.
+    case notBidirectional(rnn: String)
+    /// A unit the layer does not have (units count from 0).
+    case noSuchUnit(unit: Int, hidden: Int)
+    /// `units: []`.
+    case noUnits
+
+    /// Every message of this type belongs to the interpreter, where builtins are declared.
+    static let domain = "UnrollInterpreter"
+
+    /// The message as users read it.
+    var text: String {
+        switch self {
+        case .emptyText:
+            return "the text has no tokens to run the model over; give at least one character or word"
+        case .textTooLong(let tokens, let limit):
+            return "the text has \(tokens) tokens, more than the \(limit) steps a heat map shows; use a shorter text"
+        case .tokenOutsideVocabulary(let token, let position, let vocabularySize):
+            return "\(ConstantValue.quote(token)) (token \(position) of the text) is not in the model's vocabulary of "
+                + "\(vocabularySize) tokens; leave it out or build the vocabulary from a text that has it"
+        case .noSuchLayer(let layer, let layers):
+            let range = layers == 1 ? "it has 1 layer, layer 1" : "it has \(layers) layers, 1 to \(layers)"
+            return "the model has no layer \(layer): \(range)"
+        case .notBidirectional(let rnn):
+            return "direction \"reverse\" needs a bidirectional stack; \(rnn) runs forwards only (build it with bidirectional: true)"
+        case .noSuchUnit(let unit, let hidden):
+            return "the layer has no unit \(unit): its \(hidden) units are 0 to \(hidden - 1)"
+        case .noUnits:
+            return "'units' lists no units; give a count (units: 16) or unit numbers (units: [3, 7])"
         }
     }
 }

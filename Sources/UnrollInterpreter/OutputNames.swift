@@ -16,6 +16,8 @@ struct OutputNames {
         case heatmap
         /// A history's or series' curves.
         case curves
+        /// A model's graph unfolded in time (`unrolled`).
+        case graph
         /// Anything else, as text.
         case text
     }

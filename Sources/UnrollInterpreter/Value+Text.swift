@@ -37,6 +37,7 @@ extension Value {
         case .table(let t): return "Table(\(t.rows.count) row\(t.rows.count == 1 ? "" : "s"), columns: "
             + t.columns.map(ConstantValue.quote).joined(separator: ", ") + ")"
         case .heatmap(let h): return "Heatmap(\(h.rowLabels.count)×\(h.columnLabels.count), \(ConstantValue.quote(h.title)))"
+        case .graph(let g): return "Graph(\(g.steps) steps, \(g.recurrences.count) recurrences, \(ConstantValue.quote(g.title)))"
         case .tensor(let t): return "Tensor(shape: \(t.shape))"
         case .tensors(let t): return t.summary
         }

@@ -27,6 +27,7 @@ extension Value {
         case .metrics: return .metrics
         case .table: return .table
         case .heatmap: return .heatmap
+        case .graph: return .graph
         case .tensor: return .tensor
         case .tensors: return .tensors
         }
@@ -42,6 +43,7 @@ extension Value {
         case (.list(let items), .list(let element)): return items.allSatisfy { $0.fits(element) }
         case (.corpus, .corpus), (.vocabulary, .vocabulary), (.optimizer, .optimizer), (.schedule, .schedule), (.history, .history),
              (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table), (.heatmap, .heatmap),
+             (.graph, .graph),
              (.tensor, .tensor), (.tensors, .tensors):
             return true
         case (.dataset(let d), .dataset(let facts)): return facts.kind == nil || facts.kind == d.kind

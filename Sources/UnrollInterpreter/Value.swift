@@ -49,6 +49,8 @@ enum Value {
     case table(TableOutput)
     /// A matrix of weights with labelled rows and columns (an attention table).
     case heatmap(HeatmapOutput)
+    /// A model's graph unfolded in time, to show.
+    case graph(UnrolledGraphOutput)
     /// A float32 array of any shape.
     case tensor(Tensor)
     /// Tensors by name (a safetensors file, a model's state dict).

@@ -126,7 +126,7 @@ extension Signature {
         let fitting = (parameters ?? []).filter {
             !$0.isPositional && !excluding.contains($0.name) && (argument == .unknown || argument.isAssignable(to: $0.type))
         }
-        return Suggestion.closest(to: label, in: fitting.map(\.name))
+        return Suggestion.closestOrAlias(to: label, in: fitting.map(\.name))
     }
 }
 

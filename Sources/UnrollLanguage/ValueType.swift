@@ -49,6 +49,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case table
     /// A matrix of weights with labelled rows and columns (an attention table).
     case heatmap
+    /// A model's computational graph unfolded in time, to show (`unrolled(model)`).
+    case graph
     /// A float32 array of any shape (`load_tensors(...)["x"]`, `predict` on a tensor).
     case tensor
     /// Tensors by name, as a safetensors file or a model's `state_dict` holds them.
@@ -157,6 +159,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .model(let facts): return facts.kind?.rawValue ?? "Model"
         case .optimizer: return "Optimizer"
         case .schedule: return "Schedule"
+        case .graph: return "Graph"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }

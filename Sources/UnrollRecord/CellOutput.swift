@@ -34,6 +34,11 @@ public struct CellOutput: Equatable, Sendable {
         CellOutput(name: name, content: .text(text))
     }
 
+    /// An unrolled-graph output.
+    public static func graph(_ name: String, _ graph: UnrolledGraphOutput) -> CellOutput {
+        CellOutput(name: name, content: .graph(graph))
+    }
+
     /// A heatmap output.
     public static func heatmap(_ name: String, _ heatmap: HeatmapOutput) -> CellOutput {
         CellOutput(name: name, content: .heatmap(heatmap))
@@ -48,6 +53,7 @@ public struct CellOutput: Equatable, Sendable {
         case .table(let table): fields = table.jsonFields
         case .text(let text): fields = ["text": .string(text)]
         case .heatmap(let heatmap): fields = heatmap.jsonFields
+        case .graph(let graph): fields = graph.jsonFields
         }
         fields["name"] = .string(name)
         fields["kind"] = .string(content.kind.rawValue)
@@ -64,6 +70,7 @@ public struct CellOutput: Equatable, Sendable {
         case .table: content = .table(try TableOutput(reading: &reader))
         case .text: content = .text(try reader.string("text"))
         case .heatmap: content = .heatmap(try HeatmapOutput(reading: &reader))
+        case .graph: content = .graph(try UnrolledGraphOutput(reading: &reader))
         }
         try reader.finish()
     }

@@ -10,6 +10,8 @@ public enum OutputContent: Equatable, Sendable {
     case text(String)
     /// A labelled matrix (attention table).
     case heatmap(HeatmapOutput)
+    /// A recurrent model's graph unfolded in time.
+    case graph(UnrolledGraphOutput)
 
     /// Which kind of output this is.
     public var kind: OutputKind {
@@ -19,6 +21,7 @@ public enum OutputContent: Equatable, Sendable {
         case .table: return .table
         case .text: return .text
         case .heatmap: return .heatmap
+        case .graph: return .graph
         }
     }
 }

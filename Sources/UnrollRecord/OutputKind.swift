@@ -10,4 +10,6 @@ public enum OutputKind: String, CaseIterable, Sendable {
     case text
     /// A labelled matrix.
     case heatmap
+    /// A computational graph unfolded in time.
+    case graph
 }

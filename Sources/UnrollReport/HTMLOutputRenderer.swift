@@ -43,6 +43,10 @@ public enum HTMLOutputRenderer {
             return .el(
                 "div", ["class": "output output-heatmap", "data-output": output.name],
                 [nameLine(output.name), .el("div", ["class": "table-wrap"], [HeatmapTable.node(heatmap)])])
+        case .graph(let graph):
+            return .el(
+                "figure", ["class": "output output-graph", "data-output": output.name],
+                [nameLine(output.name), .newline, SVGUnrolledGraph(graph).node()])
         }
     }
 

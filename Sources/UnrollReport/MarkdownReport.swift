@@ -111,15 +111,8 @@ public struct MarkdownReport: Equatable, Sendable {
             case .text(let text):
                 blocks.append(MarkdownEscaping.codeBlock(text, language: "text"))
             case .series(let series):
-                let file = naming.fileName(cellID: cellID, outputName: output.name)
-                let path = name + "/" + file
-                figures.append(ReportFigure(relativePath: path, contents: SVGLinePlot(series).document()))
-                let alt = series.title.isEmpty ? output.name : series.title
-                var figure = "![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n"
-                if let caption = FigureCaption(number: figureNumbers[cellID + "/" + output.name], caption: series.caption) {
-                    figure += "\n*" + MarkdownEscaping.inline(caption.label + caption.text) + "*\n"
-                }
-                blocks.append(figure)
+                figure(SVGLinePlot(series).document(), title: series.title, output: output, cellID: cellID,
+                       caption: FigureCaption(number: figureNumbers[cellID + "/" + output.name], caption: series.caption))
                 blocks.append(contentsOf: MarkdownReport.seriesTables(series))
             case .table(let table):
                 var text = table.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(table.title) + "**\n\n"
@@ -129,7 +122,20 @@ public struct MarkdownReport: Equatable, Sendable {
                 var text = heatmap.title.isEmpty ? "" : "**" + MarkdownEscaping.inline(heatmap.title) + "**\n\n"
                 text += MarkdownReport.heatmapTable(heatmap)
                 blocks.append(text)
+            case .graph(let graph):
+                figure(SVGUnrolledGraph(graph).document(), title: graph.title, output: output, cellID: cellID)
             }
+        }
+
+        /// An SVG figure written beside the report and linked as an image (its title, or the output's name, as alt text).
+        private mutating func figure(_ svg: String, title: String, output: CellOutput, cellID: String,
+                                     caption: FigureCaption? = nil) {
+            let path = name + "/" + naming.fileName(cellID: cellID, outputName: output.name)
+            figures.append(ReportFigure(relativePath: path, contents: svg))
+            let alt = title.isEmpty ? output.name : title
+            var figure = "![" + MarkdownEscaping.inline(alt) + "](" + MarkdownReport.linkDestination(path) + ")\n"
+            if let caption { figure += "\n*" + MarkdownEscaping.inline(caption.label + caption.text) + "*\n" }
+            blocks.append(figure)
         }
     }
 

@@ -106,7 +106,7 @@ enum ReportStyleSheet {
         figcaption { font-size: 14px; color: var(--muted); margin: 6px 0 0; }
         figure { margin: 0 0 16px; }
         figure svg { display: block; max-width: 100%; height: auto; }
-        .table-wrap { overflow-x: auto; }
+        .table-wrap { overflow-x: auto; contain: paint; }
         table { border-collapse: collapse; font-size: 14px; margin: 0 0 4px; font-variant-numeric: tabular-nums; }
         caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 6px; }
         th, td { border: 1px solid var(--border); padding: 4px 10px; }

@@ -22,7 +22,7 @@ final class PointingErrorsTests: XCTestCase {
             + "as in 'sample(lm, prime: \"床前\", length: 20)'"
         XCTAssertEqual(result.stderr.components(separatedBy: message).count - 1, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("notebooks/sample.md:7:31: error: learning rate goes in the optimizer: "
-            + "optimizer: Adam(lr: 0.001)"), result.stderr)
+            + "optimizer: Adam(lr: 1e-3)"), result.stderr)
         XCTAssertTrue(result.stderr.contains("2 errors"), result.stderr)
     }
 

@@ -95,6 +95,14 @@ final class RecordComparisonTests: XCTestCase {
         XCTAssertEqual(result.findings.map(\.valuePath), ["attend/attention-1[1][0]"])
     }
 
+    func testAnUnrolledGraphComparedByItsDescription() {
+        XCTAssertEqual(compare([F.cell("draw", [F.graph(steps: 4)])], [F.cell("draw", [F.graph(steps: 4)])]).findings.count, 0)
+        let result = compare([F.cell("draw", [F.graph(steps: 4)])], [F.cell("draw", [F.graph(steps: 3)])])
+        XCTAssertEqual(result.findings.map(\.valuePath), ["draw/show-1 graph"])
+        XCTAssertTrue(result.findings.first?.expected?.contains("steps: 4") == true, "\(result.findings)")
+        XCTAssertTrue(result.findings.first?.actual?.contains("steps: 3") == true)
+    }
+
     func testTextComparedExactlyNamingTheFirstDifferentLine() {
         let result = compare([F.cell("a", [.text("print-1", "epoch 1\nloss 0.5")])],
                              [F.cell("a", [.text("print-1", "epoch 1\nloss  0.5")])])

@@ -19,6 +19,15 @@ final class RecordDiffTests: XCTestCase {
         XCTAssertEqual(diff.unchangedLine, "4 cells unchanged: train, cell-2, cell-3, demo")
     }
 
+    func testAnUnrolledGraphDiffersOnlyWhenItsDescriptionDoes() {
+        let same = RecordDiff(old: F.record([F.cell("d", [F.graph(steps: 4)])]), new: F.record([F.cell("d", [F.graph(steps: 4)])]))
+        XCTAssertFalse(same.hasDifferences)
+        let changed = RecordDiff(old: F.record([F.cell("d", [F.graph(steps: 4)])]), new: F.record([F.cell("d", [F.graph(steps: 2)])]))
+        XCTAssertTrue(changed.hasDifferences)
+        XCTAssertEqual(changed.changes.map(\.key), ["graph"])
+        XCTAssertTrue(changed.changes.first?.old.contains("steps: 4") == true, "\(changed.changes)")
+    }
+
     func testAChangedScalarIsOneRowWithItsDifferencesAndVerdict() {
         let old = F.record([F.cell("a", [.scalar("show-1", 2.0)]), F.cell("b", [.scalar("show-1", 1)])])
         let new = F.record([F.cell("a", [.scalar("show-1", 2.5)]), F.cell("b", [.scalar("show-1", 1)])])

@@ -71,5 +71,11 @@ final class InterpreterGradientFlowTests: XCTestCase {
         XCTAssertEqual(h.failure("print gradient_flow(deep, corpus)"),
                        "1:27: a Regressor trains on numeric sequences (from task.adding or task.sine), not on a Corpus")
         XCTAssertEqual(h.failure("print gradient_flow(deep, data, batch: 0)"), "1:40: 'batch' must be positive, got 0")
+        XCTAssertEqual(h.failure("leaky = Regressor(inputs: 2, rnn: LeakyRNN(hidden: 3, alpha: 0.5))\nprint bptt_terms(leaky, data)"),
+                       "2:18: 'bptt_terms' steps the cells of RNN, LSTM and GRU layers; this model's layer has leaky units, "
+                        + "which it does not step; use it on a model built with a plain RNN, LSTM or GRU")
+        XCTAssertEqual(h.failure("skipping = Regressor(inputs: 2, rnn: RNN(hidden: 3, skip: 2))\nprint gradient_flow(skipping, data)"),
+                       "2:21: 'gradient_flow' steps the cells of RNN, LSTM and GRU layers; this model's layer has skip connections, "
+                        + "which it does not step; use it on a model built with a plain RNN, LSTM or GRU")
     }
 }

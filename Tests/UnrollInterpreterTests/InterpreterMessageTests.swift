@@ -47,6 +47,9 @@ final class InterpreterMessageTests: XCTestCase {
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
         (.variantDecoder(variant: "peephole"), "a Seq2Seq decoder steps with the standard LSTM cell; the 'peephole' variant "
             + "works in the encoder only; drop 'variant' from the decoder"),
+        (.needsCellSteps(owner: "gates", what: "leaky units"),
+         "'gates' steps the cells of RNN, LSTM and GRU layers; this model's layer has leaky units, which it "
+            + "does not step; use it on a model built with a plain RNN, LSTM or GRU"),
         (.needsOneDirection(owner: "gradient_flow"),
          "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
             + "bidirectional; build it with 'bidirectional: false'"),
@@ -70,7 +73,21 @@ final class InterpreterMessageTests: XCTestCase {
             + "'skip', got LeakyRNN(hidden: 4, alpha: 0.5); leaky units and skip connections can be the encoder"),
     ]
 
+    private static let inspection: [(InspectionMessage, String)] = [
+        (.emptyText, "the text has no tokens to run the model over; give at least one character or word"),
+        (.textTooLong(tokens: 600, limit: 512), "the text has 600 tokens, more than the 512 steps a heat map shows; use a shorter text"),
+        (.tokenOutsideVocabulary(token: "é", position: 3, vocabularySize: 40),
+         "\"é\" (token 3 of the text) is not in the model's vocabulary of 40 tokens; leave it out or build the vocabulary "
+            + "from a text that has it"),
+        (.noSuchLayer(layer: 3, layers: 2), "the model has no layer 3: it has 2 layers, 1 to 2"),
+        (.notBidirectional(rnn: "LSTM(hidden: 8)"),
+         "direction \"reverse\" needs a bidirectional stack; LSTM(hidden: 8) runs forwards only (build it with bidirectional: true)"),
+        (.noSuchUnit(unit: 9, hidden: 8), "the layer has no unit 9: its 8 units are 0 to 7"),
+        (.noUnits, "'units' lists no units; give a count (units: 16) or unit numbers (units: [3, 7])"),
+    ]
+
     func testEveryMessageRendersAsWritten() {
+        for (message, text) in Self.inspection { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.files { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.builtins { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.timeConnections { XCTAssertEqual(message.text, text, "\(message.id)") }
@@ -82,6 +99,7 @@ final class InterpreterMessageTests: XCTestCase {
         try MessageCoverage.assertCovers(Self.files.map(\.0.id), enum: "FileMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.builtins.map(\.0.id), enum: "BuiltinMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.timeConnections.map(\.0.id), enum: "TimeConnectionMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.inspection.map(\.0.id), enum: "InspectionMessage", in: Self.source)
     }
 
     func testARuleAndTheCodeOfABuiltinRaiseTheSameMessage() throws {

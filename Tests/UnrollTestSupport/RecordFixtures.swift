@@ -79,4 +79,12 @@ public enum RecordFixtures {
         .heatmap("attention-1", HeatmapOutput(title: "attention", rowLabels: ["a", "b"], columnLabels: ["x", "y"],
                                               values: values))
     }
+
+    /// `show-1`, a one-layer Elman RNN unrolled over `steps` steps.
+    public static func graph(steps: Int) -> CellOutput {
+        .graph("show-1", UnrolledGraphOutput(
+            title: "g", cell: "RNN", state: "h", steps: steps, inputWeight: "",
+            recurrences: [.init(layer: 1, reverse: false, inputWeight: "rnn.weight_ih_l0", recurrentWeight: "rnn.weight_hh_l0")],
+            outputWeight: "head.weight", outputs: .everyStep))
+    }
 }

@@ -17,8 +17,8 @@ public struct BuiltinLibrary: Sendable {
 
     /// The library the language ships with.
     public static let standard = BuiltinLibrary(
-        data + inspection + tasks + models + layers + optimizers + schedules + evaluation + gradients + metrics + tensors
-            + utility + math + members + trainingControl + tensorMembers
+        data + inspection + tasks + models + layers + optimizers + schedules + evaluation + modelInspection + gradients
+            + metrics + tensors + utility + math + members + trainingControl + tensorMembers
             + statements
     )
 
