@@ -88,7 +88,9 @@ extension Interpreter {
         var lines: [SeriesLine] = []
         var xLabel = "epoch", yLabel = metric
         for (i, item) in items.enumerated() {
-            let label = labels?[i] ?? (single ? nil : (defaultNames.count == items.count ? defaultNames[i] : String(i + 1)))
+            var ownName: String?
+            if case .series(let s) = item, s.axis != nil { ownName = s.name }
+            let label = labels?[i] ?? (single ? nil : (defaultNames.count == items.count ? defaultNames[i] : ownName ?? String(i + 1)))
             let prefix = label.map { "\($0) " } ?? ""
             switch item {
             case .history(let h):
@@ -101,6 +103,7 @@ extension Interpreter {
             case .series(let s):
                 lines.append(SeriesLine(name: label ?? s.name, y: s.values))
                 if let m = s.metric, single { yLabel = m }
+                if let axis = s.axis { (xLabel, yLabel) = (axis, "value") }
             case .list(let numbers) where numbers.allSatisfy({ $0.number != nil }):
                 lines.append(SeriesLine(name: label ?? "values", y: numbers.map { $0.number! }))
                 (xLabel, yLabel) = ("step", "value")

@@ -23,6 +23,10 @@ extension Checker {
         guard let kind = facts?.kind else { return }
         for (field, value) in zip(options, typed) {
             switch field.name.text {
+            case let option where TrainingMessage.echoStateOptions.contains(option) != (kind == .echoState):
+                report(kind == .echoState ? TrainingMessage.closedForm(option: option)
+                                          : TrainingMessage.echoStateOnly(option: option, model: kind.rawValue),
+                       at: field.name.location, length: option.count)
             case "validate":
                 checkData(value.type, at: field.value, for: model, facts!)
             case "bptt" where kind != .languageModel:

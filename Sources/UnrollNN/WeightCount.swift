@@ -27,6 +27,14 @@ public enum WeightCount {
         sum([recurrent(spec, inputSize: inputs), head(spec, outputs: outputs)])
     }
 
+    /// An echo state network of `reservoir` units: the dense `N × N` copy of the reservoir its spectral radius is
+    /// computed from (Doubles, counted as weights so that the 16 bytes a weight of the memory check cover it), the
+    /// input weights `N·(1 + inputs)` and the readout `outputs·(1 + inputs + N)`.
+    public static func echoState(reservoir: Int, inputs: Int, outputs: Int) -> Int? {
+        sum([product([reservoir, reservoir]), product([reservoir, sum([1, inputs])]),
+             product([outputs, sum([1, inputs, reservoir])])])
+    }
+
     /// The projection from the stack's output to `outputs` values, with its bias.
     private static func head(_ spec: RecurrentSpec, outputs: Int) -> Int? {
         sum([product([spec.bidirectional ? 2 : 1, spec.hidden, outputs]), outputs])

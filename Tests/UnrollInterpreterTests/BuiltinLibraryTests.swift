@@ -11,7 +11,8 @@ final class BuiltinLibraryTests: XCTestCase {
         let names = ["text", "csv", "tagged", "task.adding", "task.copy", "task.reverse", "task.sine",
                      "LanguageModel", "Classifier", "Tagger", "Regressor", "RNN", "LSTM", "GRU",
                      "SGD", "Adam", "RMSprop", "Adagrad", "evaluate", "accuracy", "perplexity", "predict", "sample",
-                     "table", "len", "round", "min", "max", "mean"]
+                     "table", "len", "round", "min", "max", "mean",
+                     "EchoState", "task.mackey_glass", "task.narma", "nrmse", "forecast", "forecast_nrmse"]
         for name in names { XCTAssertNotNil(builtins.function(named: name), name) }
         let members = [("Corpus", "vocab"), ("Corpus", "split"), ("Dataset", "split"), ("Dataset", "size"),
                        ("Model", "history"), ("History", "train"), ("History", "valid"), ("Metrics", "loss"),
@@ -19,9 +20,11 @@ final class BuiltinLibraryTests: XCTestCase {
                        ("Series", "min"), ("Series", "max"), ("Series", "count"), ("list", "count")]
         for (receiver, name) in members { XCTAssertNotNil(builtins.member(name, of: receiver), "\(receiver).\(name)") }
         XCTAssertEqual(builtins.options(of: "fit")?.parameters?.map(\.name),
-                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay"])
+                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay",
+                        "ridge", "washout"])
         XCTAssertEqual(builtins.namespaces, ["task"])
-        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine"])
+        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine",
+                                                                       "task.mackey_glass", "task.narma"])
     }
 
     func testEveryEntryIsDocumentedAndWellFormed() {
