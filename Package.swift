@@ -28,9 +28,10 @@ let package = Package(
         // Source locations and diagnostics, shared by the notebook, language and runner modules.
         .target(name: "UnrollDiagnostics"),
 
-        // Atomic file replacement and JSON string literals, shared by the model library, the run record and the reports.
-        .target(name: "UnrollFileIO"),
-        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollTestSupport"]),
+        // Atomic file replacement, file sets written together (staging folder, then renames) and JSON string
+        // literals, shared by the model library, the run record, the reports and the baselines.
+        .target(name: "UnrollFileIO", dependencies: ["UnrollDiagnostics"]),
+        .testTarget(name: "UnrollFileIOTests", dependencies: ["UnrollFileIO", "UnrollDiagnostics", "UnrollTestSupport"]),
 
         // What a notebook declares and its run record keeps: parameter values and check modes.
         .target(name: "UnrollSettings", dependencies: ["UnrollFileIO"]),
@@ -52,14 +53,14 @@ let package = Package(
         .target(
             name: "UnrollRunner",
             dependencies: ["UnrollNotebook", "UnrollLanguage", "UnrollInterpreter", "UnrollRecord", "UnrollReport",
-                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings"],
+                           "UnrollDiagnostics", "UnrollTensor", "UnrollSettings", "UnrollFileIO"],
             swiftSettings: swift5Mode
         ),
 
         // `unroll check` for one notebook: runs it, then compares with its baseline or rewrites it.
         .target(
             name: "UnrollCheckRunner",
-            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport"]
+            dependencies: ["UnrollCheck", "UnrollRunner", "UnrollNotebook", "UnrollRecord", "UnrollReport", "UnrollFileIO"]
         ),
 
         // The command-line tool.
@@ -77,6 +78,7 @@ let package = Package(
                 "UnrollNotebook",
                 "UnrollRecord",
                 "UnrollDiagnostics",
+                "UnrollFileIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +99,8 @@ let package = Package(
             dependencies: ["UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
             swiftSettings: numericSettings
         ),
-        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"]),
+        .testTarget(name: "UnrollTrainingTests", dependencies: ["UnrollTraining", "UnrollNN", "UnrollData", "UnrollAutograd", "UnrollTensor"],
+                    resources: [.copy("Fixtures")]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
         .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollTestSupport"]),
@@ -110,7 +113,7 @@ let package = Package(
         .target(name: "UnrollRecord", dependencies: ["UnrollDiagnostics", "UnrollSettings", "UnrollFileIO"]),
         .target(name: "UnrollReport", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollFileIO"]),
         .testTarget(name: "UnrollRecordTests", dependencies: ["UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
-        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollDiagnostics", "UnrollTestSupport"]),
+        .testTarget(name: "UnrollReportTests", dependencies: ["UnrollReport", "UnrollRecord", "UnrollFileIO", "UnrollDiagnostics", "UnrollTestSupport"]),
 
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor", "UnrollTestSupport", "CRecurrentKernels"]),
         .testTarget(name: "UnrollAutogradTests", dependencies: ["UnrollAutograd", "UnrollTensor", "UnrollTestSupport"]),
@@ -152,8 +155,36 @@ let package = Package(
         .target(name: "UnrollCheck", dependencies: ["UnrollRecord", "UnrollSettings"]),
         .testTarget(
             name: "UnrollCheckTests",
-            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]
+            dependencies: ["UnrollCheck", "UnrollCheckRunner", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// The libFuzzer targets (`Fuzz/`, ARCHITECTURE.md "Fuzzing") exist only when `UNROLL_FUZZ=1`: they must be built with
+/// `-sanitize=fuzzer` for every module (`scripts/fuzz` does it in `.build/fuzz`), which plain `swift build` and
+/// `swift test` do not pass, so there they are not declared at all.
+if Context.environment["UNROLL_FUZZ"] == "1" {
+    /// Each fuzz target: its name (`Fuzz/NAME`, the executable) and the modules whose readers it feeds.
+    let fuzzTargets: [(name: String, modules: [Target.Dependency])] = [
+        ("FuzzLexerParser", ["UnrollLanguage"]),
+        ("FuzzChecker", ["UnrollLanguage", "UnrollInterpreter"]),
+        ("FuzzFrontMatter", ["UnrollNotebook"]),
+        ("FuzzNotebook", ["UnrollNotebook"]),
+        ("FuzzSafetensors", ["UnrollNN"]),
+        ("FuzzRunRecord", ["UnrollRecord"]),
+        ("FuzzCSV", ["UnrollData"]),
+        ("FuzzTSV", ["UnrollData"]),
+        ("FuzzTagged", ["UnrollData"]),
+    ]
+    package.targets += [
+        // libFuzzer's driver called from a Swift `main` (SwiftPM gives every executable its own `main`).
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "UnrollFuzzSupport", dependencies: ["CFuzzerDriver"], path: "Fuzz/UnrollFuzzSupport"),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: ["UnrollFuzzSupport"] + target.modules,
+                                                 path: "Fuzz/\(target.name)"))
+    }
+}

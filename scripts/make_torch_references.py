@@ -156,6 +156,8 @@ OPTIMIZER_CASES = {
     "adagrad": (torch.optim.Adagrad, dict(lr=0.1)),
     "adagrad_decay": (torch.optim.Adagrad, dict(lr=0.1, lr_decay=0.05, initial_accumulator_value=0.1,
                                                  eps=1e-6, weight_decay=0.01)),
+    "adamw": (torch.optim.AdamW, dict(lr=0.01)),
+    "adamw_options": (torch.optim.AdamW, dict(lr=0.01, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)),
 }
 STEPS = 4
 LR_SCALE = [1.0, 1.0, 0.5, 0.5]
@@ -261,16 +263,22 @@ def dtypes_case(out_dir, seed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="Tests/UnrollNNTests/Fixtures")
+    parser.add_argument("--only", nargs="*", metavar="NAME",
+                        help="write only these optimizer cases (e.g. adamw adamw_options); seeds stay as in a full run")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     seed = 1000
     for kind in ["rnn_tanh", "rnn_relu", "lstm", "gru"]:
         for case in ["single", "bidir2", "varlen"]:
             seed += 1
-            recurrent_case(args.out, kind, case, seed)
+            if args.only is None:
+                recurrent_case(args.out, kind, case, seed)
     for name in OPTIMIZER_CASES:
         seed += 1
-        optimizer_case(args.out, name, seed)
+        if args.only is None or name in args.only:
+            optimizer_case(args.out, name, seed)
+    if args.only is not None:
+        return
     clipping_case(args.out, 2000)
     dtypes_case(args.out, 2001)
 

@@ -11,6 +11,9 @@ public final class Variable {
     public var grad: Tensor?
     /// Whether gradients flow to this node.
     public let requiresGrad: Bool
+    /// Whether an op node keeps its gradient after `backward()` (PyTorch's `retain_grad()`), so that the
+    /// gradient with respect to an intermediate value can be read; leaves always keep theirs.
+    public var retainsGrad = false
     /// The nodes this one was computed from (empty for leaves).
     public private(set) var inputs: [Variable]
     /// Given this node's gradient, adds the gradients of `inputs` (nil for leaves).
@@ -85,7 +88,8 @@ public final class Variable {
     public func zeroGrad() { grad = nil }
 
     /// Back-propagates from this node: seeds its gradient (ones by default) and runs every recorded backward
-    /// closure in reverse topological order. Intermediate gradients are released after use; leaves keep theirs.
+    /// closure in reverse topological order. Intermediate gradients are released after use unless `retainsGrad`;
+    /// leaves keep theirs.
     /// The graph is consumed: each op node forgets its inputs once its closure ran, so the tape is freed
     /// node by node rather than by a deep chain of releases.
     public func backward(seed: Tensor? = nil) {
@@ -95,7 +99,7 @@ public final class Variable {
         for node in order.reversed() {
             guard let fn = node.backwardFunction else { continue }
             if let g = node.grad { fn(g) }
-            node.grad = nil
+            if !node.retainsGrad { node.grad = nil }
             node.backwardFunction = nil
             node.inputs = []
         }

@@ -40,6 +40,19 @@ struct BenchCommand: ParsableCommand {
             where value < 1 {
             throw ValidationError("--\(name) must be at least 1, got \(value)")
         }
+        // Weights, gradients and Adam's two moments (16 bytes a weight), and each step's activations and their
+        // gradients (gates, states and logits for every token, 4 bytes each, three times over), before allocating.
+        let kind: RecurrentCellKind = cell == "lstm" ? .lstm : cell == "gru" ? .gru : .rnnTanh
+        let weights = WeightCount.tokenModel(vocabulary: vocab, embed: embed,
+                                             rnn: RecurrentSpec(kind: kind, hidden: hidden, layers: layers), outputs: vocab)
+        let perToken = CheckedSize.sum([CheckedSize.product([layers, hidden, kind.gateCount + 2]), embed, vocab])
+        let bytes = CheckedSize.sum([CheckedSize.product([weights, 16]), CheckedSize.product([batch, seq, perToken, 12])])
+        guard MachineMemory.holds(bytes) else {
+            let count = weights.map { "\($0) weights" } ?? "more weights than can be counted"
+            throw ValidationError("--vocab \(vocab) --embed \(embed) --hidden \(hidden) --layers \(layers) --batch \(batch) "
+                + "--seq \(seq) would need \(MachineMemory.describe(bytes)) to train (\(count)); \(MachineMemory.available); "
+                + "make --hidden, --layers, --vocab or --batch smaller")
+        }
     }
 
     func run() throws {

@@ -24,6 +24,19 @@ struct CheckCommand: ParsableCommand {
         'N passed, N failed' (cells; every cell of a notebook without a baseline counts as failed, and the line \
         names such notebooks; a notebook that cannot be run counts as one failure).
 
+        --seeds K (K >= 3) checks statistically instead of exactly, for changes that may move the bits but not \
+        the results (a reordered sum, a new kernel): the notebook runs K times, run 1 as written and run i >= 2 with \
+        every seed s (the front matter's and each `seed N` statement's) replaced by SplitMix64's (i-1)-th output \
+        from s, mix(s + (i-1) * 0x9E3779B97F4A7C15). Each scalar and each series line's final point is compared \
+        with the baseline's K-seed sample: a value regresses when Welch's two-sided t-test rejects equal means at \
+        --alpha (default 0.01) after the Holm-Bonferroni correction across the notebook's values, or, when both \
+        spreads are zero, when the means differ beyond the cell's rtol/atol. Each value's line gives both means, \
+        both standard deviations and the p-value. `check --update --seeds K` writes the baseline with these \
+        statistics (the means, standard deviations and K values of every value) beside run 1's exact record, so \
+        the same baseline serves both checks. A value whose samples repeat an earlier value's (a plot of a \
+        recorded history) is tested and reported once, '(also in …)'. A cell that fails with any seed exits 1; an \
+        exact baseline without seed statistics is an error that says to run `check --update --seeds K`.
+
         --shard I/N keeps the notebooks whose position k (from 0) in byte-sorted path order has k mod N = I-1.
 
         The run records' environment objects (CPU, kernel path, threads, version) are never compared; a \
@@ -37,6 +50,14 @@ struct CheckCommand: ParsableCommand {
         """)
 
     @OptionGroup var notebooks: NotebookArguments
+
+    @Option(help: ArgumentHelp("Check statistically over K seeds (at least 3) instead of exactly; with --update, record the K-seed statistics.",
+                               valueName: "K"))
+    var seeds: Int?
+
+    @Option(help: ArgumentHelp("The family-wise significance level of --seeds (Holm-Bonferroni-corrected; default 0.01).",
+                               valueName: "level"))
+    var alpha: Double?
 
     @Option(help: ArgumentHelp("Folder holding the baseline run records NAME.json (default: baselines/ beside each notebook).",
                                valueName: "dir"))
@@ -63,6 +84,13 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        if let seeds, seeds < 3 {
+            throw ValidationError("--seeds must be at least 3 (a spread needs several runs), got \(seeds)")
+        }
+        if let alpha {
+            guard seeds != nil else { throw ValidationError("--alpha applies only to a statistical check; add --seeds K") }
+            guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, got \(alpha)") }
+        }
         if baseline == "" { throw ValidationError("--baseline needs a folder, got an empty string") }
         if allowRead.contains("") { throw ValidationError("--allow-read needs a folder, got an empty string") }
         if let shard, Shard(parsing: shard) == nil {
@@ -84,7 +112,8 @@ struct CheckCommand: ParsableCommand {
         settings.timeout = timeout
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
-        let checker = NotebookChecker(settings: settings, baselineDirectory: baseline, update: update)
+        let checker = NotebookChecker(settings: settings, baselineDirectory: baseline, update: update, seeds: seeds,
+                                      alpha: alpha ?? 0.01)
         let outcomes: [NotebookChecker.Outcome]
         if jobs == 1 {
             outcomes = paths.map { path in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UnrollDiff
+import UnrollFileIO
 import UnrollNotebook
 import UnrollRecord
 import UnrollRunner
@@ -90,6 +91,9 @@ struct DiffCommand: ParsableCommand {
         } catch let error as DiffError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode((error.isInvalidRecord ? ExitStatus.invalidNotebook : ExitStatus.usage).rawValue)
+        } catch let error as FileSetError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode((error.isRefusal ? ExitStatus.usage : ExitStatus.cellFailed).rawValue)
         }
     }
 

@@ -12,7 +12,10 @@ struct RunCommand: ParsableCommand {
         Each notebook NAME.md is parsed and checked, then its rnn cells run in order in one environment. \
         Reports go to OUT/NAME.html, OUT/NAME.md (figures in OUT/NAME/) and OUT/NAME.json (the run record \
         that `unroll check` compares against). A failed cell is shown in the reports with its location; the \
-        cells after it are skipped unless --keep-going.
+        cells after it are skipped unless --keep-going. A run's files replace the previous ones together or \
+        not at all (they are staged in OUT/.unroll-staging-*, then renamed into place); an --out that would \
+        overwrite the notebook or a file it reads, or put figures into a folder Unroll did not write (such as \
+        the notebook's data/), is refused.
 
         \(KernelSetup.helpText)
 
@@ -56,6 +59,11 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(collision)\n".utf8))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        let formats = try ReportFormat.list(from: format)
+        if let refusal = OutputConflicts.refusal(for: paths, directory: out, formats: formats) {
+            FileHandle.standardError.write(Data("\(refusal)\n".utf8))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let jobs = KernelSetup.jobs(requested: self.jobs, notebooks: paths.count)
         try KernelSetup.configure(jobs: jobs)
         var settings = RunSettings()
@@ -63,7 +71,7 @@ struct RunCommand: ParsableCommand {
         settings.overrides = notebooks.params
         settings.timeout = timeout
         settings.keepGoing = keepGoing
-        settings.formats = try ReportFormat.list(from: format)
+        settings.formats = formats
         settings.timings = timings
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string

@@ -29,6 +29,9 @@ public struct Finding: Equatable, Sendable {
         /// The notebook has no baseline to compare the cell with; the text says where it was looked for and how
         /// to create it.
         case noBaseline(String)
+        /// A value's verdict in a statistical check (`check --seeds K`): the text gives both means, both
+        /// spreads and the p-value or the tolerance.
+        case seedSample(String)
     }
 
     /// How much a finding matters for the exit status.
@@ -107,7 +110,7 @@ public struct Finding: Equatable, Sendable {
             return "cell failed\(self.actual.map { ": \($0)" } ?? "")"
         case .moreMismatches(let count):
             return "\(valuePath): \(count) more mismatch\(count == 1 ? "" : "es") not listed"
-        case .noBaseline(let why):
+        case .noBaseline(let why), .seedSample(let why):
             return why
         case .laterPoints(let count, let total):
             return "\(valuePath): \(count) later point\(count == 1 ? "" : "s") of \(total) differ\(count == 1 ? "s" : "") too"

@@ -12,6 +12,7 @@ extension SyntheticTasks {
         -> RegressionDataset {
         try checkCount(count, task: "adding")
         try checkLength(length, minimum: 2, task: "adding")
+        try checkMemory(task: "adding", count: count, longest: length.upperBound)
         var examples: [RegressionExample] = []
         examples.reserveCapacity(count)
         for _ in 0..<count {

@@ -14,6 +14,7 @@ extension SyntheticTasks {
         guard (1...maximumAdditionDigits).contains(digits) else {
             throw DataError("addition: digits must be between 1 and \(maximumAdditionDigits), got \(digits)")
         }
+        try checkMemory(task: "addition", count: count, longest: digits)
         let digitSymbols = symbols(10)
         let source = Vocabulary(symbols: digitSymbols + ["+"])
         let target = Vocabulary(symbols: digitSymbols, specials: true)

@@ -19,6 +19,7 @@ extension SyntheticTasks {
                             rng: inout RandomGenerator) throws -> RegressionDataset {
         try checkCount(count, task: "sine")
         try checkLength(length, minimum: 1, task: "sine")
+        try checkMemory(task: "sine", count: count, longest: length.upperBound)
         guard noise.isFinite, noise >= 0 else {
             throw DataError("sine: noise must be zero or positive, got \(noise)")
         }

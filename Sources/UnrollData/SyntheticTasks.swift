@@ -28,6 +28,46 @@ public enum SyntheticTasks {
         }
     }
 
+    /// Why `count` examples of `task` would not fit in this machine's memory, or nil when they fit: for
+    /// `adding` and `sine` sequences of up to `longest` steps, for `copy`, `reverse` and `sort` sequences of up
+    /// to `longest` symbols over `vocabulary` symbols, for `addition` operands of `longest` digits. The checker
+    /// asks it when the sizes are constants (exit 65); the generators ask it before allocating.
+    public static func memoryProblem(task: String, count: Int, longest: Int, vocabulary: Int = 0) -> String? {
+        let perExample: Int?, extra: Int?, sizes: String, smaller: String
+        switch task {
+        case "copy", "reverse", "sort":
+            // Source, target and the draw: 8 bytes a symbol, plus the arrays' headers; 80 bytes a vocabulary entry.
+            perExample = CheckedSize.sum([CheckedSize.product([24, longest]), 144])
+            extra = CheckedSize.product([2, vocabulary, 80])
+            sizes = "count \(count), length up to \(longest), vocab \(vocabulary)"
+            smaller = "'count', 'length' or 'vocab'"
+        case "addition":
+            // Source `a+b` and target sum ids, 8 bytes a character, plus the arrays' headers and the example.
+            perExample = CheckedSize.sum([CheckedSize.product([8, CheckedSize.sum([CheckedSize.product([3, longest]), 2])]), 144])
+            extra = 0
+            sizes = "count \(count), digits \(longest)"
+            smaller = "'count'"
+        default:
+            // Two values of 4 bytes a step (adding: value and marker; sine: input and target), plus the arrays'
+            // headers and the example.
+            perExample = CheckedSize.sum([CheckedSize.product([8, longest]), 112])
+            extra = 0
+            sizes = "count \(count), length up to \(longest)"
+            smaller = "'count' or 'length'"
+        }
+        let bytes = CheckedSize.sum([CheckedSize.product([count, perExample]), extra])
+        if MachineMemory.holds(bytes) { return nil }
+        return "\(task): the examples (\(sizes)) would need \(MachineMemory.describe(bytes)); \(MachineMemory.available); "
+            + "make \(smaller) smaller"
+    }
+
+    /// Throws `memoryProblem` as a `DataError`, if there is one.
+    static func checkMemory(task: String, count: Int, longest: Int, vocabulary: Int = 0) throws {
+        if let problem = memoryProblem(task: task, count: count, longest: longest, vocabulary: vocabulary) {
+            throw DataError(problem)
+        }
+    }
+
     /// A length drawn uniformly from `range`.
     static func drawLength(_ range: ClosedRange<Int>, rng: inout RandomGenerator) -> Int {
         range.lowerBound + rng.nextInt(below: range.count)
@@ -45,6 +85,7 @@ public enum SyntheticTasks {
         try checkCount(count, task: task)
         try checkLength(length, minimum: 1, task: task)
         try checkVocabulary(vocabulary, task: task)
+        try checkMemory(task: task, count: count, longest: length.upperBound, vocabulary: vocabulary)
         let source = Vocabulary(symbols: symbols(vocabulary))
         let target = Vocabulary(symbols: symbols(vocabulary), specials: true)
         var examples: [SequencePairExample] = []

@@ -33,8 +33,6 @@ public enum DiffMessage: DiagnosticMessage, Hashable {
     case notAtRevision(path: String, revision: String)
     /// git failed otherwise.
     case gitFailed(command: String, message: String)
-    /// The report (or one of its figures) cannot be written.
-    case unwritable(path: String, reason: String)
 
     /// Every message of this type belongs to the diff.
     public static let domain = "UnrollDiff"
@@ -72,8 +70,6 @@ public enum DiffMessage: DiagnosticMessage, Hashable {
             return "'\(path)' is not in revision '\(revision)'; commit its baseline there ('unroll check --update') or pick another revision"
         case .gitFailed(let command, let message):
             return "'\(command)' failed: \(message)"
-        case .unwritable(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
         }
     }
 }

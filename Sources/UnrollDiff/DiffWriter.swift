@@ -1,8 +1,10 @@
 import Foundation
 import UnrollFileIO
 
-/// Writes a diff report to a file: the text replaced atomically and, for Markdown, its SVG figures first, each
-/// replaced atomically in the folder beside it (`pr.md` → `pr/`), as `unroll run` lays out its figures.
+/// Writes a diff report to a file together with its SVG figures in the folder beside it (`pr.md` → `pr/`), as
+/// `unroll run` lays out its figures, through the one writer of a set of files (`FileSetWriter`): the file and
+/// its figures replace the previous ones together or not at all, and figures of an earlier diff that this one
+/// no longer has are removed.
 public enum DiffWriter {
     /// The folder name the figures of the Markdown file `path` go in, relative to the file's folder: its name
     /// without `.md`.
@@ -11,28 +13,12 @@ public enum DiffWriter {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name + ".figures"
     }
 
-    /// Writes `text` to `path` and each figure (paths relative to the file's folder) beside it, creating missing
-    /// folders; throws `DiffError` naming the file that could not be written.
+    /// Writes `text` to `path` and each figure (paths relative to the file's folder, inside
+    /// `figureFolder(for: path)`) beside it; throws `FileSetError`, and then nothing was changed.
     public static func write(_ text: String, figures: [(relativePath: String, contents: String)], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        for figure in figures {
-            try write(figure.contents, to: folder.isEmpty ? figure.relativePath : (folder as NSString).appendingPathComponent(figure.relativePath))
-        }
-        try write(text, to: path)
-    }
-
-    /// Replaces the file at `path` with `text`, creating its folder if missing.
-    private static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        } catch {
-            throw DiffError(.unwritable(path: path, reason: "cannot create the folder '\(folder)'"))
-        }
-        do {
-            try AtomicFile.write(Array(text.utf8), to: path)
-        } catch let failure as SystemCallError {
-            throw DiffError(.unwritable(path: path, reason: failure.message.lowercased()))
-        }
+        let name = (path as NSString).lastPathComponent
+        let files = figures.map { OutputFile(path: $0.relativePath, text: $0.contents) } + [OutputFile(path: name, text: text)]
+        try FileSetWriter(directory: folder.isEmpty ? "." : folder).write(files, folder: figureFolder(for: path))
     }
 }

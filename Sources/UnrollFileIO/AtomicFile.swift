@@ -30,15 +30,18 @@ public enum AtomicFile {
         return folder + "/." + url.lastPathComponent + ".tmp-" + unique
     }
 
-    /// Writes `bytes` to the file `path`, which must not exist yet; throws `SystemCallError` for `path`.
-    public static func writeNew(_ bytes: some ContiguousBytes, to path: String) throws {
+    /// Writes `bytes` to the file `path`, which must not exist yet, through `calls`; with `sync`, also flushes it
+    /// to the disk before closing (so that a full disk or an I/O error reported late is reported here). Throws
+    /// `SystemCallError` for `path`.
+    public static func writeNew(_ bytes: some ContiguousBytes, to path: String, calls: WriteCalls = .system,
+                                sync: Bool = false) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemCallError(path: path) }
         var failure: SystemCallError?
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                let written = calls.write(path, descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = SystemCallError(path: path)
@@ -47,6 +50,7 @@ public enum AtomicFile {
                 offset += written
             }
         }
+        if sync, failure == nil, fsync(descriptor) != 0 { failure = SystemCallError(path: path) }
         if close(descriptor) != 0, failure == nil { failure = SystemCallError(path: path) }
         if let failure { throw failure }
     }
@@ -59,14 +63,5 @@ public enum AtomicFile {
             let result = Darwin.rename(source, destination)
         #endif
         guard result == 0 else { throw SystemCallError(path: destination) }
-    }
-
-    /// The C library's `write(2)`.
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            return Glibc.write(descriptor, buffer, count)
-        #else
-            return Darwin.write(descriptor, buffer, count)
-        #endif
     }
 }

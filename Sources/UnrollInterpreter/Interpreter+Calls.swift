@@ -11,7 +11,7 @@ extension Interpreter {
                 throw RuntimeError(CallMessage.notAFunction(name: name, described: value.type.withArticle), at: callee.range)
             }
             guard let function = library.function(named: name) else {
-                let suggestion = Suggestion.closest(to: name, in: builtins.globalFunctions.map(\.name))
+                let suggestion = Suggestion.closestOrAlias(to: name, in: builtins.globalFunctions.map(\.name))
                 let noun = suggestion.flatMap { builtins.function(named: $0)?.family.noun } ?? "function"
                 throw RuntimeError(CallMessage.unknownFunction(noun: noun, name: name, suggestion: suggestion), at: callee.range)
             }
@@ -105,6 +105,9 @@ extension Interpreter {
                 : .tooManyPositional(owner: owner, noun: noun, accepted: accepted, given: given.filter { $0.label == nil }.count)
             return RuntimeError(message, at: given[index].value.range)
         case .unknownLabel(let label, let index, let suggestion):
+            if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value) {
+                return RuntimeError(misplaced, at: labelRange(index))
+            }
             return RuntimeError(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
                                 at: labelRange(index))
         case .labelOnPositional(let label, let index):

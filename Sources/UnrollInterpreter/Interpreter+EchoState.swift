@@ -86,8 +86,8 @@ extension Interpreter {
     /// `forecast(model, data, warmup:, steps:)`: the truth and the free-running forecast as two series.
     func forecastBuiltin(_ arguments: Arguments) throws -> Value {
         let (forecast, truth, _) = try freeRun(arguments)
-        return .list([.series(SeriesValue(values: truth, split: nil, metric: "truth", axis: "step")),
-                      .series(SeriesValue(values: forecast, split: nil, metric: "forecast", axis: "step"))])
+        return .list([.series(SeriesValue(values: truth, split: nil, metric: nil, xLabel: "step", label: "truth")),
+                      .series(SeriesValue(values: forecast, split: nil, metric: nil, xLabel: "step", label: "forecast"))])
     }
 
     /// `forecast_nrmse(model, data, warmup:, steps:)`: the free run's NRMSE, normalised by the variance of the whole

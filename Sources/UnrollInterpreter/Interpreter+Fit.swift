@@ -32,6 +32,7 @@ extension Interpreter {
         training.clipNorm = try arguments.optionalDouble("clip").map(Float.init)
         training.clipValue = try arguments.optionalDouble("clip_value").map(Float.init)
         training.shuffle = try arguments.bool("shuffle")
+        try control(&training, arguments, for: model)
 
         let modelName = modelExpr.description
         let schedule = try teacherForcing(arguments, for: model)
@@ -75,10 +76,61 @@ extension Interpreter {
         let before = model.history.epochs
         model.history.append(history)
         let x = (0..<history.epochs).map { Double(before + $0 + 1) }
-        var lines = [SeriesLine(name: "train loss", x: x, y: history.train.map(\.loss))]
-        if !history.valid.isEmpty { lines.append(SeriesLine(name: "valid loss", x: x, y: history.valid.map(\.loss))) }
-        let title = "fit \(modelName) on \(dataExpr)"
-        outputs.append(.series(names.next("fit"), SeriesOutput(title: title, xLabel: "epoch", yLabel: "loss", lines: lines)))
+        var lines = [SeriesLine(name: "train loss", x: x, y: history.train.map(\.loss), group: modelName)]
+        if !history.valid.isEmpty {
+            lines.append(SeriesLine(name: "valid loss", x: x, y: history.valid.map(\.loss), group: modelName))
+        }
+        let name = names.next("fit")
+        if try arguments.bool("plot") {
+            let title = arguments.wasGiven("title") ? try arguments.string("title") : "fit \(modelName) on \(dataExpr)"
+            outputs.append(.series(name, SeriesOutput(title: title, xLabel: "epoch", yLabel: "loss", lines: lines)))
+        }
+        if let stop = Self.stoppingSummary(history, before: before, planned: training.epochs, watched: training.stopping) {
+            outputs.append(.text("\(name)-stop", stop))
+        }
+    }
+
+    /// Reads the training-control options: `schedule`, and `patience`, `monitor`, `keep_best` (which need `validate`).
+    private func control(_ training: inout TrainingOptions, _ arguments: Arguments, for model: ModelValue) throws {
+        if arguments.wasGiven("schedule"), case .schedule(let schedule) = try arguments.value("schedule") {
+            training.schedule = schedule
+        }
+        let keepBest = try arguments.bool("keep_best")
+        let patience = arguments.wasGiven("patience") ? try arguments.int("patience") : nil
+        for option in ["patience", "keep_best"] where arguments.wasGiven(option) && !arguments.wasGiven("validate") {
+            throw arguments.error(TrainingMessage.needsValidation(option: option), at: option)
+        }
+        let monitor = try arguments.string("monitor")
+        if !TrainingMessage.records(monitor, kind: model.kind) {
+            throw arguments.error(TrainingMessage.monitorUnavailable(metric: monitor, model: model.kind.rawValue), at: "monitor")
+        }
+        if patience != nil || keepBest || arguments.wasGiven("monitor") {
+            training.stopping = EarlyStopping(monitor: monitor, patience: patience, keepBest: keepBest)
+        }
+    }
+
+    /// What the report says about how a fit that watched a metric ended: "stopped early at epoch 7 of 30; restored
+    /// the weights of epoch 4 (valid loss 0.123)", or "trained all 10 epochs; best epoch 4 (…)"; nil when it watched
+    /// nothing. `history` is this fit's alone and `before` the epochs trained before it, so epochs count as the
+    /// model's history does.
+    static func stoppingSummary(_ history: History, before: Int, planned: Int, watched: EarlyStopping?) -> String? {
+        guard let watched, let best = history.bestEpoch else { return nil }
+        var parts: [String] = []
+        if let stopped = history.stoppedEpoch {
+            parts.append("stopped early at epoch \(before + stopped) of \(before + planned)")
+        } else {
+            parts.append("trained all \(planned) epochs")
+        }
+        let rows = history.valid.isEmpty ? history.train : history.valid
+        let value = rows.indices.contains(best - 1) ? watched.value(in: rows[best - 1]) : nil
+        let split = history.valid.isEmpty ? "train" : "valid"
+        let shown = value.map { " (\(split) \(watched.monitor) \(NumberText.format($0)))" } ?? ""
+        if let restored = history.restoredEpoch {
+            parts.append("restored the weights of epoch \(before + restored)\(shown)")
+        } else {
+            parts.append("best epoch \(before + best)\(shown)" + (watched.keepBest ? ", the last, whose weights are kept" : ""))
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The teacher-forcing schedule of the `teacher_forcing`, `teacher_forcing_end` and `decay` options, which only a

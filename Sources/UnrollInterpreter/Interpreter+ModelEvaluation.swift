@@ -76,6 +76,10 @@ extension Interpreter {
         let codec = try textCodec(of: model, arguments)
         let prime = try arguments.string("prime")
         let length = try arguments.int("length"), temperature = Float(try arguments.double("temperature"))
+        // Every generated token is at least one byte of the text, so a longer sample cannot be a string.
+        guard length <= GrowthLimit.stringBytes else {
+            throw arguments.error(ExpressionMessage.stringTooLong(bytes: length, limit: GrowthLimit.stringBytes), at: "length")
+        }
         let generated = try TextSampler.sample(network, prime: codec.encode(prime), length: length,
                                                temperature: temperature, rng: &rng, checkpoint: { try self.checkpoint() })
         let text = codec.decode(generated)

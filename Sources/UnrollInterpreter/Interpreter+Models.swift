@@ -1,6 +1,7 @@
-import Foundation
 import UnrollData
+import UnrollDiagnostics
 import UnrollNN
+import UnrollTensor
 
 extension Interpreter {
     /// `LanguageModel(vocab:, embed:, rnn:, dropout:)`.
@@ -47,13 +48,23 @@ extension Interpreter {
     /// Refuses a model of `weights` weights (nil: too many to count) when training it would not fit in this
     /// machine's memory: 4 bytes per weight, four times over (weights, gradients, two optimizer moments).
     func checkFits(_ weights: Int?, _ arguments: Arguments) throws {
-        let memory = Double(ProcessInfo.processInfo.physicalMemory)
-        if let weights, Double(weights) * 16 <= memory { return }
-        func gb(_ bytes: Double) -> String { String(format: "%.1f", bytes / 1e9) }
+        try checkFits(weights, owner: arguments.owner, at: arguments.site)
+    }
+
+    /// `checkFits(_:_:)` for a model named `owner`, with the error at `place`.
+    func checkFits(_ weights: Int?, owner: String, at place: SourceRange) throws {
+        if MachineMemory.holds(CheckedSize.product([weights, 16])) { return }
+        throw modelTooLarge(weights, owner: owner, at: place)
+    }
+
+    /// The error for a model named `owner` of `weights` weights (nil: too many to count) that does not fit.
+    func modelTooLarge(_ weights: Int?, owner: String, at place: SourceRange) -> RuntimeError {
         let bytes = Double(weights ?? 0) * 4
-        throw RuntimeError(BuiltinMessage.modelTooLarge(owner: arguments.owner, weights: weights, weightsGB: gb(bytes),
-                                                        trainingGB: gb(bytes * 4), machineGB: gb(memory)),
-                           at: arguments.site)
+        return RuntimeError(BuiltinMessage.modelTooLarge(owner: owner, weights: weights,
+                                                        weightsGB: MachineMemory.gigabytes(bytes),
+                                                        trainingGB: MachineMemory.gigabytes(bytes * 4),
+                                                        machineGB: MachineMemory.gigabytes(Double(MachineMemory.bytes))),
+                            at: place)
     }
 
     /// `RNN(hidden:, layers:, bidirectional:, dropout:, nonlinearity:)`.
@@ -75,6 +86,11 @@ extension Interpreter {
 
     /// `Adam(lr:)`.
     func adam(_ arguments: Arguments) throws -> Value { .optimizer(.adam(lr: try arguments.double("lr"))) }
+
+    /// `AdamW(lr:, weight_decay:)`.
+    func adamW(_ arguments: Arguments) throws -> Value {
+        .optimizer(.adamW(lr: try arguments.double("lr"), weightDecay: try arguments.double("weight_decay")))
+    }
 
     /// `RMSprop(lr:)`.
     func rmsprop(_ arguments: Arguments) throws -> Value { .optimizer(.rmsprop(lr: try arguments.double("lr"))) }
@@ -104,6 +120,8 @@ extension Interpreter {
 
     private func recurrentSpec(_ kind: RecurrentCellKind, _ arguments: Arguments) throws -> RecurrentSpec {
         RecurrentSpec(kind: kind, hidden: try arguments.int("hidden"), layers: try arguments.int("layers"),
-                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")))
+                      bidirectional: try arguments.bool("bidirectional"), dropout: Float(try arguments.double("dropout")),
+                      initialization: try recurrentInit(kind, arguments),
+                      spectralRadius: try arguments.optionalDouble("spectral_radius"))
     }
 }

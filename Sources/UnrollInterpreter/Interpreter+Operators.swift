@@ -79,8 +79,23 @@ extension Interpreter {
 
     private func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, at expression: Expr) throws -> Value {
         if op == .add {
-            if case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
-            if case .list(let x) = a, case .list(let y) = b { return .list(x + y) }
+            if case .string(let x) = a, case .string(let y) = b {
+                // Both counts are of strings in memory, so their sum cannot overflow.
+                let bytes = x.utf8.count + y.utf8.count
+                guard bytes <= GrowthLimit.stringBytes else {
+                    throw RuntimeError(ExpressionMessage.stringTooLong(bytes: bytes, limit: GrowthLimit.stringBytes),
+                                       at: expression.range)
+                }
+                return .string(x + y)
+            }
+            if case .list(let x) = a, case .list(let y) = b {
+                let items = x.count + y.count
+                guard items <= GrowthLimit.listItems else {
+                    throw RuntimeError(ExpressionMessage.listTooLong(items: items, limit: GrowthLimit.listItems),
+                                       at: expression.range)
+                }
+                return .list(x + y)
+            }
         }
         if case .int(let x) = a, case .int(let y) = b {
             if y == 0, op == .divide || op == .remainder {

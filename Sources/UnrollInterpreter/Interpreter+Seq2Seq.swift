@@ -3,6 +3,7 @@ import UnrollDiagnostics
 import UnrollLanguage
 import UnrollNN
 import UnrollRecord
+import UnrollTensor
 import UnrollTraining
 
 extension Interpreter {
@@ -11,6 +12,9 @@ extension Interpreter {
     func seq2seqModel(_ arguments: Arguments) throws -> Value {
         guard case .recurrent(let encoder) = try arguments.value("encoder") else {
             throw arguments.error("argument 'encoder' of 'Seq2Seq' expects a recurrent layer", at: "encoder")
+        }
+        guard let width = CheckedSize.product([encoder.hidden, encoder.bidirectional ? 2 : 1]) else {
+            throw modelTooLarge(nil, owner: arguments.owner, at: arguments.place("encoder"))
         }
         var decoder = Seq2SeqDraft.defaultDecoder(for: encoder)
         if let given = arguments["decoder"] {
@@ -27,7 +31,6 @@ extension Interpreter {
         guard let attention = AttentionKind(rawValue: name) else {
             throw arguments.error("unknown attention '\(name)'; use additive, dot, general or none", at: "attention")
         }
-        let width = encoder.hidden * (encoder.bidirectional ? 2 : 1)
         if attention == .dot, decoder.hidden != width {
             throw arguments.error("'dot' attention compares the decoder's state with the encoder's outputs, so their widths must "
                 + "agree: the encoder gives \(width), the decoder has \(decoder.hidden); use 'general' or 'additive', "
@@ -37,8 +40,15 @@ extension Interpreter {
         let draft = Seq2SeqDraft(embed: embed, encoder: encoder, decoder: decoder, attention: attention,
                                  dropout: Float(try arguments.double("dropout")))
         let model = ModelValue(.pendingSeq2Seq(draft), spec: encoder, embed: embed, codec: nil)
+        // The smallest vocabularies the data could bring (one source id; pad, unk, bos, eos and one target id)
+        // already refuse a model whose other sizes are too large, before any data is read.
+        let source = arguments["source"] == nil ? 1 : try arguments.int("source")
+        let target = arguments["target"] == nil ? 1 : try arguments.int("target")
+        guard let targetIDs = CheckedSize.sum([target, 4]) else {
+            throw modelTooLarge(nil, owner: arguments.owner, at: arguments.place("target"))
+        }
+        try checkFits(WeightCount.seq2seq(draft.spec(sourceVocabulary: source, targetVocabulary: targetIDs)), arguments)
         if arguments["source"] != nil, arguments["target"] != nil {
-            let source = try arguments.int("source"), target = try arguments.int("target")
             let sourceVocabulary = Vocabulary(symbols: SyntheticTasks.symbols(source))
             let targetVocabulary = Vocabulary(symbols: SyntheticTasks.symbols(target), specials: true)
             try model.buildSeq2Seq(sourceVocabulary: sourceVocabulary.count, targetVocabulary: targetVocabulary.count,
@@ -55,6 +65,10 @@ extension Interpreter {
     /// The objective of a Seq2Seq on pair data, building a pending network from the data's vocabularies.
     func seq2seqObjective(for model: ModelValue, on set: SequencePairDataset, at place: SourceRange, modelName: String,
                           teacherForcing: TeacherForcingSchedule) throws -> Objective {
+        if case .pendingSeq2Seq(let draft) = model.network {
+            let spec = draft.spec(sourceVocabulary: set.sourceVocabulary.count, targetVocabulary: set.targetVocabulary.count)
+            try checkFits(WeightCount.seq2seq(spec), owner: modelName, at: place)
+        }
         do {
             try model.buildSeq2Seq(sourceVocabulary: set.sourceVocabulary.count,
                                    targetVocabulary: set.targetVocabulary.count, rng: &rng)
@@ -78,7 +92,7 @@ extension Interpreter {
     /// `token_accuracy(model, data, beam:)`: decoded tokens right at their position.
     func tokenAccuracyBuiltin(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
-        let outputs = try decode(network, set.examples, beam: try arguments.int("beam"))
+        let outputs = try decode(network, set.examples, beam: try arguments.int("beam"), at: arguments.place("beam"))
         // The end token counts too: stopping at the right place is part of getting the sequence right.
         let end = Seq2SeqObjective.end
         let accuracy = SequenceAccuracy(hypotheses: outputs.map { $0 + [end] }, references: set.examples.map { $0.target + [end] })
@@ -88,7 +102,7 @@ extension Interpreter {
     /// `bleu(model, data, beam:)`: corpus BLEU of the decoded outputs, 0 to 100.
     func bleuBuiltin(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
-        let outputs = try decode(network, set.examples, beam: try arguments.int("beam"))
+        let outputs = try decode(network, set.examples, beam: try arguments.int("beam"), at: arguments.place("beam"))
         let score = CorpusBLEU.score(hypotheses: outputs.map { $0.map(String.init) },
                                      references: set.examples.map { $0.target.map(String.init) })
         return .float(100 * score.bleu)
@@ -97,7 +111,7 @@ extension Interpreter {
     /// The exact-sequence accuracy of greedy decoding, for `accuracy(seq2seq, data)`.
     func sequenceAccuracy(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
-        let outputs = try decode(network, set.examples, beam: 1)
+        let outputs = try decode(network, set.examples, beam: 1, at: arguments.site)
         return .float(SequenceAccuracy(hypotheses: outputs, references: set.examples.map(\.target)).exactMatch ?? .nan)
     }
 
@@ -127,7 +141,7 @@ extension Interpreter {
     func translationsBuiltin(_ arguments: Arguments) throws -> Value {
         let (network, set) = try seq2seqAndPairs(arguments)
         let examples = Array(set.examples.prefix(try arguments.int("count")))
-        let outputs = try decode(network, examples, beam: try arguments.int("beam"))
+        let outputs = try decode(network, examples, beam: try arguments.int("beam"), at: arguments.place("beam"))
         let rows: [[TableCell]] = zip(examples, outputs).map { example, output in
             [.text(set.decodeSource(example.source)), .text(set.decodeTarget(example.target)),
              .text(set.decodeTarget(output)), .text(output == example.target ? "yes" : "no")]
@@ -137,7 +151,8 @@ extension Interpreter {
 
     /// Decodes every example's source (greedy in batches, or beam search one by one) and returns the outputs
     /// without the end token.
-    func decode(_ network: Seq2Seq, _ examples: [SequencePairExample], beam: Int) throws -> [[Int]] {
+    func decode(_ network: Seq2Seq, _ examples: [SequencePairExample], beam: Int, at beamPlace: SourceRange) throws
+        -> [[Int]] {
         var outputs = [[Int]](repeating: [], count: examples.count)
         let end = Seq2SeqObjective.end
         if beam == 1 {
@@ -152,6 +167,8 @@ extension Interpreter {
                 try checkpoint()
             }
         } else {
+            let longest = examples.map(\.source.count).max() ?? 0
+            try checkBeam(network, beam: beam, sourceLength: longest, maxLength: Self.maxLength(longest), at: beamPlace)
             for (i, example) in examples.enumerated() {
                 let decoding = try network.beamSearch(source: example.source, beamWidth: beam,
                                                       maxLength: Self.maxLength(example.source.count), checkpoint: checkpoint)
@@ -160,6 +177,16 @@ extension Interpreter {
             }
         }
         return outputs
+    }
+
+    /// Refuses a beam search whose hypotheses would not fit in this machine's memory (`Seq2Seq.beamSearchBytes`),
+    /// with the error at `place` (the `beam` argument).
+    func checkBeam(_ network: Seq2Seq, beam: Int, sourceLength: Int, maxLength: Int, at place: SourceRange) throws {
+        guard beam > 1 else { return }
+        let bytes = network.beamSearchBytes(beamWidth: beam, sourceLength: sourceLength, maxLength: maxLength)
+        if MachineMemory.holds(bytes) { return }
+        throw RuntimeError(BuiltinMessage.beamTooWide(beam: beam, bytes: MachineMemory.describe(bytes),
+                                                      machine: MachineMemory.available), at: place)
     }
 
     /// The default output limit for a source of `length` tokens.
@@ -202,6 +229,8 @@ extension Interpreter {
         guard !ids.isEmpty else { throw arguments.error("the input has no tokens to translate", at: "input") }
         let beam = arguments["beam"] == nil ? 1 : try arguments.int("beam")
         let limit = arguments["max_length"] == nil ? Self.maxLength(ids.count) : try arguments.int("max_length")
+        try checkBeam(network, beam: beam, sourceLength: ids.count, maxLength: limit,
+                      at: arguments.place("beam"))
         let decoding = beam == 1
             ? try network.greedy(source: ids, sourceLengths: [ids.count], sourceSteps: ids.count, maxLength: limit,
                                  checkpoint: checkpoint)[0]

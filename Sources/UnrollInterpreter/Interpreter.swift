@@ -83,7 +83,7 @@ public final class Interpreter {
             let seed = try evaluate(value)
             guard case .int(let n) = seed else { throw RuntimeError(StatementMessage.seedNotInt(got: seed.type), at: value.range) }
             guard n >= 0 else { throw RuntimeError(StatementMessage.negativeSeed(value: n), at: value.range) }
-            rng = RandomGenerator(seed: UInt64(n))
+            rng = RandomGenerator(seed: SeedDerivation.seed(UInt64(n), run: settings.seedRun))
         case .assign(let targets, let value):
             try assign(targets, evaluate(value), from: value)
         case .fit(let model, let data, let options):
@@ -93,8 +93,8 @@ public final class Interpreter {
             outputs.append(.text(names.next("print"), text))
         case .show(let value):
             try show(evaluate(value), of: value)
-        case .plot(let value, let options):
-            try plot(evaluate(value), of: value, options: options, at: statement.location)
+        case .plot(let values, let options):
+            try plot(values, options: options, at: statement.location)
         case .expect(let condition, let text):
             try expect(condition, text: text)
         case .forLoop(let variable, let sequence, let body):

@@ -84,6 +84,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case perStepReadout
     /// NRMSE of targets that do not vary.
     case constantTargets
+    /// A beam search whose hypotheses would not fit in this machine's memory; `bytes` is `about 6.2 GB` or
+    /// `more bytes than can be counted`, `machine` is `this machine has 24.0 GB`.
+    case beamTooWide(beam: Int, bytes: String, machine: String)
+    /// `init: "identity"` on a gated layer, whose `W_hh` holds several gate blocks.
+    case identityInitNeedsRNN(kind: String)
+    /// A builtin that unrolls a recurrent stack in time given a bidirectional one.
+    case needsOneDirection(owner: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -120,6 +127,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
             return "the readout was fitted to one target per sequence; a free run needs one-step-ahead data (a target per step)"
         case .constantTargets:
             return "the targets do not vary, so the NRMSE (the error over their standard deviation) is undefined"
+        case .beamTooWide(let beam, let bytes, let machine):
+            return "a beam of \(beam) hypotheses would hold \(bytes) at once; \(machine); use a smaller 'beam' (2 to 10 is usual)"
+        case .needsOneDirection(let owner):
+            return "'\(owner)' follows the gradient back in time through one direction; this model's recurrent stack is "
+                + "bidirectional; build it with 'bidirectional: false'"
+        case .identityInitNeedsRNN(let kind):
+            return "init \"identity\" is for an Elman RNN (the IRNN); \(kind) has gates; use \"orthogonal\" or \"uniform\""
         }
     }
 }

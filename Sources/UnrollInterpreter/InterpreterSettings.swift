@@ -11,6 +11,9 @@ public struct InterpreterSettings {
     public var params: [String: ConstantValue]
     /// The front matter's `seed`, which seeds the notebook's random generator before the first cell.
     public var seed: UInt64
+    /// Which run of a `--seeds` check this is (0: the notebook as written); every `seed N` statement seeds
+    /// with `SeedDerivation.seed(N, run: seedRun)`. The caller derives `seed` the same way.
+    public var seedRun = 0
     /// Told about progress: fits starting, batches and epochs finishing.
     public var events: ((InterpreterEvent) -> Void)?
     /// Called often (every statement, loop iteration, training batch and sampled token); what it throws

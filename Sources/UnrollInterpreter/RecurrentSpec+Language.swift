@@ -18,6 +18,8 @@ extension RecurrentSpec {
         if bidirectional { parts.append("bidirectional: true") }
         if dropout != 0 { parts.append("dropout: \(NumberText.format(Double(dropout)))") }
         if kind == .rnnRelu { parts.append("nonlinearity: \"relu\"") }
+        if initialization != .uniform { parts.append("init: \"\(initialization.rawValue)\"") }
+        if let spectralRadius { parts.append("spectral_radius: \(NumberText.format(spectralRadius))") }
         return "\(languageKind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import UnrollLanguage
+import UnrollRecord
 import UnrollTraining
 
 /// A model's history as a value: what `fit` recorded, and the kind of model that recorded it.
@@ -27,7 +28,8 @@ struct CurvesValue {
     var rows: [Metrics] { split == "valid" ? history.valid : history.train }
 }
 
-/// A sequence of numbers, one per epoch, named after where it came from (`train loss`).
+/// A sequence of numbers (one per epoch, or at x values of its own), named after where it came from
+/// (`train loss`) or by `series(…, name:)`, and drawn in a style of its own if it was given one.
 struct SeriesValue {
     /// The values.
     var values: [Double]
@@ -35,12 +37,19 @@ struct SeriesValue {
     var split: String?
     /// The metric it measures (`loss`), if it came from a history.
     var metric: String?
-    /// What its points are counted in when plotted (`step`); nil for epochs.
-    var axis: String? = nil
+    /// The x value of each value, from `series(…, x:)` or a builtin that measures against something else
+    /// (`gradient_flow`: the distance T−k); nil for 1, 2, 3, …
+    var x: [Double]? = nil
+    /// What x measures, when it is neither the epoch nor the step (`distance T−k`).
+    var xLabel: String? = nil
+    /// The legend name given by `series(…, name:)`, or a builtin's own (`layer 1`).
+    var label: String? = nil
+    /// How `plot` draws it, from `series(…, style:)`; nil for the plot's style.
+    var style: SeriesStyle? = nil
 
-    /// The legend name: `train loss`, or `values` for a series of unknown origin.
-    var name: String {
-        [split, metric].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "values"
+    /// The legend name: the one given, else `train loss` for a series from a history, else nil.
+    var name: String? {
+        label ?? [split, metric].compactMap { $0 }.joined(separator: " ").nonEmpty
     }
 }
 

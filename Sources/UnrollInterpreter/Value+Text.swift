@@ -27,6 +27,7 @@ extension Value {
         case .recurrent(let spec): return spec.summary
         case .model(let m): return m.summary
         case .optimizer(let o): return o.summary
+        case .schedule(let s): return s.summary
         case .history(let h): return "History(\(h.history.epochs) epoch\(h.history.epochs == 1 ? "" : "s"))"
         case .curves(let c): return "Curves(\(c.split), \(c.rows.count) epoch\(c.rows.count == 1 ? "" : "s"))"
         case .series(let s): return "[" + s.values.map { NumberText.format($0) }.joined(separator: ", ") + "]"

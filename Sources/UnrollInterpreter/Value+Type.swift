@@ -20,6 +20,7 @@ extension Value {
         case .recurrent(let spec): return .recurrent(spec.languageKind)
         case .model(let m): return .model(ModelFacts(kind: m.kind, inputs: m.inputs, outputs: m.outputs))
         case .optimizer: return .optimizer
+        case .schedule: return .schedule
         case .history: return .history
         case .curves: return .curves
         case .series: return .series
@@ -39,7 +40,7 @@ extension Value {
         case (.int, .int), (.int, .float), (.int, .number), (.float, .float), (.float, .number): return true
         case (.bool, .bool), (.string, .string), (.range, .range), (.tuple, .tuple), (.record, .record): return true
         case (.list(let items), .list(let element)): return items.allSatisfy { $0.fits(element) }
-        case (.corpus, .corpus), (.vocabulary, .vocabulary), (.optimizer, .optimizer), (.history, .history),
+        case (.corpus, .corpus), (.vocabulary, .vocabulary), (.optimizer, .optimizer), (.schedule, .schedule), (.history, .history),
              (.curves, .curves), (.series, .series), (.metrics, .metrics), (.table, .table), (.heatmap, .heatmap),
              (.tensor, .tensor), (.tensors, .tensors):
             return true

@@ -35,6 +35,8 @@ enum Value {
     case model(ModelValue)
     /// An optimizer specification.
     case optimizer(OptimizerSpec)
+    /// A learning-rate schedule for the `schedule` option of `fit`.
+    case schedule(LearningRateSchedule)
     /// What `fit` recorded for a model.
     case history(HistoryValue)
     /// The metrics of one split of a history.

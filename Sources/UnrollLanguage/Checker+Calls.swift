@@ -48,7 +48,7 @@ extension Checker {
 
     private func reportUnknownFunction(_ name: String, at callee: Expr) {
         let functions = builtins.globalFunctions
-        guard let suggestion = Suggestion.closest(to: name, in: functions.map(\.name)),
+        guard let suggestion = Suggestion.closestOrAlias(to: name, in: functions.map(\.name)),
               let family = builtins.function(named: suggestion)?.family else {
             if let defined = definitions[name]?.first {
                 report(NameMessage.usedBeforeDefinition(name: name, line: defined.line, column: defined.column), at: callee,
@@ -98,6 +98,10 @@ extension Checker {
                 }
             case .unknownLabel(let label, let index, let suggestion):
                 let name = given[index].label!
+                if let misplaced = TrainingMessage.misplaced(label: label, owner: owner, value: given[index].value) {
+                    report(misplaced, at: name.location, length: label.count)
+                    continue
+                }
                 report(CallMessage.unknownLabel(noun: noun, label: label, owner: owner, suggestion: suggestion),
                        at: name.location, length: label.count)
             case .labelOnPositional(let label, let index):

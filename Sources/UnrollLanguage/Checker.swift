@@ -63,8 +63,8 @@ public final class Checker {
             for value in values { requireValue(typeOf(value), of: value, for: "print") }
         case .show(let value):
             requireValue(typeOf(value), of: value, for: "show")
-        case .plot(let value, let options):
-            checkPlot(value, options: options, at: statement.location)
+        case .plot(let values, let options):
+            checkPlot(values, options: options, at: statement.location)
         case .expect(let condition, _):
             requireCondition(condition, for: "expect")
         case .forLoop(let variable, let sequence, let body):

@@ -302,6 +302,10 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
     case unparsed
     /// A list or record literal that would nest values (lists, tuples, records) deeper than `limit`.
     case valueTooDeep(limit: Int)
+    /// A list that would grow past `limit` items (`GrowthLimit.listItems`).
+    case listTooLong(items: Int, limit: Int)
+    /// A string that would grow past `limit` bytes (`GrowthLimit.stringBytes`).
+    case stringTooLong(bytes: Int, limit: Int)
     /// `t[0]` on a Tensor, which has no positions to index.
     case tensorIndexed
     /// `tensors[key]` with a key that is not a name.
@@ -347,6 +351,12 @@ public enum ExpressionMessage: DiagnosticMessage, Hashable {
         case .valueTooDeep(let limit):
             return "this value would nest lists and records deeper than \(limit) levels; keep the data flatter, "
                 + "as in a list of records"
+        case .listTooLong(let items, let limit):
+            return "this list would have \(items) items, more than the \(limit) a list "
+                + "may hold; build a smaller list, or keep large data in a data file"
+        case .stringTooLong(let bytes, let limit):
+            return "this string would have \(bytes) bytes, more than the \(limit) a "
+                + "string may hold; build a shorter string"
         case .tensorIndexed:
             return "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"
         case .tensorKeyNotString(let got):
@@ -449,6 +459,22 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case closedForm(option: String)
     /// A washout at least as long as a sequence it would be taken from.
     case washoutTooLong(washout: Int, steps: Int)
+    /// `plot xs, ys` whose first value, the x axis, is not a list of numbers.
+    case xAxisNotNumbers(type: ValueType)
+    /// `plot xs, h` of a History, which has its own x axis (its epochs).
+    case historyAgainstAxis(axis: String)
+    /// A line whose x values and y values differ in number.
+    case pointCounts(xs: String, xCount: Int, ys: String, yCount: Int)
+    /// A value a logarithmic axis cannot show (zero or negative), with the line and point it belongs to.
+    case logNonPositive(axis: String, value: String, line: String, at: String)
+    /// `fit … { lr: 1e-3 }`: the learning rate is an option of the optimizer; `value` is the given expression.
+    case learningRateInFit(value: String)
+    /// `fit … { weight_decay: 0.01 }` or `momentum:`: an option of an optimizer, shown in the call that takes it.
+    case optimizerOptionInFit(option: String, call: String)
+    /// An option that watches the validation data (`patience`, `keep_best`) without `validate:`.
+    case needsValidation(option: String)
+    /// `monitor:` names a metric the model's history does not record.
+    case monitorUnavailable(metric: String, model: String)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -472,7 +498,7 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         case .seq2seqOnly(let option, let model):
             return "'\(option)' only applies to a Seq2Seq, not \(ModelKind.withArticle(model))"
         case .notPlottable(let type):
-            return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"
+            return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of those"
         case .echoStateOnly(let option, let model):
             return "'\(option)' only applies to an EchoState, not \(ModelKind.withArticle(model))"
         case .closedForm(let option):
@@ -480,6 +506,26 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
                 + "its options are 'ridge' and 'washout'"
         case .washoutTooLong(let washout, let steps):
             return "a washout of \(washout) steps leaves nothing of a sequence of \(steps) steps; use a 'washout' below \(steps)"
+        case .xAxisNotNumbers(let type):
+            return "the x axis of 'plot xs, ys' must be a list of numbers, got \(type); "
+                + "to draw several values in one figure, put them in a list: 'plot [a, b]'"
+        case .historyAgainstAxis(let axis):
+            return "a History is drawn against its own epochs, not against '\(axis)'; plot it on its own, "
+                + "or plot one of its curves (history.train.loss) against '\(axis)'"
+        case .pointCounts(let xs, let xCount, let ys, let yCount):
+            return "'\(xs)' has \(xCount) value\(xCount == 1 ? "" : "s") but '\(ys)' has \(yCount); "
+                + "a line needs one x value per y value"
+        case .logNonPositive(let axis, let value, let line, let point):
+            return "cannot draw \(value) on a logarithmic \(axis) axis ('\(line)' at \(point)); "
+                + "plot positive values, or leave '\(axis)' out of 'log'"
+        case .learningRateInFit(let value):
+            return "learning rate goes in the optimizer: optimizer: Adam(lr: \(value))"
+        case .optimizerOptionInFit(let option, let call):
+            return "'\(option)' goes in the optimizer: optimizer: \(call)"
+        case .needsValidation(let option):
+            return "'\(option)' watches the validation data; add 'validate: DATA' to the options of 'fit'"
+        case .monitorUnavailable(let metric, let model):
+            return "a \(model) records no \(metric) to monitor; use monitor: \"loss\""
         }
     }
 
@@ -491,6 +537,48 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
 
     /// The options of `fit` that only an EchoState takes; it takes no other.
     public static let echoStateOptions: Set<String> = ["ridge", "washout"]
+
+    /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one; a small
+    /// number is shown as learning rates are written (`1e-3`).
+    public static func misplaced(label: String, owner: String, value expression: Expr) -> TrainingMessage? {
+        guard owner == "fit" else { return nil }
+        var value = expression.description
+        if case .float(let x) = expression.kind, let short = scientific(x) { value = short }
+        switch label {
+        case "lr", "learning_rate": return .learningRateInFit(value: value)
+        case "weight_decay": return .optimizerOptionInFit(option: label, call: "AdamW(weight_decay: \(value))")
+        case "momentum": return .optimizerOptionInFit(option: label, call: "SGD(lr: 0.1, momentum: \(value))")
+        default: return nil
+        }
+    }
+
+    /// `x` as `1e-3` or `2.5e-4` (its shortest round-trip digits) when it is positive and below 0.01; nil otherwise.
+    static func scientific(_ x: Double) -> String? {
+        guard x > 0, x < 0.01 else { return nil }
+        let text = "\(x)"
+        var mantissa: Substring, exponent: Int
+        if let e = text.firstIndex(of: "e") {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        } else {
+            let fraction = text.dropFirst(2)  // "0.000ddd"
+            let zeros = fraction.prefix { $0 == "0" }.count
+            let digits = fraction.dropFirst(zeros)
+            mantissa = digits.prefix(1) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+            exponent = -(zeros + 1)
+        }
+        if mantissa.hasSuffix(".0") { mantissa = mantissa.dropLast(2) }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// Whether a model of `kind` records `metric` in its history, so that `monitor:` can watch it.
+    public static func records(_ metric: String, kind: ModelKind) -> Bool {
+        switch metric {
+        case "accuracy": return [.classifier, .tagger, .seq2seq].contains(kind)
+        case "perplexity": return kind == .languageModel
+        default: return true
+        }
+    }
 
     /// ` (task.adding)` after the data's counts, when its origin is known.
     private static func shown(_ origin: String?) -> String {

@@ -96,9 +96,10 @@ public final class Parser {
             return Statement(.show(try expression(after: "'show'")), at: first.location)
         case .keyword(.plot):
             advance()
-            let value = try expression(after: "'plot'")
+            var values = [try expression(after: "'plot'")]
+            while match(.punctuation(.comma)) != nil { values.append(try expression(after: "','")) }
             let options = check(.punctuation(.leftBrace)) ? try record(named: "options") : []
-            return Statement(.plot(value, options: options), at: first.location)
+            return Statement(.plot(values, options: options), at: first.location)
         case .keyword(.expect):
             advance()
             let condition = try expression(after: "'expect'")
@@ -205,13 +206,20 @@ public final class Parser {
         token.kind == .newline || token.kind == .end || token.kind == .punctuation(.rightBrace)
     }
 
-    /// `{ key: value, … }`: a record literal or the options of `fit` and `plot` (line ends are free inside).
+    /// `{ key: value, … }`: a record literal or the options of `fit` and `plot` (line ends are free inside). A keyword
+    /// followed by `:` is a key too (`plot: false`).
     func record(named what: String) throws -> [Field] {
         let open = advance()
         return try nested {
             var fields: [Field] = []
             while !check(.punctuation(.rightBrace)) {
-                let key = try consume(.identifier, "expected a name before ':' in the \(what) started at \(position(open))")
+                let key: Token
+                if case .keyword = tokens[current].kind, current + 1 < tokens.count,
+                   tokens[current + 1].kind == .punctuation(.colon) {
+                    key = advance()
+                } else {
+                    key = try consume(.identifier, "expected a name before ':' in the \(what) started at \(position(open))")
+                }
                 try consume(.punctuation(.colon), "expected ':' after '\(key.text)'")
                 let value = try expression(after: "'\(key.text):'")
                 fields.append(Field(name: Identifier(key.text, at: key.location), value: value))

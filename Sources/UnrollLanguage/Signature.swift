@@ -23,7 +23,7 @@ public enum BuiltinFamily: String, CaseIterable, Hashable, Sendable {
         case .tasks: return "Synthetic tasks"
         case .models: return "Models"
         case .layers: return "Recurrent layers"
-        case .optimizers: return "Optimizers"
+        case .optimizers: return "Optimizers and learning-rate schedules"
         case .evaluation: return "Evaluation and generation"
         case .tensors: return "Tensors and weights"
         case .utility: return "Utilities"
@@ -103,7 +103,7 @@ public struct Signature: Sendable {
             } else if positional.contains(where: { $0.name == label }) {
                 problems.append(.labelOnPositional(label: label, index: index))
             } else {
-                let suggestion = Suggestion.closest(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
+                let suggestion = Suggestion.closestOrAlias(to: label, in: labelled.map(\.name).filter { bound[$0] == nil })
                 problems.append(.unknownLabel(label: label, index: index, suggestion: suggestion))
             }
         }

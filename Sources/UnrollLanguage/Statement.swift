@@ -27,8 +27,8 @@ public struct Statement: Hashable, Sendable {
             return 1 + deepest([model, data] + options.map(\.value))
         case .print(let items):
             return 1 + deepest(items)
-        case .plot(let value, let options):
-            return 1 + deepest([value] + options.map(\.value))
+        case .plot(let values, let options):
+            return 1 + deepest(values + options.map(\.value))
         case .forLoop(_, let sequence, let body):
             return 1 + max(sequence.depth, deepest(body))
         case .ifElse(let condition, let then, let otherwise):
@@ -49,8 +49,9 @@ public enum StatementKind: Hashable, Sendable {
     case print([Expr])
     /// `show value`: displays a value as its natural output (table, heatmap, text, number).
     case show(Expr)
-    /// `plot value { options }`: draws curves.
-    case plot(Expr, options: [Field])
+    /// `plot value { options }` draws curves; `plot xs, ys, … { options }` draws the values after the first
+    /// against the first (the x axis).
+    case plot([Expr], options: [Field])
     /// `expect condition`: fails the cell when false; `text` is the condition as written.
     case expect(Expr, text: String)
     /// `for name in sequence { body }`.

@@ -35,6 +35,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case model(ModelFacts)
     /// An optimizer specification.
     case optimizer
+    /// A learning-rate schedule specification.
+    case schedule
     /// A model's training history.
     case history
     /// Per-epoch metrics of one data split (`history.train`, `history.valid`).
@@ -154,6 +156,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .recurrent(let kind): return kind?.rawValue ?? "recurrent layer"
         case .model(let facts): return facts.kind?.rawValue ?? "Model"
         case .optimizer: return "Optimizer"
+        case .schedule: return "Schedule"
         case .oneOf(let options):
             let names = options.map(\.description)
             if names.count <= 2 { return names.joined(separator: " or ") }

@@ -12,7 +12,9 @@ import UnrollTensor
 ///     d = g + weight_decay · p;   m = β₁ m + (1 − β₁) d;   v = β₂ v + (1 − β₂) d²
 ///     p ← p − lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + eps)
 ///
-/// where `t` counts the steps this parameter has taken.
+/// where `t` counts the steps this parameter has taken. With `decoupled` weight decay (AdamW, see `AdamW.swift`) the
+/// penalty leaves the gradient alone and shrinks the weights instead, `p ← p · (1 − lr · weight_decay)`, before the
+/// same update with `d = g`.
 public final class Adam: Optimizer {
     /// The parameters updated, in a fixed order.
     public let parameters: [Variable]
@@ -24,8 +26,10 @@ public final class Adam: Optimizer {
     public let beta2: Float
     /// The term added to the denominator for stability.
     public let epsilon: Float
-    /// The L2 penalty factor added to the gradient.
+    /// The L2 penalty factor added to the gradient (or, when `decoupled`, the factor the weights shrink by).
     public let weightDecay: Float
+    /// Whether weight decay shrinks the weights directly (AdamW) instead of joining the gradient.
+    public let decoupled: Bool
     /// Per parameter: its step count and moment estimates, created on its first step.
     private var steps: [Int]
     private var firstMoments: [Tensor?]
@@ -33,7 +37,7 @@ public final class Adam: Optimizer {
 
     /// An optimizer for `parameters`; throws when an option is out of range.
     public init(parameters: [Variable], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
-                epsilon: Float = 1e-8, weightDecay: Float = 0) throws {
+                epsilon: Float = 1e-8, weightDecay: Float = 0, decoupled: Bool = false) throws {
         try OptimizerError.check("learning rate", learningRate, atLeast: 0)
         try OptimizerError.check("beta1", beta1, atLeast: 0, below: 1)
         try OptimizerError.check("beta2", beta2, atLeast: 0, below: 1)
@@ -46,6 +50,7 @@ public final class Adam: Optimizer {
         self.beta2 = beta2
         self.epsilon = epsilon
         self.weightDecay = weightDecay
+        self.decoupled = decoupled
         steps = Array(repeating: 0, count: parameters.count)
         firstMoments = Array(repeating: nil, count: parameters.count)
         secondMoments = Array(repeating: nil, count: parameters.count)
@@ -53,7 +58,10 @@ public final class Adam: Optimizer {
 
     /// Updates every parameter that has a gradient.
     public func step() {
-        let wd = weightDecay, b1 = beta1, b2 = beta2, eps = epsilon
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        // Coupled: the penalty joins the gradient. Decoupled: the weights shrink first (a factor of 1 otherwise).
+        let wd: Float = decoupled ? 0 : weightDecay
+        let shrink = decoupled ? Float(1 - Double(learningRate) * Double(weightDecay)) : 1
         for (i, p) in parameters.enumerated() {
             guard let g = p.gradientForStep else { continue }
             if firstMoments[i] == nil {
@@ -69,6 +77,7 @@ public final class Adam: Optimizer {
                     firstMoments[i]!.withUnsafeMutableBufferPointer { m in
                         secondMoments[i]!.withUnsafeMutableBufferPointer { v in
                             for j in 0..<w.count {
+                                w[j] *= shrink
                                 let d = gp[j] + wd * w[j]
                                 m[j] += (1 - b1) * (d - m[j])
                                 v[j] = b2 * v[j] + (1 - b2) * d * d

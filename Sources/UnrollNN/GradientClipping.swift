@@ -16,25 +16,40 @@ public enum GradientClipping {
     /// unchanged; the returned value shows it.
     @discardableResult
     public static func clipByGlobalNorm(_ parameters: [Variable], maxNorm: Float) -> Float {
-        precondition(maxNorm >= 0, "clip by norm: max norm must be ≥ 0, got \(maxNorm)")
         let total = globalNorm(of: parameters)
+        clipByGlobalNorm(parameters, maxNorm: maxNorm, measured: total)
+        return total
+    }
+
+    /// Scales the gradients as `clipByGlobalNorm(_:maxNorm:)` does, given their global norm `total` as
+    /// `globalNorm(of:)` measured it; returns whether it scaled them.
+    @discardableResult
+    public static func clipByGlobalNorm(_ parameters: [Variable], maxNorm: Float, measured total: Float) -> Bool {
+        precondition(maxNorm >= 0, "clip by norm: max norm must be ≥ 0, got \(maxNorm)")
         let factor = Float(Double(maxNorm) / (Double(total) + 1e-6))
-        guard total.isFinite, factor < 1 else { return total }
+        guard total.isFinite, factor < 1 else { return false }
         for p in parameters where p.grad != nil {
             p.grad!.withUnsafeMutableBufferPointer { g in
                 for j in 0..<g.count { g[j] *= factor }
             }
         }
-        return total
+        return true
     }
 
-    /// Clamps every gradient element into `[-limit, limit]`.
-    public static func clipByValue(_ parameters: [Variable], limit: Float) {
+    /// Clamps every gradient element into `[-limit, limit]` and returns how many elements it changed.
+    @discardableResult
+    public static func clipByValue(_ parameters: [Variable], limit: Float) -> Int {
         precondition(limit >= 0, "clip by value: limit must be ≥ 0, got \(limit)")
+        var changed = 0
         for p in parameters where p.grad != nil {
             p.grad!.withUnsafeMutableBufferPointer { g in
-                for j in 0..<g.count { g[j] = min(max(g[j], -limit), limit) }
+                for j in 0..<g.count {
+                    let clamped = min(max(g[j], -limit), limit)
+                    if clamped != g[j] { changed += 1 }
+                    g[j] = clamped
+                }
             }
         }
+        return changed
     }
 }

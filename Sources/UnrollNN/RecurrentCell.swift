@@ -36,13 +36,16 @@ public final class RecurrentCell: Parameterized {
     public var hiddenSize: Int { weightHH.shape[1] }
 
     /// Advances one step: `x` `(N, F)`, `h` `(N, H)`, `c` `(N, H)` for LSTM; returns the new `h` and `c`.
-    public func callAsFunction(_ x: Variable, h: Variable, c: Variable? = nil) -> (h: Variable, c: Variable?) {
+    /// `recurrentWeight` stands in for `weightHH` when given (a copy with the same value, so that this step's
+    /// share of `∂L/∂W_hh` collects apart from the other steps').
+    public func callAsFunction(_ x: Variable, h: Variable, c: Variable? = nil,
+                               recurrentWeight: Variable? = nil) -> (h: Variable, c: Variable?) {
         precondition(x.shape.count == 2 && x.shape[1] == inputSize,
                      "recurrent cell: input \(x.shape) for a cell of \(inputSize) inputs")
         precondition(h.shape == [x.shape[0], hiddenSize], "recurrent cell: h \(h.shape), expected [\(x.shape[0]), \(hiddenSize)]")
         let hs = hiddenSize
         let gi = Variable.matmul(x, weightIH, transposeB: true).addingRowVector(biasIH)
-        let gh = Variable.matmul(h, weightHH, transposeB: true).addingRowVector(biasHH)
+        let gh = Variable.matmul(h, recurrentWeight ?? weightHH, transposeB: true).addingRowVector(biasHH)
         switch kind {
         case .rnnTanh:
             return ((gi + gh).tanh(), nil)

@@ -58,6 +58,9 @@ public final class Seq2Seq: Parameterized {
         decoder = (0..<spec.decoder.layers).map { l in
             RecurrentCell(kind: spec.decoder.kind, inputSize: l == 0 ? spec.embed + d : hd, hiddenSize: hd, rng: &rng)
         }
+        for cell in decoder {
+            cell.initializeRecurrentWeights(spec.decoder.initialization, spectralRadius: spec.decoder.spectralRadius, rng: &rng)
+        }
         attention = Seq2SeqAttention(kind: spec.attention, keySize: d, querySize: hd, rng: &rng)
         output = Linear(inputSize: hd + d, outputSize: spec.targetVocabulary, rng: &rng)
         dropout = Dropout(spec.dropout)

@@ -30,7 +30,7 @@ public struct SparseReservoir: Sendable {
         }
         var dense = [Double](repeating: 0, count: size * size)
         for i in 0..<size { for e in starts[i]..<starts[i + 1] { dense[i * size + columns[e]] = Double(drawn[e]) } }
-        let radius = try SpectralRadius.of(dense, n: size, checkpoint: checkpoint)
+        let radius = try SpectralRadius.estimate(of: dense, size: size, checkpoint: checkpoint)
         if radius == 0, spectralRadius > 0 {
             throw EchoStateError("the drawn reservoir has spectral radius 0 (\(columns.count) connections among \(size) units "
                 + "form no cycle); raise 'density' or 'reservoir'")

@@ -1,3 +1,5 @@
+import UnrollTensor
+
 /// How many weights a model will have, worked out from its sizes before anything is allocated, so that a
 /// notebook asking for a model this machine cannot hold gets a message instead of an abort. Every count is
 /// nil when it does not fit in an `Int`.
@@ -5,16 +7,18 @@ public enum WeightCount {
     /// The weights of a recurrent stack over `inputSize` features: per layer and direction `G·H·(in + H)`
     /// weights and `2·G·H` biases, where `in` is the input width (`D·H` above the first layer).
     public static func recurrent(_ spec: RecurrentSpec, inputSize: Int) -> Int? {
-        let g = spec.kind.gateCount, h = spec.hidden, directions = spec.bidirectional ? 2 : 1
-        var total = 0
-        for layer in 0..<max(0, spec.layers) {
-            let width = layer == 0 ? inputSize : product([directions, h])
-            guard let width, let perDirection = sum([product([g, h, sum([width, h])]), product([2, g, h])]),
-                  let layerTotal = product([directions, perDirection]), let next = sum([total, layerTotal])
-            else { return nil }
-            total = next
-        }
-        return total
+        let directions = spec.bidirectional ? 2 : 1
+        return stack(layers: spec.layers, gates: spec.kind.gateCount, hidden: spec.hidden, directions: directions,
+                     firstInput: inputSize, upperInput: product([directions, spec.hidden]))
+    }
+
+    /// `layers` layers of `directions` cells of `G·H·(in + H) + 2·G·H` weights each, the first reading
+    /// `firstInput` features and the others `upperInput`; worked out without a loop over the layers.
+    private static func stack(layers: Int, gates g: Int, hidden h: Int, directions: Int, firstInput: Int?,
+                              upperInput: Int?) -> Int? {
+        guard layers >= 1 else { return 0 }
+        func cell(_ input: Int?) -> Int? { sum([product([g, h, sum([input, h])]), product([2, g, h])]) }
+        return sum([product([directions, cell(firstInput)]), product([layers - 1, directions, cell(upperInput)])])
     }
 
     /// A token model: an embedding `V × E`, the recurrent stack over `E`, and a projection `D·H → C` with bias.
@@ -35,32 +39,30 @@ public enum WeightCount {
              product([outputs, sum([1, inputs, reservoir])])])
     }
 
+    /// A `Seq2Seq`: both embeddings `V × E`, the encoder over `E`, the bridge `Linear(D, Hd)`, the decoder cells
+    /// (layer 0 reads `E + D`), the attention's projections (none for `dot` and `none`) and the output
+    /// `Linear(Hd + D, Vt)`, where `D` is the encoder's width (both directions).
+    public static func seq2seq(_ spec: Seq2SeqSpec) -> Int? {
+        let e = spec.embed, hd = spec.decoder.hidden, g = spec.decoder.kind.gateCount
+        guard let d = product([spec.encoder.bidirectional ? 2 : 1, spec.encoder.hidden]) else { return nil }
+        let decoder = stack(layers: spec.decoder.layers, gates: g, hidden: hd, directions: 1, firstInput: sum([e, d]),
+                            upperInput: hd)
+        let attention: Int?
+        switch spec.attention {
+        case .none, .dot: attention = 0
+        case .general: attention = product([d, hd])
+        case .additive: attention = sum([product([hd, hd]), product([d, hd]), hd])
+        }
+        return sum([product([spec.sourceVocabulary, e]), product([spec.targetVocabulary, e]),
+                    recurrent(spec.encoder, inputSize: e), sum([product([d, hd]), hd]), decoder, attention,
+                    sum([product([sum([hd, d]), spec.targetVocabulary]), spec.targetVocabulary])])
+    }
+
     /// The projection from the stack's output to `outputs` values, with its bias.
     private static func head(_ spec: RecurrentSpec, outputs: Int) -> Int? {
         sum([product([spec.bidirectional ? 2 : 1, spec.hidden, outputs]), outputs])
     }
 
-    /// The product of `factors`, nil when one is nil or it overflows.
-    private static func product(_ factors: [Int?]) -> Int? {
-        var result = 1
-        for factor in factors {
-            guard let factor else { return nil }
-            let (value, overflow) = result.multipliedReportingOverflow(by: factor)
-            if overflow { return nil }
-            result = value
-        }
-        return result
-    }
-
-    /// The sum of `terms`, nil when one is nil or it overflows.
-    private static func sum(_ terms: [Int?]) -> Int? {
-        var result = 0
-        for term in terms {
-            guard let term else { return nil }
-            let (value, overflow) = result.addingReportingOverflow(term)
-            if overflow { return nil }
-            result = value
-        }
-        return result
-    }
+    private static func product(_ factors: [Int?]) -> Int? { CheckedSize.product(factors) }
+    private static func sum(_ terms: [Int?]) -> Int? { CheckedSize.sum(terms) }
 }

@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// The one place that talks to libcmark: it parses CommonMark, copies what the notebook needs into Swift
-/// values, renders prose with cmark's safe HTML renderer, and frees everything it allocated.
+/// values, renders prose with cmark's safe HTML renderer (each image's `src` replaced by its `ProseImage`
+/// placeholder), and frees everything it allocated.
 public enum CommonMarkConverter {
     /// cmark's default options: safe rendering (raw HTML and `javascript:` style links are left out).
     private static let options = CMARK_OPT_DEFAULT
@@ -28,6 +29,8 @@ public enum CommonMarkConverter {
 
         var topLevel: [OpaquePointer] = []
         var nested: [MarkdownCode] = []
+        var images: [[ProseImage]] = []
+        var imageCount = 0
         guard let iterator = cmark_iter_new(root) else { return MarkdownDocument(blocks: [], nestedCode: []) }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -36,17 +39,25 @@ public enum CommonMarkConverter {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != root else { continue }
             if cmark_node_parent(node) == root {
                 topLevel.append(node)
+                images.append([])
             } else if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
                 nested.append(code(node))
+            } else if cmark_node_get_type(node) == CMARK_NODE_IMAGE, let block = topLevel.last {
+                // The report decides what the image becomes; the HTML only holds a placeholder for it.
+                images[images.count - 1].append(ProseImage(id: imageCount, url: string(cmark_node_get_url(node)),
+                                                           line: Int(cmark_node_get_start_line(block))))
+                _ = cmark_node_set_url(node, ProseImage.placeholder(imageCount))
+                imageCount += 1
             }
         }
 
-        let blocks = topLevel.map { node -> MarkdownBlock in
+        let blocks = zip(topLevel, images).map { node, images -> MarkdownBlock in
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK { return .code(code(node)) }
             return .prose(MarkdownProse(
                 html: render(node),
                 startLine: Int(cmark_node_get_start_line(node)),
-                endLine: Int(cmark_node_get_end_line(node))
+                endLine: Int(cmark_node_get_end_line(node)),
+                images: images
             ))
         }
         return MarkdownDocument(blocks: blocks, nestedCode: nested)

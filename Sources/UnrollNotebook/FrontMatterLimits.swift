@@ -1,12 +1,50 @@
 import UnrollDiagnostics
+import Yams
 
 /// Bounds on the front matter, checked on its text before Yams (libyaml) reads it: libyaml and the
-/// composer above it recurse once per nesting level, so deeply nested YAML would overflow the stack.
+/// composer above it recurse once per nesting level, so deeply nested YAML would overflow the stack. After
+/// composing (which shares an anchor's node among its aliases, so it stays as small as the text), the
+/// values are counted with every alias expanded before anything copies them: a few hundred bytes of aliases
+/// to aliases ("billion laughs") would otherwise become billions of values.
 enum FrontMatterLimits {
     /// The most bytes of YAML between the delimiters.
     static let maxBytes = 64 * 1024
     /// The deepest nesting of collections (indented mappings, `- ` entries, `[` and `{`) the YAML may have.
     static let maxDepth = 64
+    /// The most values (scalars, lists and mappings, an alias counting as many as it repeats) it may expand to.
+    static let maxValues = 10_000
+
+    /// The key of the first entry of `mapping` (descending into mappings) at which the values, counted in file
+    /// order with aliases expanded, pass `maxValues`; nil when the whole mapping is within the bound.
+    static func expansionViolation(in mapping: Node.Mapping) -> Node? {
+        var total = 1
+        for (key, value) in mapping {
+            let size = count(value, upTo: maxValues - total)
+            if total + 1 + size > maxValues {
+                if let inner = value.mapping, let deeper = expansionViolation(in: inner) { return deeper }
+                return key
+            }
+            total += 1 + size
+        }
+        return nil
+    }
+
+    /// The values `node` expands to (itself, its items, keys and values, aliases expanded), counted without
+    /// recursion and stopping once past `limit`.
+    static func count(_ node: Node, upTo limit: Int) -> Int {
+        var pending = [node], total = 0
+        while let next = pending.popLast() {
+            total += 1
+            if total > limit { return total }
+            switch next {
+            case .scalar: break
+            case .sequence(let items): pending.append(contentsOf: items)
+            case .mapping(let entries):
+                for (key, value) in entries { pending.append(key); pending.append(value) }
+            }
+        }
+        return total
+    }
 
     /// A problem with `yaml` (file line `firstLine` onward) that Yams must not see, or nil when it is within bounds.
     static func violation(in yaml: String, path: String, firstLine: Int) -> Diagnostic? {

@@ -138,6 +138,13 @@ private struct Reader {
             error("front matter must be a mapping of keys such as 'title', 'seed' and 'params'", at: root.mark)
             return
         }
+        if let key = FrontMatterLimits.expansionViolation(in: mapping) {
+            let name = key.scalar?.string ?? "this entry"
+            error("front matter expands to more than \(FrontMatterLimits.maxValues) values at '\(name)' (each YAML alias "
+                  + "repeats the value it names); write fewer values or fewer aliases", at: key.mark,
+                  length: max(1, name.unicodeScalars.count))
+            return
+        }
         var seen: [String: Int] = [:]
         for (keyNode, value) in mapping {
             guard let key = plainKey(keyNode, what: "front matter key") else { continue }

@@ -44,4 +44,6 @@ struct MarkdownProse: Equatable, Sendable {
     var startLine: Int
     /// The 1-based last line.
     var endLine: Int
+    /// The images in the block, whose `src` in `html` is their placeholder.
+    var images: [ProseImage] = []
 }

@@ -26,7 +26,9 @@ public enum NotebookParser {
         var builder = BlockBuilder(path: path, text: text, gapStart: firstBodyLine)
         for block in document.blocks {
             switch block {
-            case .prose(let prose): builder.pendingHTML.append(prose.html)
+            case .prose(let prose):
+                builder.pendingHTML.append(prose.html)
+                builder.pendingImages += prose.images
             case .code(let code): builder.add(code)
             }
         }
@@ -93,6 +95,8 @@ private struct BlockBuilder {
     var gapStart: Int
     /// HTML of the prose nodes seen since the last code block.
     var pendingHTML: [String] = []
+    /// The images of the prose blocks in `pendingHTML`.
+    var pendingImages: [ProseImage] = []
     /// The blocks so far.
     var blocks: [NotebookBlock] = []
     /// The cells so far.
@@ -134,13 +138,13 @@ private struct BlockBuilder {
 
     /// Emits the prose between `gapStart` and `last` (blank lines at both ends dropped), if there is any.
     mutating func flushProse(through last: Int) {
-        defer { pendingHTML = [] }
+        defer { pendingHTML = []; pendingImages = [] }
         var first = gapStart, end = min(last, text.lineCount)
         while first <= end, text.isBlank(first) { first += 1 }
         while end >= first, text.isBlank(end) { end -= 1 }
         guard first <= end else { return }
         blocks.append(.prose(Prose(
             markdown: text.slice(from: first, through: end), html: pendingHTML.joined(),
-            startLine: first, endLine: end)))
+            startLine: first, endLine: end, images: pendingImages)))
     }
 }

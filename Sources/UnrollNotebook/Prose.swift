@@ -8,12 +8,15 @@ public struct Prose: Equatable, Hashable, Sendable, Codable {
     public var startLine: Int
     /// The 1-based last file line of `markdown`.
     public var endLine: Int
+    /// The images in the prose; `html` holds each one's placeholder `src` (`ProseImage.placeholder`).
+    public var images: [ProseImage]
 
     /// Prose from its parts.
-    public init(markdown: String, html: String, startLine: Int, endLine: Int) {
+    public init(markdown: String, html: String, startLine: Int, endLine: Int, images: [ProseImage] = []) {
         self.markdown = markdown
         self.html = html
         self.startLine = startLine
         self.endLine = endLine
+        self.images = images
     }
 }

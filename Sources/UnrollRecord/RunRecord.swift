@@ -30,6 +30,8 @@ public struct RunRecord: Equatable, Sendable {
     /// How the run was computed (CPU, kernel path, threads, version); nil in records written before it existed.
     /// The only part of the record that may differ between machines; `check` does not compare it.
     public var environment: RunEnvironment?
+    /// In a baseline written by `check --update --seeds K`: each value's sample over K seeds; nil otherwise.
+    public var seedStatistics: SeedStatistics?
 
     /// A record from its parts; parameters are sorted by name (names must be unique), and the status
     /// defaults to `failed` if any cell failed.
@@ -102,6 +104,7 @@ public struct RunRecord: Equatable, Sendable {
         if let totalSeconds { fields["total_seconds"] = .double(totalSeconds) }
         if let environment { fields["environment"] = environment.json }
         if let files { fields["files"] = .array(files.map(\.json)) }
+        if let seedStatistics { fields["seed_statistics"] = seedStatistics.json }
         return .object(fields)
     }
 
@@ -159,6 +162,9 @@ public struct RunRecord: Equatable, Sendable {
         }
         environment = try reader.optional("environment").map {
             try RunEnvironment(json: $0, path: reader.path(of: "environment"))
+        }
+        seedStatistics = try reader.optional("seed_statistics").map {
+            try SeedStatistics(json: $0, path: reader.path(of: "seed_statistics"))
         }
         try reader.finish()
     }

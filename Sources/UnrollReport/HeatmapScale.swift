@@ -8,7 +8,8 @@ public struct HeatmapScale: Equatable, Sendable {
     public let minimum: Double
     /// The value drawn darkest.
     public let maximum: Double
-    /// The digits after the point in cell labels (fewer for larger magnitudes).
+    /// The digits after the point in cell labels (fewer for larger magnitudes; none for counts, whole numbers
+    /// above 1 such as a confusion matrix).
     public let decimals: Int
 
     /// The scale for `heatmap`'s finite values.
@@ -23,7 +24,8 @@ public struct HeatmapScale: Equatable, Sendable {
             maximum = high
         }
         let largest = finite.map(\.magnitude).max() ?? 0
-        decimals = largest >= 100 ? 0 : (largest >= 10 ? 1 : 2)
+        let counts = largest > 1 && finite.allSatisfy { $0 == $0.rounded() }
+        decimals = counts || largest >= 100 ? 0 : (largest >= 10 ? 1 : 2)
     }
 
     /// The darkness of `value` from 0 (lightest) to 1 (darkest); nil for non-finite values.

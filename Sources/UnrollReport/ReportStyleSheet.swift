@@ -9,13 +9,15 @@ enum ReportStyleSheet {
         :root {
           --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --soft: #f6f8fa;
           --accent: #0969da; --ok: #1a7f37; --bad: #cf222e; --idle: #6e7781;
-          --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
+          --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC",
+            "Microsoft YaHei", monospace;
         }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
         body {
           margin: 0; color: var(--fg); background: #ffffff;
-          font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+          font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC",
+            "Microsoft YaHei", "Hiragino Sans", sans-serif;
         }
         .page { max-width: 900px; margin: 0 auto; padding: 40px 28px 56px; }
         a { color: var(--accent); }

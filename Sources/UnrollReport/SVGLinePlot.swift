@@ -1,7 +1,8 @@
 import UnrollRecord
 
-/// Draws a series output as an SVG line plot: nice-tick axes with labels, a title, one styled path per line
-/// (non-finite values leave gaps), and a legend. The same input always gives the same bytes.
+/// Draws a series output as an SVG plot: nice-tick axes (linear, or decades on a logarithmic axis) with labels,
+/// a title, one styled path and/or markers per line (non-finite values, and non-positive ones on a logarithmic
+/// axis, leave gaps), and a legend. The same input always gives the same bytes.
 public struct SVGLinePlot: Sendable {
     /// The figure to draw.
     public let series: SeriesOutput
@@ -9,17 +10,23 @@ public struct SVGLinePlot: Sendable {
     public let width: Double
     /// The height of the plotting area in pixels (the figure is taller by its title, axes and legend).
     public let plotHeight: Double
-    /// One style per line, or nil for `LineStyle.at(index)` in legend order.
+    /// One style per line, or nil for `LineStyle.grouped` of the lines' groups.
     public let styles: [LineStyle]?
+    /// The style each line is drawn in: `styles`, or the default.
+    private let drawnStyles: [LineStyle]
 
-    /// Font stack used for every label, with a generic fallback.
-    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+    /// Font stack used for every label: Latin system fonts, then fonts with Chinese, Japanese and Korean glyphs,
+    /// then a generic fallback.
+    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, 'Noto Sans CJK SC', "
+        + "'PingFang SC', 'Microsoft YaHei', 'Hiragino Sans', sans-serif"
+    /// The radius of a point marker.
+    private static let markerRadius = "3"
     /// Approximate width of one character of 12-pixel text, for laying out labels without measuring.
     private static let characterWidth = 6.8
     /// Colours of the frame, grid and text.
     private static let axisColor = "#57606a", gridColor = "#e6e8eb", textColor = "#24292f"
 
-    /// A plot of `series`, its lines drawn in `styles` (one per line) or, by default, `LineStyle.at(index)`.
+    /// A plot of `series`, its lines drawn in `styles` (one per line) or, by default, `LineStyle.grouped`.
     public init(_ series: SeriesOutput, width: Double = 720, plotHeight: Double = 300, styles: [LineStyle]? = nil) {
         precondition(width >= 200 && plotHeight >= 80, "plot too small: \(width)×\(plotHeight); need at least 200×80")
         precondition(styles == nil || styles?.count == series.lines.count,
@@ -28,11 +35,12 @@ public struct SVGLinePlot: Sendable {
         self.width = width
         self.plotHeight = plotHeight
         self.styles = styles
+        drawnStyles = styles ?? LineStyle.grouped(series.lines.map(\.group))
     }
 
     /// The style of the line at `index`.
     private func style(_ index: Int) -> LineStyle {
-        styles?[index] ?? LineStyle.at(index)
+        drawnStyles[index]
     }
 
     /// The `<svg>` element, for inlining into HTML.
@@ -87,17 +95,15 @@ public struct SVGLinePlot: Sendable {
             .el("line", ["x1": c(layout.left), "y1": c(layout.bottom), "x2": c(layout.right), "y2": c(layout.bottom)]),
         ]
         var labels: [HTMLNode] = []
-        for tick in layout.yScale.ticks {
+        for (tick, label) in zip(layout.yScale.ticks, layout.yScale.labels) {
             let y = layout.yPixel(tick)
             marks.append(.el("line", ["x1": c(layout.left - 5), "y1": c(y), "x2": c(layout.left), "y2": c(y)]))
-            labels.append(
-                .el("text", ["x": c(layout.left - 8), "y": c(y + 4), "text-anchor": "end"], text: layout.yScale.label(tick)))
+            labels.append(.el("text", ["x": c(layout.left - 8), "y": c(y + 4), "text-anchor": "end"], text: label))
         }
-        for tick in layout.xScale.ticks {
+        for (tick, label) in zip(layout.xScale.ticks, layout.xScale.labels) {
             let x = layout.xPixel(tick)
             marks.append(.el("line", ["x1": c(x), "y1": c(layout.bottom), "x2": c(x), "y2": c(layout.bottom + 5)]))
-            labels.append(
-                .el("text", ["x": c(x), "y": c(layout.bottom + 19), "text-anchor": "middle"], text: layout.xScale.label(tick)))
+            labels.append(.el("text", ["x": c(x), "y": c(layout.bottom + 19), "text-anchor": "middle"], text: label))
         }
         return .fragment([
             .el("g", ["stroke": SVGLinePlot.axisColor, "stroke-width": "1"], marks), .newline,
@@ -132,18 +138,23 @@ public struct SVGLinePlot: Sendable {
         return nodes
     }
 
-    /// One path per line, split at non-finite points, plus a dot for each point with no finite neighbour.
+    /// Per line in its style: one path split at points the axes cannot show, plus a dot for each point with no
+    /// such neighbour; or a marker at every point; or both.
     private func lines(_ layout: Layout) -> HTMLNode {
         var nodes: [HTMLNode] = []
         for (index, line) in series.lines.enumerated() {
             let style = self.style(index)
             var runs: [[(Double, Double)]] = [[]]
             for (x, y) in zip(line.x, line.y) {
-                if x.isFinite && y.isFinite {
+                if layout.xScale.canShow(x) && layout.yScale.canShow(y) {
                     runs[runs.count - 1].append((layout.xPixel(x), layout.yPixel(y)))
                 } else if !runs[runs.count - 1].isEmpty {
                     runs.append([])
                 }
+            }
+            guard line.style.drawsLine else {
+                nodes.append(markers(runs.flatMap { $0 }, color: style.color))
+                continue
             }
             let paths = runs.filter { $0.count > 1 }
             if !paths.isEmpty {
@@ -154,14 +165,25 @@ public struct SVGLinePlot: Sendable {
                 if let dash = style.dashArray { attributes.append(HTMLAttribute(name: "stroke-dasharray", value: dash)) }
                 nodes.append(.element("path", attributes: attributes, children: []))
             }
-            for run in runs where run.count == 1 {
-                nodes.append(.el("circle", ["cx": c(run[0].0), "cy": c(run[0].1), "r": "3.5", "fill": style.color,
-                                            "stroke": "none"]))
+            if line.style.drawsMarkers {
+                nodes.append(markers(runs.flatMap { $0 }, color: style.color))
+            } else {
+                for run in runs where run.count == 1 {
+                    nodes.append(.el("circle", ["cx": c(run[0].0), "cy": c(run[0].1), "r": "3.5", "fill": style.color,
+                                                "stroke": "none"]))
+                }
             }
         }
         return .el(
             "g", ["fill": "none", "stroke-width": "2", "stroke-linejoin": "round", "stroke-linecap": "butt"],
             nodes)
+    }
+
+    /// A group of round markers, one per pixel point, filled with `color` and ringed in white so that
+    /// overlapping points stay visible.
+    private func markers(_ points: [(Double, Double)], color: String) -> HTMLNode {
+        .el("g", ["class": "markers", "fill": color, "stroke": "#ffffff", "stroke-width": "1"],
+            points.map { .el("circle", ["cx": c($0.0), "cy": c($0.1), "r": SVGLinePlot.markerRadius]) })
     }
 
     /// A sample of each line's style next to its name, wrapped into rows under the axes.
@@ -176,7 +198,9 @@ public struct SVGLinePlot: Sendable {
                 HTMLAttribute(name: "stroke", value: style.color), HTMLAttribute(name: "stroke-width", value: "2"),
             ]
             if let dash = style.dashArray { sample.append(HTMLAttribute(name: "stroke-dasharray", value: dash)) }
-            nodes.append(.element("line", attributes: sample, children: []))
+            let marks = series.lines[index].style
+            if marks.drawsLine { nodes.append(.element("line", attributes: sample, children: [])) }
+            if marks.drawsMarkers { nodes.append(markers([(entry.x + 14, y)], color: style.color)) }
             nodes.append(.el("text", ["x": c(entry.x + 34), "y": c(y + 4)], text: series.lines[index].name))
         }
         return .el("g", ["font-size": "12", "fill": SVGLinePlot.textColor], nodes)
@@ -189,8 +213,8 @@ public struct SVGLinePlot: Sendable {
 
     /// Where everything goes: margins from the longest tick label, scales from the finite data, legend rows.
     private struct Layout {
-        let xScale: NiceScale
-        let yScale: NiceScale
+        let xScale: AxisScale
+        let yScale: AxisScale
         let left: Double
         let right: Double
         let top: Double
@@ -205,21 +229,27 @@ public struct SVGLinePlot: Sendable {
         init(series: SeriesOutput, width: Double, plotHeight: Double) {
             var xs: [Double] = [], ys: [Double] = []
             for line in series.lines {
-                for (x, y) in zip(line.x, line.y) where x.isFinite && y.isFinite {
+                for (x, y) in zip(line.x, line.y)
+                where x.isFinite && y.isFinite && (!series.logX || x > 0) && (!series.logY || y > 0) {
                     xs.append(x)
                     ys.append(y)
                 }
             }
             isEmpty = xs.isEmpty
-            let xScale = NiceScale(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, targetTickCount: 6)
-            let yScale = NiceScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, targetTickCount: 5)
+            let xScale = series.logX
+                ? AxisScale.logarithmic(minimum: xs.min() ?? 1, maximum: xs.max() ?? 10)
+                : AxisScale.tight(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, targetTickCount: 6,
+                                  wholeNumbers: xs.allSatisfy { $0 == $0.rounded() })
+            let yScale = series.logY
+                ? AxisScale.logarithmic(minimum: ys.min() ?? 1, maximum: ys.max() ?? 10)
+                : AxisScale.rounded(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, targetTickCount: 5)
             self.xScale = xScale
             self.yScale = yScale
-            let longestLabel = yScale.ticks.map { yScale.label($0).count }.max() ?? 1
+            let longestLabel = yScale.labels.map(\.count).max() ?? 1
             let left = (series.yLabel.isEmpty ? 12 : 32) + Double(longestLabel) * SVGLinePlot.characterWidth + 10
             self.left = left
             // Room on the right for half of the last x tick label.
-            let lastLabel = Double(xScale.label(xScale.upper).count) * SVGLinePlot.characterWidth
+            let lastLabel = Double(xScale.labels.last?.count ?? 1) * SVGLinePlot.characterWidth
             let right = width - max(20, lastLabel / 2 + 6)
             let top = series.title.isEmpty ? 14.0 : 42.0
             self.right = right

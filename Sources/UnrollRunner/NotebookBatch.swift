@@ -1,5 +1,6 @@
 import Foundation
 import UnrollDiagnostics
+import UnrollFileIO
 import UnrollReport
 
 /// Runs or lints several notebooks, optionally in parallel, and combines their exit statuses.
@@ -18,15 +19,18 @@ public enum NotebookBatch {
                 err += warnings(of: prepared)
                 let result = NotebookRunner.run(prepared, settings: settings, progress: progress)
                 for e in result.errors { err += e + "\n" }
+                let name = NotebookDiscovery.reportName(of: path)
                 do {
                     let written = try ReportWriter(directory: settings.outputDirectory).write(
-                        result.document, record: result.record, name: NotebookDiscovery.reportName(of: path),
-                        formats: settings.formats)
-                        + SavedFileWriter.write(result.savedFiles, into: settings.outputDirectory,
-                                                name: NotebookDiscovery.reportName(of: path))
+                        result.document, record: result.record, name: name, formats: settings.formats,
+                        saved: result.savedFiles.map { OutputFile(path: $0.name, contents: $0.contents) },
+                        inputs: OutputConflicts.inputs(of: path, record: result.record))
                     let reports = written.filter { !$0.hasSuffix(".svg") }.joined(separator: ", ")
                     out += "\(path): \(result.document.summary) → \(reports)\n"
                     status = result.status
+                } catch let failure as FileSetError {
+                    err += "error: \(failure)\n"
+                    status = failure.isRefusal ? .usage : .cellFailed
                 } catch {
                     err += "error: \(error)\n"
                     status = .cellFailed

@@ -5,6 +5,7 @@ import UnrollLanguage
 import UnrollNotebook
 import UnrollRecord
 import UnrollReport
+import UnrollTensor
 
 /// What running one notebook produced.
 public struct NotebookRunResult {
@@ -31,9 +32,11 @@ public enum NotebookRunner {
         var constants: [String: ConstantValue] = [:]
         for p in prepared.params { constants[p.name] = ConstantValue(p.value) }
         let directory = (prepared.path as NSString).deletingLastPathComponent
+        let seed = SeedDerivation.seed(UInt64(max(0, notebook.frontMatter.seed ?? 0)), run: settings.seedRun)
         var interpreterSettings = InterpreterSettings(
             notebookDirectory: directory.isEmpty ? "." : directory, allowedRoots: settings.allowedRoots,
-            params: constants, seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)))
+            params: constants, seed: seed)
+        interpreterSettings.seedRun = settings.seedRun
         interpreterSettings.checkpoint = { try clock.check() }
         if progress.isEnabled {
             interpreterSettings.events = { event in ProgressDisplay.show(event, on: progress) }
@@ -92,10 +95,14 @@ public enum NotebookRunner {
             records.append(record)
         }
 
+        // Images are read before the record is made, so that they are among the files it records.
+        let images = ProseImageResolver.embeddings(of: notebook.blocks.compactMap { block in
+            if case .prose(let prose) = block { return prose }
+            return nil
+        }, reading: interpreter)
         let params = prepared.params.map { Parameter(name: $0.name, value: $0.value) }
         let name = NotebookDiscovery.reportName(of: prepared.path)
         let title = notebook.frontMatter.title ?? name
-        let seed = UInt64(max(0, notebook.frontMatter.seed ?? 0))
         let record = RunRecord(notebookPath: prepared.path, notebookSource: prepared.source,
                                unrollVersion: settings.unrollVersion, seed: seed, params: params, title: title,
                                cells: records,
@@ -105,7 +112,8 @@ public enum NotebookRunner {
         let byIndex = Dictionary(uniqueKeysWithValues: records.map { ($0.index, $0) })
         let blocks: [ReportBlock] = notebook.blocks.map { block in
             switch block {
-            case .prose(let prose): return .prose(html: prose.html, markdown: prose.markdown)
+            case .prose(let prose):
+                return .prose(html: ProseImageEmbedding.apply(images, to: prose.html), markdown: prose.markdown)
             case .code(let code): return .code(language: code.language, text: code.code)
             case .cell(let cell):
                 return .cell(ReportCell(source: cell.source, echo: cell.options.echo, record: byIndex[cell.index]!))

@@ -16,6 +16,9 @@ public struct RunSettings: Sendable {
     public var timings = false
     /// Extra folders notebooks may read from.
     public var allowedRoots: [String] = []
+    /// Which run of a `--seeds` check this is: 0 runs the notebook as written; run `i` replaces every seed by
+    /// `SeedDerivation.seed(seed, run: i)` (the front matter's, recorded as the run's seed, and each `seed N`).
+    public var seedRun = 0
     /// The Unroll version recorded in run records.
     public var unrollVersion = "0.0.0"
 

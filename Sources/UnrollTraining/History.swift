@@ -4,6 +4,18 @@ public struct History: Equatable, Sendable {
     public var train: [Metrics] = []
     /// One `Metrics` per finished epoch on the validation data, if any was given.
     public var valid: [Metrics] = []
+    /// One `GradientStatistics` per finished training epoch: the gradient norm before clipping and the fraction
+    /// of batches clipped.
+    public var gradients: [GradientStatistics] = []
+    /// The learning rate of each epoch, when a schedule set it.
+    public var learningRates: [Double] = []
+    /// The epoch whose monitored value was best in the latest fit that watched one (counted over the whole history;
+    /// `stoppedEpoch` and `restoredEpoch` belong to the same fit).
+    public var bestEpoch: Int?
+    /// The last epoch trained, when early stopping ended training before its planned last epoch.
+    public var stoppedEpoch: Int?
+    /// The epoch whose weights were put back at the end (`keep_best`), when they were not the last epoch's.
+    public var restoredEpoch: Int?
 
     /// An empty history.
     public init() {}
@@ -19,12 +31,27 @@ public struct History: Equatable, Sendable {
         return values.count == rows.count ? values : nil
     }
 
+    /// The per-epoch values of gradient series `name` (`grad_norm`, `grad_norm_max`, `clipped`); nil for another
+    /// name.
+    public func gradientSeries(_ name: String) -> [Double]? {
+        guard GradientStatistics.seriesNames.contains(name) else { return nil }
+        return gradients.map { $0.value(name)! }
+    }
+
     /// The metric names present, in the fixed order of `Metrics.named`.
     public var metricNames: [String] { (train.first ?? valid.first)?.named.map(\.name) ?? [] }
 
     /// Appends another run's epochs (a second `fit` continues the history).
     public mutating func append(_ other: History) {
+        let offset = epochs
+        if let best = other.bestEpoch {  // the latest fit that watched a metric says how it ended
+            bestEpoch = best + offset
+            stoppedEpoch = other.stoppedEpoch.map { $0 + offset }
+            restoredEpoch = other.restoredEpoch.map { $0 + offset }
+        }
+        learningRates += other.learningRates
         train += other.train
         valid += other.valid
+        gradients += other.gradients
     }
 }

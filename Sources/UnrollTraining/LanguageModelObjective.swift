@@ -13,7 +13,8 @@ public final class LanguageModelObjective: Objective {
     public let ids: [Int]
     /// The window length.
     public let bptt: Int
-    private var stream: LanguageModelStream?
+    /// The stream of the current pass, cut into windows.
+    private(set) var stream: LanguageModelStream?
     private var state: RecurrentLayer.State?
 
     /// An objective for `model` on the stream `ids` with windows of `bptt` steps.

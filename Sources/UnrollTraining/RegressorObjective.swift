@@ -9,7 +9,8 @@ public final class RegressorObjective: Objective {
     public let model: SequenceRegressor
     /// The data set.
     public let dataset: RegressionDataset
-    private var batches: [RegressionBatch] = []
+    /// The batches of the current pass.
+    private(set) var batches: [RegressionBatch] = []
 
     /// An objective for `model` on `dataset`.
     public init(model: SequenceRegressor, dataset: RegressionDataset) {
@@ -30,6 +31,12 @@ public final class RegressorObjective: Objective {
         let batch = batches[index]
         let inputs = Tensor(shape: [batch.batch, batch.steps, batch.featureCount], scalars: batch.inputs)
         let predictions = model.predict(inputs: inputs, lengths: batch.lengths, training: training, rng: &rng)
+        return outcome(predictions, for: batch)
+    }
+
+    /// The mean squared error of `predictions` (`(N·T, O)` per step, `(N, O)` per sequence) against the batch's
+    /// targets, padding steps left out.
+    func outcome(_ predictions: Variable, for batch: RegressionBatch) -> BatchOutcome {
         let o = batch.outputCount
         let target = Tensor(shape: predictions.shape, scalars: batch.targets)
         // Per-step targets past a sequence's length are padding: mask them out of the mean.

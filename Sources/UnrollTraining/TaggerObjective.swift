@@ -14,11 +14,15 @@ public final class TaggerObjective: PaddedSequenceObjective<SequenceTagger, Tagg
         let batch = batches[index]
         let logits = model.logits(tokens: batch.tokens, lengths: batch.lengths, steps: batch.steps,
                                   training: training, rng: &rng)
-        // Targets laid out like the logits rows (N·T); padding steps get −1 and are ignored.
+        return tokenCrossEntropy(logits, targets: targets(for: batch))
+    }
+
+    /// The batch's tags laid out like the logits rows (`N·T`); padding steps get −1 and are ignored.
+    func targets(for batch: PaddedBatch) -> [Int] {
         var targets = [Int](repeating: -1, count: batch.batch * batch.steps)
         for (n, i) in batch.indices.enumerated() {
             for (t, tag) in examples[i].tags.enumerated() { targets[n * batch.steps + t] = tag }
         }
-        return tokenCrossEntropy(logits, targets: targets)
+        return targets
     }
 }

@@ -26,7 +26,8 @@ public enum TextSampler {
             var state = primedState
             var logits = primed.value.split(sizes: [start.count - 1, 1], axis: 0)[1]
             var out: [Int] = []
-            out.reserveCapacity(length)
+            // Room for the first tokens only: a long sample (up to what a string may hold) grows as it goes.
+            out.reserveCapacity(min(length, 1 << 16))
             for _ in 0..<length {
                 try checkpoint()
                 let next = draw(logits, temperature: temperature, rng: &rng)

@@ -11,8 +11,13 @@ import UnrollTensor
 public enum Trainer {
     /// Trains for `options.epochs` epochs and returns the per-epoch history.
     ///
-    /// Each batch: forward, backward, optional clipping (by value, then by global norm), optimizer step.
+    /// Each batch: forward, backward, optional clipping (by value, then by global norm), optimizer step. The
+    /// global gradient norm before clipping and whether clipping changed the gradients are recorded per epoch
+    /// in `History.gradients`.
     /// After each epoch the validation objective, if any, is measured without gradients or dropout.
+    /// A `schedule` in the options sets the learning rate before each epoch (and hears the watched metric after it);
+    /// `stopping` ends training after `patience` epochs without a better monitored value and, with `keepBest`, puts
+    /// back the best epoch's weights (see `EarlyStopping`).
     /// `checkpoint` runs after every batch with the batch's 1-based index and count; it may throw to stop
     /// training (a cell timeout), and the error propagates.
     public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
@@ -20,8 +25,11 @@ public enum Trainer {
                            checkpoint: (_ batch: Int, _ batches: Int) throws -> Void = { _, _ in },
                            progress: ProgressHandler? = nil) throws -> History {
         var history = History()
+        var watch = EpochWatch(options: options, optimizer: optimizer)
         for epoch in 1...max(options.epochs, 1) {
+            if let rate = watch.beginEpoch(epoch, of: max(options.epochs, 1)) { history.learningRates.append(rate) }
             var sum = 0.0, count = 0, correct = 0, classifies = false
+            var norms: [Double] = [], clipped = 0
             objective.beginEpoch(epoch, of: max(options.epochs, 1))
             let batches = objective.begin(shuffle: options.shuffle, batchSize: options.batchSize, rng: &rng)
             for b in 0..<batches {
@@ -29,8 +37,18 @@ public enum Trainer {
                 let outcome = objective.run(batch: b, training: true, rng: &rng)
                 guard outcome.count > 0 else { continue }
                 outcome.loss.backward()
-                if let limit = options.clipValue { GradientClipping.clipByValue(objective.parameters, limit: limit) }
-                if let norm = options.clipNorm { _ = GradientClipping.clipByGlobalNorm(objective.parameters, maxNorm: norm) }
+                let parameters = objective.parameters
+                var total = GradientClipping.globalNorm(of: parameters)
+                norms.append(Double(total))
+                var changed = false
+                if let limit = options.clipValue, GradientClipping.clipByValue(parameters, limit: limit) > 0 {
+                    changed = true
+                    total = GradientClipping.globalNorm(of: parameters)
+                }
+                if let norm = options.clipNorm, GradientClipping.clipByGlobalNorm(parameters, maxNorm: norm, measured: total) {
+                    changed = true
+                }
+                if changed { clipped += 1 }
                 optimizer.step()
                 sum += Double(outcome.loss.value.scalar) * Double(outcome.count)
                 count += outcome.count
@@ -40,13 +58,19 @@ public enum Trainer {
             let train = metrics(sum: sum, count: count, correct: classifies ? correct : nil,
                                 perplexity: objective.reportsPerplexity)
             history.train.append(train)
+            history.gradients.append(GradientStatistics(norms: norms, clipped: clipped))
             var valid: Metrics?
             if let validation {
                 valid = evaluate(validation, batchSize: options.batchSize, rng: &rng)
                 history.valid.append(valid!)
             }
             progress?(EpochReport(epoch: epoch, epochs: options.epochs, train: train, valid: valid))
+            if watch.endEpoch(epoch, metrics: valid ?? train, parameters: objective.parameters) {
+                if epoch < max(options.epochs, 1) { history.stoppedEpoch = epoch }
+                break
+            }
         }
+        watch.finish(parameters: objective.parameters, history: &history)
         optimizer.zeroGrad()
         return history
     }

@@ -1,4 +1,4 @@
-/// How `fit` trains: epochs, batching, truncated BPTT, clipping and shuffling.
+/// How `fit` trains: epochs, batching, truncated BPTT, clipping, shuffling, the learning-rate schedule and early stopping.
 public struct TrainingOptions: Equatable, Sendable {
     /// Passes over the training data.
     public var epochs: Int = 1
@@ -12,6 +12,10 @@ public struct TrainingOptions: Equatable, Sendable {
     public var clipValue: Float?
     /// Shuffle the order of examples every epoch (language models keep their stream order).
     public var shuffle: Bool = true
+    /// How the optimizer's learning rate changes per epoch; nil leaves it as the optimizer was made.
+    public var schedule: LearningRateSchedule?
+    /// Early stopping and keeping the best epoch's weights; nil trains every epoch and keeps the last weights.
+    public var stopping: EarlyStopping?
 
     /// Options with the defaults above.
     public init() {}

@@ -47,4 +47,14 @@ final class VariableTests: XCTestCase {
         y.backward()
         XCTAssertEqual(a.grad?.scalar, 2)
     }
+
+    func testAnIntermediateKeepsItsGradientOnlyWhenAskedTo() {
+        let a = Variable(Tensor(scalar: 3), requiresGrad: true)
+        let kept = a * a, dropped = a * a
+        kept.retainsGrad = true
+        (kept * dropped).backward()
+        XCTAssertEqual(kept.grad?.scalar, 9, "∂(k·d)/∂k = d = 9")
+        XCTAssertNil(dropped.grad)
+        XCTAssertEqual(a.grad?.scalar, 108, "∂(a⁴)/∂a = 4a³")
+    }
 }

@@ -66,6 +66,23 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(html.stdout.contains("learning rate <del>0.01</del><ins>0.02</ins>"))
     }
 
+    /// `--output` writes the file and its figures as one set: a later diff without changed curves removes the
+    /// figures of the earlier one, and leaves a file it did not write alone.
+    func testASecondDiffIntoTheSameFileReplacesItsFiguresAndKeepsOtherFiles() throws {
+        let root = try twoRuns()
+        XCTAssertEqual(try UnrollProcess.run(["diff", "old/tiny.json", "new/tiny.json", "--output", "pr/diff.md"], in: root).status, 1)
+        try Data("mine\n".utf8).write(to: root.appendingPathComponent("pr/notes.txt"))
+        let same = try UnrollProcess.run(["diff", "old/tiny.json", "old/tiny.json", "--output", "pr/diff.md"], in: root)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(try read("pr/diff.md", in: root).contains("- **Result:** no differences"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("pr/diff/train-fit-1.svg").path),
+                       "the earlier diff's figure is gone")
+        XCTAssertEqual(try read("pr/notes.txt", in: root), "mine\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pr").path)
+            .filter { $0.hasPrefix(".unroll-") }
+        XCTAssertEqual(leftovers, [], "no staging folder stays behind")
+    }
+
     func testIdenticalRecordsSayNoDifferencesAndExitZero() throws {
         let root = try twoRuns(lr: "0.01")
         let result = try UnrollProcess.run(["diff", "old/tiny.json", "new/tiny.json"], in: root)
@@ -73,20 +90,6 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("- **Result:** no differences (3 cells compared)\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("3 cells unchanged: data, train, same\n"), result.stdout)
         XCTAssertFalse(result.stdout.contains("## Changed values"))
-    }
-
-    /// Runs git in `root` with a fixed identity, failing the test if it fails.
-    private func git(_ arguments: [String], in root: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Unroll Test", "-c", "user.email=test@example.com",
-                             "-c", "commit.gpgsign=false"] + arguments
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
     }
 
     func testFromReadsTheOldBaselineWithGitAndComparesTheWorkingTreesRecord() throws {

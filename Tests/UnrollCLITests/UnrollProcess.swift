@@ -22,11 +22,12 @@ struct UnrollProcess {
         return URL(fileURLWithPath: ".build/debug/unroll")
     }
 
-    /// Runs `unroll arguments…` in `directory` and waits for it; `environment` sets variables on top of this
-    /// process's environment (a nil value removes one).
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> Result {
+    /// Runs `unroll arguments…` (or `program arguments…`) in `directory` and waits for it; `environment` sets
+    /// variables on top of this process's environment (a nil value removes one).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:],
+                    program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if !environment.isEmpty {
@@ -57,6 +58,17 @@ struct UnrollProcess {
         var data = Data()
         let done = DispatchSemaphore(value: 0)
     }
+}
+
+/// Runs `git arguments…` in `root` with a fixed identity and no signing, failing the test if git fails; returns
+/// what it printed on standard output.
+@discardableResult
+func git(_ arguments: [String], in root: URL, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let result = try UnrollProcess.run(["git", "-c", "user.name=Unroll Test", "-c", "user.email=test@example.com",
+                                        "-c", "commit.gpgsign=false"] + arguments,
+                                       in: root, program: URL(fileURLWithPath: "/usr/bin/env"))
+    XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)", file: file, line: line)
+    return result.stdout
 }
 
 /// A fresh temporary folder with a `notebooks/` subfolder, removed at the end of the test.

@@ -24,7 +24,6 @@ final class DiffMessageTests: XCTestCase {
         (.notAtRevision(path: "nb/baselines/x.json", revision: "v1"),
          "'nb/baselines/x.json' is not in revision 'v1'; commit its baseline there ('unroll check --update') or pick another revision"),
         (.gitFailed(command: "git show HEAD:./x", message: "fatal: bad"), "'git show HEAD:./x' failed: fatal: bad"),
-        (.unwritable(path: "r/x.md", reason: "permission denied"), "cannot write 'r/x.md': permission denied"),
     ]
 
     func testEveryMessageRendersAsWritten() {

@@ -57,6 +57,17 @@ final class DiffReportTests: XCTestCase {
         XCTAssertEqual(svg.components(separatedBy: "stroke-dasharray=\"6 4\"").count - 1, 4, "two dashed paths, two legend samples")
     }
 
+    func testTheOverlaidPlotKeepsLogarithmicAxesAndPointStyles() {
+        let old = SeriesOutput(title: "loss", xLabel: "epoch", yLabel: "loss",
+                               lines: [SeriesLine(name: "obs", y: [2, 1], style: .points)], logY: true)
+        var new = old
+        new.lines[0].y = [2, 0.5]
+        let plot = OverlaidSeries.plot(old: old, new: new)
+        XCTAssertTrue(plot.series.logY)
+        XCTAssertFalse(plot.series.logX)
+        XCTAssertEqual(plot.series.lines.map(\.style), [.points, .points])
+    }
+
     func testHTMLIsSelfContainedAndShowsHeatmapsSideBySideWithTheirDifference() {
         let old = F.record([F.cell("att", [F.heatmap([[0.1, 0.9], [0.5, 0.5]]), .text("print-1", "<script> x")])])
         let new = F.record([F.cell("att", [F.heatmap([[0.2, 0.8], [0.5, 0.5]]), .text("print-1", "<script> y")])])

@@ -10,8 +10,9 @@ final class BuiltinLibraryTests: XCTestCase {
     func testTheBriefsBuiltinsAreAllThere() {
         let names = ["text", "csv", "tagged", "task.adding", "task.copy", "task.reverse", "task.sine",
                      "LanguageModel", "Classifier", "Tagger", "Regressor", "RNN", "LSTM", "GRU",
-                     "SGD", "Adam", "RMSprop", "Adagrad", "evaluate", "accuracy", "perplexity", "predict", "sample",
-                     "table", "len", "round", "min", "max", "mean",
+                     "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Step", "Cosine", "Plateau", "evaluate", "accuracy", "perplexity", "predict", "sample",
+                     "confusion", "classification_report", "segmentation_f1", "segmentation_report", "entity_f1",
+                     "entity_report", "table", "len", "round", "min", "max", "mean",
                      "EchoState", "task.mackey_glass", "task.narma", "nrmse", "forecast", "forecast_nrmse"]
         for name in names { XCTAssertNotNil(builtins.function(named: name), name) }
         let members = [("Corpus", "vocab"), ("Corpus", "split"), ("Dataset", "split"), ("Dataset", "size"),
@@ -20,7 +21,8 @@ final class BuiltinLibraryTests: XCTestCase {
                        ("Series", "min"), ("Series", "max"), ("Series", "count"), ("list", "count")]
         for (receiver, name) in members { XCTAssertNotNil(builtins.member(name, of: receiver), "\(receiver).\(name)") }
         XCTAssertEqual(builtins.options(of: "fit")?.parameters?.map(\.name),
-                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay",
+                       ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "schedule", "patience", "monitor",
+                        "keep_best", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay", "plot", "title",
                         "ridge", "washout"])
         XCTAssertEqual(builtins.namespaces, ["task"])
         XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine",

@@ -4,12 +4,8 @@ import XCTest
 
 final class InterpreterDisplayTests: XCTestCase {
     private func trained() throws -> NotebookHarness {
-        let h = try NotebookHarness()
+        let h = try NotebookHarness.withFittedModel()
         try h.run("""
-        corpus = text("data/tiny.txt")
-        train, valid = corpus.split(0.8)
-        lm = LanguageModel(vocab: corpus.vocab, embed: 4, rnn: RNN(hidden: 4))
-        fit lm on train { epochs: 2, batch: 4, validate: valid }
         gru = LanguageModel(vocab: corpus.vocab, embed: 4, rnn: GRU(hidden: 4))
         fit gru on train { epochs: 3, batch: 4 }
         """)
@@ -78,17 +74,17 @@ final class InterpreterDisplayTests: XCTestCase {
         XCTAssertEqual(one.yLabel, "loss")
         guard let numbers = series(try h.run("plot [3, 1, 2] { title: \"numbers\" }")) else { return }
         XCTAssertEqual(numbers, SeriesOutput(title: "numbers", xLabel: "step", yLabel: "value",
-                                             lines: [SeriesLine(name: "values", y: [3, 1, 2])]))
+                                             lines: [SeriesLine(name: "[3, 1, 2]", y: [3, 1, 2])]))
     }
 
     func testPlotProblems() throws {
         let h = try trained()
         XCTAssertEqual(h.failure("plot corpus"),
-                       "1:6: cannot plot Corpus; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series")
+                       "1:6: cannot plot Corpus; 'plot' takes a History, a Series, a list of numbers, or a list of those")
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "accuracy" }"#),
                        "1:6: a LanguageModel's history records loss and perplexity, not accuracy; use 'accuracy(model, data)'")
         XCTAssertEqual(h.failure(#"plot lm.history { metric: "bleu" }"#),
-                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", got "bleu""#)
+                       #"1:27: 'metric' must be one of "loss", "perplexity", "accuracy", "grad_norm", "grad_norm_max", "clipped", got "bleu""#)
         XCTAssertEqual(h.failure("m = LanguageModel(vocab: 3, rnn: RNN(hidden: 2))\nplot m.history"),
                        "2:6: there is nothing to plot: no epochs were recorded; fit the model first")
         XCTAssertEqual(h.failure("plot []"), "1:6: there is nothing to plot in an empty list")

@@ -46,6 +46,13 @@ final class InterpreterMessageTests: XCTestCase {
         (.perStepReadout,
          "the readout was fitted to one target per sequence; a free run needs one-step-ahead data (a target per step)"),
         (.constantTargets, "the targets do not vary, so the NRMSE (the error over their standard deviation) is undefined"),
+        (.beamTooWide(beam: 1_000_000, bytes: "about 30.2 GB", machine: "this machine has 24.0 GB"),
+         "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
+        (.needsOneDirection(owner: "gradient_flow"),
+         "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
+            + "bidirectional; build it with 'bidirectional: false'"),
+        (.identityInitNeedsRNN(kind: "LSTM"),
+         "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]
 
     func testEveryMessageRendersAsWritten() {
@@ -90,14 +97,44 @@ final class InterpreterMessageTests: XCTestCase {
         }
     }
 
-    func testAModelTooLargeForThisMachineIsRefusedBeforeAnythingIsAllocated() throws {
+    /// Each `(source, start)`: running the source fails with a message that starts with `start`.
+    private func assertFailures(_ cases: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws {
         let h = try NotebookHarness()
-        let huge = h.failure("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 100000))")
-        XCTAssertTrue(huge.hasPrefix("1:5: 'LanguageModel' would have 40014800396 weights (160.1 GB"), huge)
-        let counted = h.failure("m = Classifier(vocab: 1000000000000, classes: 2, rnn: GRU(hidden: 4))")
-        XCTAssertTrue(counted.contains("'Classifier' would have"), counted)
-        let overflow = h.failure("m = Regressor(inputs: 9223372036854775807, rnn: RNN(hidden: 4))")
-        XCTAssertTrue(overflow.contains("'Regressor' would have more weights than can be counted"), overflow)
-        XCTAssertEqual(try h.printed("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 4))\nprint m.weights"), ["1052"], "a small model is built as before")
+        for (source, start) in cases {
+            let message = h.failure(source)
+            XCTAssertTrue(message.hasPrefix(start), message, file: file, line: line)
+        }
+    }
+
+    func testAModelTooLargeForThisMachineIsRefusedBeforeAnythingIsAllocated() throws {
+        try assertFailures([
+            ("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 100000))", "1:5: 'LanguageModel' would have 40014800396 weights (160.1 GB"),
+            ("m = Classifier(vocab: 1000000000000, classes: 2, rnn: GRU(hidden: 4))", "1:5: 'Classifier' would have"),
+            ("m = Regressor(inputs: 9223372036854775807, rnn: RNN(hidden: 4))", "1:5: 'Regressor' would have more weights than can be counted"),
+        ])
+        XCTAssertEqual(try NotebookHarness().printed("m = LanguageModel(vocab: 10, rnn: LSTM(hidden: 4))\nprint m.weights"), ["1052"],
+                       "a small model is built as before")
+    }
+
+    func testGrowingAListOrAStringPastItsCapIsALocatedError() throws {
+        let h = try NotebookHarness()
+        h.assertFailure("xs = [1]\nfor i in 1...40 {\n  xs = xs + xs\n}",
+                        raises: ExpressionMessage.listTooLong(items: 16_777_216, limit: GrowthLimit.listItems))
+        h.assertFailure("s = \"ab\"\nfor i in 1...40 {\n  s = s + s\n}",
+                        raises: ExpressionMessage.stringTooLong(bytes: 134_217_728, limit: GrowthLimit.stringBytes))
+        XCTAssertEqual(try h.printed("xs = [1, 2]\nxs = xs + xs\nprint len(xs)"), ["4"], "lists under the cap join as before")
+    }
+
+    func testASeq2SeqOrABeamTooLargeForThisMachineIsRefused() throws {
+        let small = "m = Seq2Seq(source: 6, target: 6, embed: 8, encoder: GRU(hidden: 8))\n"
+        try assertFailures([
+            ("m = Seq2Seq(encoder: LSTM(hidden: 100000))", "1:5: 'Seq2Seq' would have 150028400197 weights (600.1 GB"),
+            ("m = Seq2Seq(encoder: GRU(hidden: 9223372036854775807, bidirectional: true))",
+             "1:22: 'Seq2Seq' would have more weights than can be counted"),
+            ("m = Seq2Seq(source: 1000000000000, target: 10, encoder: GRU(hidden: 8))", "1:5: 'Seq2Seq' would have 32000000003102 weights"),
+            (small + "print translate(m, \"1 2 3\", beam: 9223372036854775807)",
+             "2:35: a beam of 9223372036854775807 hypotheses would hold more bytes than can be counted"),
+        ])
+        XCTAssertEqual(try NotebookHarness().printed(small + "print m.weights"), ["1578"], "a small Seq2Seq is built as before")
     }
 }

@@ -109,6 +109,19 @@ final class NotebookHarness {
         }
     }
 
+    /// A harness whose first cell fitted `lm`, a small character RNN, on `train` from `data/tiny.txt` for two
+    /// epochs, measuring `valid` after each.
+    static func withFittedModel() throws -> NotebookHarness {
+        let h = try NotebookHarness()
+        try h.run("""
+        corpus = text("data/tiny.txt")
+        train, valid = corpus.split(0.8)
+        lm = LanguageModel(vocab: corpus.vocab, embed: 4, rnn: RNN(hidden: 4))
+        fit lm on train { epochs: 2, batch: 4, validate: valid }
+        """)
+        return h
+    }
+
     /// A fresh interpreter over the same folder and settings (a new run of the notebook).
     func restart() {
         interpreter = Interpreter(settings: settings)

@@ -72,6 +72,10 @@ final class MessageCatalogTests: XCTestCase {
         (.integerOverflow(op: "*"),
          "integer overflow in '*'; the result does not fit in a 64-bit int, so compute with floats (write '2.0' for '2')"),
         (.unparsed, "this expression did not parse and cannot run"),
+        (.listTooLong(items: 16_777_216, limit: 10_000_000),
+         "this list would have 16777216 items, more than the 10000000 a list may hold; build a smaller list, or keep large data in a data file"),
+        (.stringTooLong(bytes: 134_217_728, limit: 100_000_000),
+         "this string would have 134217728 bytes, more than the 100000000 a string may hold; build a shorter string"),
         (.tensorIndexed, "a Tensor cannot be indexed; look tensors up by name in Tensors (from load_tensors or state_dict), such as t[\"x\"]"),
         (.tensorKeyNotString(got: .int), "tensors are looked up by name, such as t[\"x\"], got int"),
     ]
@@ -101,12 +105,28 @@ final class MessageCatalogTests: XCTestCase {
         (.bpttUnused(model: "Classifier"), "'bptt' only applies to language models; a Classifier reads whole sequences"),
         (.seq2seqOnly(option: "decay", model: "Tagger"), "'decay' only applies to a Seq2Seq, not a Tagger"),
         (.notPlottable(type: .int),
-         "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of Histories or Series"),
+         "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of those"),
         (.echoStateOnly(option: "ridge", model: "Regressor"), "'ridge' only applies to an EchoState, not a Regressor"),
         (.closedForm(option: "epochs"),
          "'epochs' does not apply to an EchoState: its readout is solved in closed form; its options are 'ridge' and 'washout'"),
         (.washoutTooLong(washout: 300, steps: 200),
          "a washout of 300 steps leaves nothing of a sequence of 200 steps; use a 'washout' below 200"),
+        (.xAxisNotNumbers(type: .history),
+         "the x axis of 'plot xs, ys' must be a list of numbers, got History; "
+            + "to draw several values in one figure, put them in a list: 'plot [a, b]'"),
+        (.historyAgainstAxis(axis: "xs"),
+         "a History is drawn against its own epochs, not against 'xs'; plot it on its own, "
+            + "or plot one of its curves (history.train.loss) against 'xs'"),
+        (.pointCounts(xs: "xs", xCount: 1, ys: "ys", yCount: 2), "'xs' has 1 value but 'ys' has 2; a line needs one x value per y value"),
+        (.logNonPositive(axis: "y", value: "0", line: "b", at: "x = 3"),
+         "cannot draw 0 on a logarithmic y axis ('b' at x = 3); plot positive values, or leave 'y' out of 'log'"),
+        (.learningRateInFit(value: "1e-3"), "learning rate goes in the optimizer: optimizer: Adam(lr: 1e-3)"),
+        (.optimizerOptionInFit(option: "weight_decay", call: "AdamW(weight_decay: 0.01)"),
+         "'weight_decay' goes in the optimizer: optimizer: AdamW(weight_decay: 0.01)"),
+        (.needsValidation(option: "patience"),
+         "'patience' watches the validation data; add 'validate: DATA' to the options of 'fit'"),
+        (.monitorUnavailable(metric: "accuracy", model: "Regressor"),
+         "a Regressor records no accuracy to monitor; use monitor: \"loss\""),
     ]
 
     private static let syntax: [(SyntaxMessage, String)] = [
@@ -152,6 +172,16 @@ final class MessageCatalogTests: XCTestCase {
         try MessageCoverage.assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage", in: Self.source)
+    }
+
+    func testSmallNumbersInFixSuggestionsAreWrittenAsLearningRates() {
+        XCTAssertEqual(TrainingMessage.scientific(0.001), "1e-3")
+        XCTAssertEqual(TrainingMessage.scientific(3e-4), "3e-4")
+        XCTAssertEqual(TrainingMessage.scientific(2.5e-4), "2.5e-4")
+        XCTAssertEqual(TrainingMessage.scientific(1e-5), "1e-5")
+        XCTAssertEqual(TrainingMessage.scientific(0.005), "5e-3")
+        XCTAssertNil(TrainingMessage.scientific(0.01))
+        XCTAssertNil(TrainingMessage.scientific(0))
     }
 
     func testIdentifiersAndArgumentsComeFromTheCase() {

@@ -88,7 +88,7 @@ final class ParserTests: XCTestCase {
             case .fit(_, _, let options): return "fit \(options.map(\.name.text))"
             case .print(let items): return "print \(items.count)"
             case .show: return "show"
-            case .plot(_, let options): return "plot \(options.count)"
+            case .plot(let values, let options): return values.count == 1 ? "plot \(options.count)" : "plot \(values.count) values \(options.count)"
             case .expect(let e, let text): return "expect \(e.comparison!.op.rawValue) [\(text)]"
             case .forLoop(let v, _, let body): return "for \(v.text) \(body.count)"
             case .ifElse(_, let then, let otherwise): return "if \(then.count) \(otherwise?.count ?? -1)"

@@ -26,6 +26,27 @@ final class OptimizerTests: XCTestCase {
         }
     }
 
+    func testAdamWMatchesTorchAdamW() throws {
+        try check("adamw", "AdamW") { try Adam.adamW(parameters: $0) }
+    }
+
+    func testAdamWOptionsMatchTorchAdamW() throws {
+        try check("adamw_options", "AdamW") {
+            try Adam.adamW(parameters: $0, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 0.1)
+        }
+    }
+
+    func testAdamWShrinksWeightsWithoutTouchingTheMoments() throws {
+        // One step by hand: p = 2, g = 0.5, lr = 0.1, wd = 0.5: p · (1 − 0.05) = 1.9, then Adam's first step moves it
+        // by lr · m̂ / (√v̂ + eps) = 0.1 · 0.5 / (0.5 + 1e-8).
+        let p = Variable(Tensor(shape: [1], scalars: [2]), requiresGrad: true)
+        let adamW = try Adam.adamW(parameters: [p], learningRate: 0.1, weightDecay: 0.5)
+        p.grad = Tensor(shape: [1], scalars: [0.5])
+        adamW.step()
+        XCTAssertEqual(p.value.scalars[0], 1.9 - 0.1 * 0.5 / (0.5 + 1e-8), accuracy: 1e-6)
+        XCTAssertTrue(adamW.decoupled)
+    }
+
     func testRMSprop() throws { try check("rmsprop", "RMSprop") { try RMSprop(parameters: $0) } }
 
     func testRMSpropCenteredMomentum() throws {

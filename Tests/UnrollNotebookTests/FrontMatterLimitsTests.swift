@@ -58,4 +58,31 @@ final class FrontMatterLimitsTests: XCTestCase {
         XCTAssertEqual(result.frontMatter.title, "a [[[[ title \" {{{{")
         XCTAssertEqual(result.frontMatter.seed, 3)
     }
+
+    /// The YAML "billion laughs" (the issue's 552-byte bomb has the same shape): nine levels of nine aliases each,
+    /// 9⁹ strings once expanded. Refused at its first anchor.
+    static let billionLaughs = "params:\n  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        + "bcdefghi".map { level in
+            let previous = Character(UnicodeScalar(level.asciiValue! - 1))
+            return "  \(level): &\(level) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }.joined()
+
+    func testAnAliasBombIsOneLocatedErrorAtTheEntryThatPassesTheBound() {
+        let bomb = only(parse(Self.billionLaughs))
+        // a, b, c and d expand to 10 + 91 + 820 + 7,381 values with their keys; e (66,430 more) passes 10,000.
+        XCTAssertEqual(bomb?.message, "front matter expands to more than 10000 values at 'e' (each YAML alias repeats "
+            + "the value it names); write fewer values or fewer aliases")
+        XCTAssertEqual(bomb?.location, SourceLocation(file: "nb.md", line: 7, column: 3))
+        let list = "params:\n  x: &x [" + Array(repeating: "1", count: 200).joined(separator: ",") + "]\n  y: ["
+            + Array(repeating: "*x", count: 60).joined(separator: ",") + "]"
+        XCTAssertEqual(only(parse(list))?.location, SourceLocation(file: "nb.md", line: 4, column: 3))
+    }
+
+    func testAliasesWithinTheBoundStillWork() {
+        let result = parse("params:\n  x: &x [1, 2, 3]\n  y: [*x, *x]\ntitle: &t T\n")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.frontMatter.params.map(\.value), [.list([.int(1), .int(2), .int(3)]),
+                                                                .list([.list([.int(1), .int(2), .int(3)]), .list([.int(1), .int(2), .int(3)])])])
+        XCTAssertEqual(FrontMatterLimits.count(.sequence([.scalar(.init("a")), .scalar(.init("b"))]), upTo: 100), 3)
+    }
 }

@@ -183,3 +183,44 @@ final class RunRecordTests: XCTestCase {
         }
     }
 }
+
+/// The optional `seed_statistics` object of a baseline written by `check --update --seeds K`.
+final class SeedStatisticsRecordTests: XCTestCase {
+    private func record() -> RunRecord {
+        var record = RecordFixtures.fullRecord()
+        record.seedStatistics = SeedStatistics(seeds: [7, 12_345_678_901_234_567_890, 3], samples: [
+            SeedSample(cellID: "train", line: 12, valuePath: "lm/history/train", values: [0.9, 0.95, 0.875]),
+            SeedSample(cellID: "train", line: 12, valuePath: "print-1", values: [0.125, .nan, 0.25]),
+        ])
+        return record
+    }
+
+    func testRoundTripsWithMeansDeviationsAndValues() throws {
+        let text = record().encodedText()
+        XCTAssertTrue(text.contains("\"seed_statistics\": {"), text)
+        XCTAssertTrue(text.contains("\"mean\": 0.9083333333333333,"), text)
+        XCTAssertTrue(text.contains("\"sd\": 0.038188130791298645,"), text)
+        XCTAssertTrue(text.contains("\"values\": [\n          0.9,\n          0.95,\n          0.875\n        ]"), text)
+        let decoded = try RunRecord.decode(from: Data(text.utf8))
+        XCTAssertEqual(decoded, record())
+        XCTAssertEqual(decoded.encodedText(), text)
+        XCTAssertNil(try RunRecord.decode(from: RecordFixtures.fullRecord().encoded()).seedStatistics,
+                     "an exact baseline has none")
+    }
+
+    func testMalformedStatisticsAreLocatedErrors() throws {
+        let text = record().encodedText()
+        func error(_ old: String, _ new: String) -> String {
+            do {
+                _ = try RunRecord.decode(from: Data(text.replacingOccurrences(of: old, with: new).utf8))
+                return "no error"
+            } catch { return "\(error)" }
+        }
+        XCTAssertTrue(error("\"mean\": 0.9083333333333333", "\"mean\": 0.5").contains("seed_statistics.values[0]"))
+        XCTAssertTrue(error("\"mean\": 0.9083333333333333", "\"mean\": 0.5").contains("are not those of its values"))
+        XCTAssertTrue(error("\"seeds\": [\n      7,", "\"seeds\": [").contains("2 values for 3 seeds")
+                      || error("\"seeds\": [\n      7,", "\"seeds\": [").contains("3 values for 2 seeds"),
+                      error("\"seeds\": [\n      7,", "\"seeds\": ["))
+        XCTAssertTrue(error("\"value\": \"print-1\"", "\"value\": \"lm/history/train\"").contains("appears twice"))
+    }
+}

@@ -99,7 +99,7 @@ final class HeatmapTableTests: XCTestCase {
         XCTAssertEqual(unit.level(of: 0.04), 0)
         XCTAssertEqual(unit.level(of: 0.05), 1, "halves round up")
         XCTAssertNil(unit.level(of: .nan))
-        let wide = HeatmapScale(HeatmapOutput(title: "", rowLabels: ["a"], columnLabels: ["x", "y"], values: [[-2, 6]]))
+        let wide = HeatmapScale(HeatmapOutput(title: "", rowLabels: ["a"], columnLabels: ["x", "y", "z"], values: [[-2, 0.5, 6]]))
         XCTAssertEqual(wide.shade(of: 2) ?? -1, 0.5, accuracy: 1e-12)
         XCTAssertEqual(wide.decimals, 2)
         var previous = 256 * 3
@@ -115,5 +115,13 @@ final class HeatmapTableTests: XCTestCase {
     func testLargeValuesUseFewerDecimals() {
         let scale = HeatmapScale(HeatmapOutput(title: "", rowLabels: ["a"], columnLabels: ["x"], values: [[123.456]]))
         XCTAssertEqual(scale.label(123.456), "123")
+    }
+
+    func testCountsArePrintedWhole() {
+        let confusion = HeatmapScale(HeatmapOutput(title: "", rowLabels: ["a", "b"], columnLabels: ["a", "b"], values: [[3, 0], [2, 1]]))
+        XCTAssertEqual(confusion.decimals, 0)
+        XCTAssertEqual(confusion.label(3), "3")
+        let weights = HeatmapScale(HeatmapOutput(title: "", rowLabels: ["a"], columnLabels: ["x", "y"], values: [[0, 1]]))
+        XCTAssertEqual(weights.label(1), "1.00", "weights of exactly 0 and 1 keep their decimals")
     }
 }

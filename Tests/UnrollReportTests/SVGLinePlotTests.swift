@@ -25,7 +25,7 @@ final class SVGLinePlotTests: XCTestCase {
         XCTAssertTrue(texts.contains("epoch"))
         XCTAssertTrue(texts.contains("loss"))
         XCTAssertTrue(texts.contains("train") && texts.contains("valid"), "legend names missing: \(texts)")
-        for tick in ["0", "5", "10", "15", "20", "25", "30", "0.0", "0.5", "1.0", "2.5", "3.0"] {
+        for tick in ["1", "5", "10", "15", "20", "25", "30", "0.0", "0.5", "1.0", "2.5", "3.0"] {
             XCTAssertTrue(texts.contains(tick), "tick label \(tick) missing")
         }
         let paths = svg.all("path")

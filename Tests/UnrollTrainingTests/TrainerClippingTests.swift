@@ -22,6 +22,11 @@ final class TrainerClippingTests: XCTestCase {
     /// Trains a fresh regressor (the same weights and data every call) for one epoch of four batches with
     /// `options`, and returns the gradients of each step as the optimizer saw them, per parameter.
     private func gradientsSeen(clipNorm: Float? = nil, clipValue: Float? = nil) throws -> [[[Float]]] {
+        try trained(clipNorm: clipNorm, clipValue: clipValue).steps
+    }
+
+    /// Like `gradientsSeen`, with the history `Trainer.fit` returned.
+    private func trained(clipNorm: Float? = nil, clipValue: Float? = nil) throws -> (steps: [[[Float]]], history: History) {
         var rng = RandomGenerator(seed: 31)
         let data = try SyntheticTasks.adding(count: 64, length: 6, rng: &rng)
         let model = SequenceRegressor(inputs: 2, outputs: 1, rnn: RecurrentSpec(kind: .lstm, hidden: 8), perStep: false,
@@ -32,10 +37,52 @@ final class TrainerClippingTests: XCTestCase {
         options.clipNorm = clipNorm
         options.clipValue = clipValue
         let optimizer = RecordingOptimizer(try SGD(parameters: model.parameters, learningRate: 0.5))
-        _ = try Trainer.fit(RegressorObjective(model: model, dataset: data), options: options, optimizer: optimizer,
-                            rng: &rng)
+        let history = try Trainer.fit(RegressorObjective(model: model, dataset: data), options: options,
+                                      optimizer: optimizer, rng: &rng)
         XCTAssertEqual(optimizer.steps.count, 4)
-        return optimizer.steps
+        return (optimizer.steps, history)
+    }
+
+    func testHistoryRecordsTheMeanAndLargestNormBeforeClipping() throws {
+        let free = try trained()
+        let norms = free.steps.map(norm)
+        XCTAssertEqual(free.history.gradients.count, 1)
+        let stats = free.history.gradients[0]
+        XCTAssertEqual(stats.meanNorm, norms.reduce(0, +) / 4, accuracy: 1e-5 * norms.max()!)
+        XCTAssertEqual(stats.maxNorm, norms.max()!, accuracy: 1e-5 * norms.max()!)
+        XCTAssertLessThan(stats.maxNorm - stats.meanNorm, stats.maxNorm, "the norms of the four steps differ")
+        XCTAssertEqual(stats.clippedFraction, 0, "nothing clips without clip options")
+
+        // Clipping changes what the optimizer sees, not the norms recorded: they are measured before it, on the
+        // same first gradient (later steps differ, since the weights moved differently).
+        let limit = Float(norms.sorted()[1])
+        let clipped = try trained(clipNorm: limit)
+        XCTAssertEqual(clipped.steps.map(norm).max()!, Double(limit), accuracy: 1e-5 * Double(limit))
+        let seen = clipped.history.gradients[0]
+        XCTAssertGreaterThan(seen.maxNorm, Double(limit) * 1.01, "the recorded norm is the one before clipping")
+    }
+
+    func testClippedFractionCountsTheBatchesClippingChanged() throws {
+        let norms = try gradientsSeen().map(norm)
+        let nothing = try trained(clipNorm: Float(norms.max()! * 10)).history.gradients[0]
+        XCTAssertEqual(nothing.clippedFraction, 0)
+        let all = try trained(clipNorm: Float(norms.min()! / 10)).history.gradients[0]
+        XCTAssertEqual(all.clippedFraction, 1)
+        // Element clamping counts too: a limit below every gradient's largest element clips each batch.
+        let tiny = try trained(clipValue: 1e-9).history.gradients[0]
+        XCTAssertEqual(tiny.clippedFraction, 1)
+        let huge = try trained(clipValue: 1e9).history.gradients[0]
+        XCTAssertEqual(huge.clippedFraction, 0)
+    }
+
+    func testGradientStatisticsOfAnEpochWithoutBatchesAreNaN() {
+        let empty = GradientStatistics(norms: [], clipped: 0)
+        XCTAssertTrue(empty.meanNorm.isNaN && empty.maxNorm.isNaN && empty.clippedFraction.isNaN)
+        let some = GradientStatistics(norms: [1, 3, .infinity], clipped: 2)
+        XCTAssertEqual(some.maxNorm, .infinity)
+        XCTAssertEqual(some.meanNorm, .infinity)
+        XCTAssertEqual(some.clippedFraction, 2.0 / 3.0)
+        XCTAssertTrue(GradientStatistics(norms: [1, .nan, 2], clipped: 0).maxNorm.isNaN)
     }
 
     func testClipScalesTheGradientsToTheGlobalNormLimit() throws {

@@ -1,5 +1,6 @@
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollNN
 
 extension BuiltinLibrary {
     private static func recurrentParameters(_ extra: [Parameter] = []) -> [Parameter] {
@@ -8,7 +9,13 @@ extension BuiltinLibrary {
             .labelled("layers", .int, .value(.int(1)), .positive, doc: "stacked layers"),
             .labelled("bidirectional", .bool, .value(.bool(false)), doc: "also run right to left and concatenate"),
             .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout between stacked layers"),
-        ] + extra
+        ] + extra + [
+            .labelled("init", .string, .value(.string("uniform")), .oneOf(RecurrentInit.names),
+                      doc: "how W_hh starts: PyTorch's `uniform`, `orthogonal` (QR of a Gaussian, per gate block) or "
+                        + "`identity` (W_hh = I, zero biases: the IRNN; RNN only)"),
+            .labelled("spectral_radius", .float, .absent, .positive,
+                      doc: "scale each gate block of W_hh to this spectral radius after `init`"),
+        ]
     }
 
     private static func recurrentRule(_ kind: RecurrentKind) -> CallRule {
@@ -17,6 +24,9 @@ extension BuiltinLibrary {
             if case .float(let p)? = facts.constant("dropout"), p > 0, facts.int("layers") == 1 {
                 problems.append(CallProblem("'dropout' acts between stacked layers and has no effect with 'layers: 1'",
                                             at: "dropout", severity: .warning))
+            }
+            if kind != .rnn, case .string(let scheme)? = facts.constant("init"), scheme == RecurrentInit.identity.rawValue {
+                problems.append(CallProblem(BuiltinMessage.identityInitNeedsRNN(kind: kind.rawValue), at: "init"))
             }
             return CallOutcome(.recurrent(kind), problems: problems)
         }

@@ -114,6 +114,18 @@ extension BuiltinLibrary {
         property("History", "epochs", .int, "The number of epochs trained.") { _, v, _ in
             .int(try history(v).history.epochs)
         },
+        property("History", "grad_norm", .series,
+                 "Per epoch, the mean over its batches of the global gradient norm before clipping.") { _, v, _ in
+            try gradientSeries(v, "grad_norm")
+        },
+        property("History", "grad_norm_max", .series,
+                 "Per epoch, the largest global gradient norm of its batches, before clipping.") { _, v, _ in
+            try gradientSeries(v, "grad_norm_max")
+        },
+        property("History", "clipped", .series,
+                 "Per epoch, the fraction of its batches whose gradients `clip` or `clip_value` changed.") { _, v, _ in
+            try gradientSeries(v, "clipped")
+        },
 
         property("Curves", "loss", .series, "Mean loss per epoch.") { _, v, place in try curve(v, "loss", place) },
         property("Curves", "accuracy", .series, "Accuracy per epoch.") { _, v, place in
@@ -205,6 +217,12 @@ extension BuiltinLibrary {
         return h
     }
 
+    /// A history's per-epoch gradient series `name` (`grad_norm`, `grad_norm_max`, `clipped`) as a Series.
+    private static func gradientSeries(_ v: Value, _ name: String) throws -> Value {
+        let h = try history(v)
+        return .series(SeriesValue(values: h.history.gradientSeries(name) ?? [], split: "train", metric: name))
+    }
+
     private static func curve(_ v: Value, _ metric: String, _ place: SourceRange) throws -> Value {
         guard case .curves(let c) = v else { throw wrongReceiver(v) }
         switch MetricLookup.values(metric, in: c.rows, kind: c.kind) {
@@ -225,7 +243,7 @@ extension BuiltinLibrary {
         guard case .series(let s) = v else { throw wrongReceiver(v) }
         guard !s.values.isEmpty else {
             let why = s.split == "valid" ? "; pass 'validate:' to 'fit' to record validation metrics" : ""
-            throw RuntimeError("the series '\(s.name)' is empty, so it has no '\(member)'\(why)", at: place)
+            throw RuntimeError("the series '\(s.name ?? "values")' is empty, so it has no '\(member)'\(why)", at: place)
         }
         return s.values
     }

@@ -20,6 +20,16 @@ extension BuiltinLibrary {
             doc: "Adam with betas (0.9, 0.999) and eps 1e-8."
         )) { try $0.adam($1) },
         .function(Signature(
+            name: "AdamW", family: .optimizers,
+            parameters: [
+                .labelled("lr", .float, .value(.float(1e-3)), .positive, doc: "learning rate"),
+                .labelled("weight_decay", .float, .value(.float(1e-2)), .nonNegative,
+                          doc: "each step first shrinks every weight by the factor 1 − lr · weight_decay"),
+            ],
+            result: .optimizer,
+            doc: "Adam with decoupled weight decay, as PyTorch's `torch.optim.AdamW` (betas (0.9, 0.999), eps 1e-8)."
+        )) { try $0.adamW($1) },
+        .function(Signature(
             name: "RMSprop", family: .optimizers,
             parameters: [.labelled("lr", .float, .value(.float(1e-2)), .positive, doc: "learning rate")],
             result: .optimizer,

@@ -140,6 +140,41 @@ extension BuiltinLibrary {
             result: .string,
             doc: "The value as text, formatted as `print` shows it."
         )) { _, arguments in .string(try arguments.value("value").text) },
+        .function(Signature(
+            name: "series", family: .utility,
+            parameters: [
+                .positional("values", numbers, doc: "the y values: a list of numbers, or a Series such as `lm.history.valid.loss`"),
+                .labelled("x", .list(.number), .absent, doc: "one x value per value; without it 1, 2, 3, …"),
+                .labelled("name", .string, .absent, doc: "the legend entry; without it the expression as written"),
+                .labelled("style", .string, .absent, .oneOf(SeriesStyle.allCases.map(\.rawValue)),
+                          doc: "`lines`, `points` (a scatter plot) or `both`; without it the plot's `style`"),
+            ],
+            result: .series,
+            doc: "A Series to `plot`, alone or in a list with others and with histories: values at their x positions, "
+                + "with a legend name and a drawing style."
+        )) { _, arguments in
+            var series: SeriesValue
+            switch try arguments.value("values") {
+            case .series(let s): series = s
+            case .list(let items):
+                guard items.allSatisfy({ $0.number != nil }) else {
+                    throw arguments.error("'series' needs numbers, got \(items.first { $0.number == nil }!.type) in the list", at: "values")
+                }
+                series = SeriesValue(values: items.map { $0.number! })
+            case let other: throw arguments.error("'series' needs a list or series of numbers, got \(other.type)", at: "values")
+            }
+            if case .list(let items)? = arguments["x"] {
+                guard items.count == series.values.count else {
+                    throw arguments.error(TrainingMessage.pointCounts(
+                        xs: arguments.source("x", or: "x"), xCount: items.count,
+                        ys: arguments.source("values", or: "values"), yCount: series.values.count), at: "x")
+                }
+                series.x = items.map { $0.number ?? .nan }
+            }
+            if arguments["name"] != nil { series.label = try arguments.string("name") }
+            if arguments["style"] != nil { series.style = SeriesStyle(rawValue: try arguments.string("style")) }
+            return .series(series)
+        },
     ]
 }
 

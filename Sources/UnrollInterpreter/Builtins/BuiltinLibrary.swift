@@ -17,7 +17,8 @@ public struct BuiltinLibrary: Sendable {
 
     /// The library the language ships with.
     public static let standard = BuiltinLibrary(
-        data + tasks + models + layers + optimizers + evaluation + tensors + utility + members + tensorMembers
+        data + tasks + models + layers + optimizers + schedules + evaluation + gradients + metrics + tensors + utility + members
+            + trainingControl + tensorMembers
             + statements
     )
 

@@ -1,0 +1,41 @@
+import UnrollDiagnostics
+import UnrollLanguage
+import UnrollTraining
+
+extension Interpreter {
+    /// `gradient_flow(model, data, batch:)`: one Series per layer of ‖∂L/∂h_k‖ against the distance T−k.
+    func gradientFlowBuiltin(_ arguments: Arguments) throws -> Value {
+        let flows = GradientFlow.measure(try probe(arguments, owner: "gradient_flow"))
+        return .list(flows.enumerated().map { layer, values in
+            .series(SeriesValue(values: values, split: nil, metric: "‖∂L/∂h_k‖", x: values.indices.map(Double.init),
+                                xLabel: "distance T−k", label: "layer \(layer + 1)"))
+        })
+    }
+
+    /// `bptt_terms(model, data, batch:)`: the Frobenius norm of each step's term of ∂L/∂W_hh of the first layer.
+    func bpttTermsBuiltin(_ arguments: Arguments) throws -> Value {
+        let norms = BPTTTerms.norms(BPTTTerms.terms(try probe(arguments, owner: "bptt_terms")))
+        return .series(SeriesValue(values: norms, split: nil, metric: "‖term of ∂L/∂W_hh‖",
+                                   x: norms.indices.map { Double($0 + 1) }, xLabel: "step k", label: "W_hh of layer 1"))
+    }
+
+    /// The first batch (in order, `batch:` rows) of the model's data, laid out to unroll its stack on the tape.
+    private func probe(_ arguments: Arguments, owner: String) throws -> RecurrentProbe {
+        let model = try arguments.model()
+        guard model.kind != .seq2seq else {
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: BuiltinLibrary.probeNeeds(owner), kind: "Seq2Seq"),
+                                  at: "model")
+        }
+        guard !model.spec.bidirectional else { throw arguments.error(BuiltinMessage.needsOneDirection(owner: owner), at: "model") }
+        let data = try arguments.value("data")
+        let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
+                                           modelName: arguments.source("model", or: "model"), bptt: model.bptt)
+        guard let probing = objective as? RecurrentProbing else {
+            preconditionFailure("interpreter: the objective of a \(model.kind.rawValue) lays out no probe")
+        }
+        guard probing.begin(shuffle: false, batchSize: try arguments.int("batch"), rng: &rng) > 0 else {
+            throw arguments.error("the data has no batch to probe", at: "data")
+        }
+        return probing.probe(batch: 0)
+    }
+}
