@@ -18,6 +18,13 @@ extension Interpreter {
         let site = SourceRange(start: location, length: 3)
         let arguments = try bind(signature, options.map { (label: $0.name, value: $0.value) }, noun: "option",
                                  owner: "fit", site: site)
+        if case .echoState(let network) = model.network {
+            return try fitEchoState(network, model: model, data: data, dataExpr: dataExpr, arguments: arguments,
+                                    modelName: modelExpr.description)
+        }
+        for option in TrainingMessage.echoStateOptions.sorted() where arguments.wasGiven(option) {
+            throw arguments.error(TrainingMessage.echoStateOnly(option: option, model: model.kind.rawValue), at: option)
+        }
         var training = TrainingOptions()
         training.epochs = try arguments.int("epochs")
         training.batchSize = try arguments.int("batch")

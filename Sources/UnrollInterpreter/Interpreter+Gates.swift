@@ -17,7 +17,7 @@ extension Interpreter {
         case .language(let m): stack = m.stack
         case .classifier(let m): stack = m.stack
         case .tagger(let m): stack = m.stack
-        case .regressor, .seq2seq, .pendingSeq2Seq:
+        case .regressor, .seq2seq, .pendingSeq2Seq, .echoState:
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: Self.tokenStackNeed, kind: model.kind.rawValue), at: "model")
         }
         if let what = model.spec.connections.describedKind {

@@ -22,8 +22,8 @@ extension Interpreter {
     /// The first batch (in order, `batch:` rows) of the model's data, laid out to unroll its stack on the tape.
     private func probe(_ arguments: Arguments, owner: String) throws -> RecurrentProbe {
         let model = try arguments.model()
-        guard model.kind != .seq2seq else {
-            throw arguments.error(BuiltinMessage.wrongModelKind(needs: BuiltinLibrary.probeNeeds(owner), kind: "Seq2Seq"),
+        guard model.kind != .seq2seq, model.kind != .echoState else {
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: BuiltinLibrary.probeNeeds(owner), kind: model.kind.rawValue),
                                   at: "model")
         }
         guard model.spec.variant == .standard else {

@@ -13,8 +13,8 @@ extension Interpreter {
     /// `accuracy(model, data)`: the fraction of right next tokens, labels or tags.
     func accuracyBuiltin(_ arguments: Arguments) throws -> Value {
         let model = try arguments.model()
-        guard model.kind != .regressor else {
-            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "accuracy needs a model that predicts symbols", kind: "Regressor"),
+        guard model.kind != .regressor, model.kind != .echoState else {
+            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "accuracy needs a model that predicts symbols", kind: model.kind.rawValue),
                                   at: "model")
         }
         if model.kind == .seq2seq { return try sequenceAccuracy(arguments) }
@@ -39,7 +39,15 @@ extension Interpreter {
         let input = try arguments.value("input")
         if case .tensor(let x) = input { return try predictTensor(model, x, arguments) }
         if case .dataset(let data) = input { return try predictDataset(model, data, arguments) }
-        if case .regressor = model.network { return try predictNumbers(model, input, arguments) }
+        if case .regressor(let network) = model.network {
+            let inputs = try stepInputs(input, features: network.inputCount, model: model, arguments)
+            return .list(Prediction.values(network, inputs: inputs, steps: inputs.count / network.inputCount).map { .float(Double($0)) })
+        }
+        if case .echoState(let network) = model.network {
+            let readout = try fitted(network, arguments)
+            let inputs = try stepInputs(input, features: readout.spec.inputs, model: model, arguments)
+            return .list(readout.predict(inputs: inputs, steps: inputs.count / readout.spec.inputs).map { .float(Double($0)) })
+        }
         if model.kind == .seq2seq { return try translateBuiltin(arguments) }
         guard case .string(let text) = input else {
             throw arguments.error(BuiltinMessage.predictInput(model: model.kind.rawValue, expected: "a string", got: input.type),
@@ -55,8 +63,8 @@ extension Interpreter {
             return .string(label(Prediction.label(network, of: ids), of: model))
         case .tagger(let network):
             return .list(Prediction.tags(network, of: ids).map { .string(label($0, of: model)) })
-        case .regressor, .seq2seq, .pendingSeq2Seq:
-            preconditionFailure("interpreter: regressors and Seq2Seq models predict elsewhere")
+        case .regressor, .seq2seq, .pendingSeq2Seq, .echoState:
+            preconditionFailure("interpreter: numeric and Seq2Seq models predict elsewhere")
         }
     }
 
@@ -90,6 +98,15 @@ extension Interpreter {
     private func measure(_ arguments: Arguments) throws -> (ModelValue, Metrics) {
         let model = try arguments.model()
         let data = try arguments.value("data")
+        if case .echoState(let network) = model.network {
+            let set = try sequences(data, for: model, at: arguments.place("data"), modelName: arguments.source("model", or: "model"))
+            let readout = try fitted(network, arguments)
+            try checkWashout(readout.washout, in: set, arguments, at: "data")
+            let (predictions, targets) = try echoStatePredictions(readout, on: set, washout: readout.washout)
+            var squares = 0.0
+            for (p, y) in zip(predictions, targets) { squares += (p - y) * (p - y) }
+            return (model, Metrics(loss: squares / Double(targets.count)))
+        }
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
                                            modelName: arguments.source("model", or: "model"), bptt: model.bptt)
         if case .language(let network) = model.network, case .corpus(let corpus) = data {
@@ -117,12 +134,11 @@ extension Interpreter {
         return names[index]
     }
 
-    private func predictNumbers(_ model: ModelValue, _ input: Value, _ arguments: Arguments) throws -> Value {
-        guard case .regressor(let network) = model.network else { preconditionFailure("interpreter: not a regressor") }
+    /// The `steps × features` inputs of a numeric model's `predict`, from a list of steps (each a number or a list).
+    private func stepInputs(_ input: Value, features: Int, model: ModelValue, _ arguments: Arguments) throws -> [Float] {
         guard case .list(let steps) = input, !steps.isEmpty else {
-            throw arguments.error("a Regressor predicts from a non-empty list of steps, got \(input.literal)", at: "input")
+            throw arguments.error("\(ModelKind.withArticle(model.kind.rawValue)) predicts from a non-empty list of steps, got \(input.literal)", at: "input")
         }
-        let features = network.inputCount
         var inputs: [Float] = []
         for (t, step) in steps.enumerated() {
             let values: [Value]
@@ -138,6 +154,6 @@ extension Interpreter {
             }
             inputs += numbers.map(Float.init)
         }
-        return .list(Prediction.values(network, inputs: inputs, steps: steps.count).map { .float(Double($0)) })
+        return inputs
     }
 }

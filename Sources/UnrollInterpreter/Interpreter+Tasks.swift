@@ -59,3 +59,25 @@ extension Interpreter {
         return .dataset(DatasetValue(.sequences(data), origin: "task.sine"))
     }
 }
+
+extension Interpreter {
+    /// `task.mackey_glass(count:, length:, tau:, skip:)`: one-step-ahead forecasting of the Mackey–Glass series.
+    func mackeyGlassTask(_ arguments: Arguments) throws -> Value {
+        let count = try arguments.int("count"), length = try arguments.int("length")
+        let tau = try arguments.int("tau"), skip = try arguments.int("skip")
+        try checkpoint()
+        let data = try Self.dataErrors(at: arguments.site) {
+            try SyntheticTasks.mackeyGlass(count: count, length: length, tau: tau, skip: skip)
+        }
+        return .dataset(DatasetValue(.sequences(data), origin: "task.mackey_glass"))
+    }
+
+    /// `task.narma(count:, length:, order:)`: NARMA system identification.
+    func narmaTask(_ arguments: Arguments) throws -> Value {
+        let count = try arguments.int("count"), length = try arguments.int("length"), order = try arguments.int("order")
+        let data = try Self.dataErrors(at: arguments.site) {
+            try SyntheticTasks.narma(count: count, length: length, order: order, rng: &rng)
+        }
+        return .dataset(DatasetValue(.sequences(data), origin: "task.narma"))
+    }
+}

@@ -70,6 +70,10 @@ extension Interpreter {
 
     /// The model's named parameters; a Seq2Seq that waits for its first fit has none yet.
     private func weights(of model: ModelValue, _ arguments: Arguments) throws -> Parameterized {
+        if model.kind == .echoState {
+            throw arguments.error("an EchoState has no trained tensors to save or load: its reservoir is drawn from the seed "
+                + "and 'fit' solves its readout", at: "model")
+        }
         guard let parameterized = model.parameterized else {
             throw arguments.error("the Seq2Seq has no weights yet: give it 'source:' and 'target:' sizes, or fit it first",
                                   at: "model")

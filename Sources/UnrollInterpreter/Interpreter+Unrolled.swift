@@ -15,7 +15,7 @@ extension Interpreter {
         case .language, .tagger: outputs = .everyStep
         case .classifier: outputs = .lastStep
         case .regressor(let m): outputs = m.perStep ? .everyStep : .lastStep
-        case .seq2seq, .pendingSeq2Seq:
+        case .seq2seq, .pendingSeq2Seq, .echoState:
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: Self.unrolledNeed, kind: model.kind.rawValue), at: "model")
         }
         let names = (model.parameterized?.namedParameters ?? []).map(\.name)

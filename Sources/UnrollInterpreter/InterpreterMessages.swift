@@ -78,6 +78,16 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     /// A model whose weights this machine cannot hold while training; `weights` is nil when the count
     /// overflows, the sizes are in GB.
     case modelTooLarge(owner: String, weights: Int?, weightsGB: String, trainingGB: String, machineGB: String)
+    /// An EchoState used before `fit` has solved its readout; `model` is the model as written.
+    case notFitted(model: String)
+    /// A free run longer than the first sequence's targets can check.
+    case forecastTooLong(warmup: Int, steps: Int, length: Int)
+    /// A free run of a model whose outputs cannot be its next inputs.
+    case feedbackSizes(inputs: Int, outputs: Int)
+    /// A free run of a readout fitted to one target per sequence.
+    case perStepReadout
+    /// NRMSE of targets that do not vary.
+    case constantTargets
     /// A beam search whose hypotheses would not fit in this machine's memory; `bytes` is `about 6.2 GB` or
     /// `more bytes than can be counted`, `machine` is `this machine has 24.0 GB`.
     case beamTooWide(beam: Int, bytes: String, machine: String)
@@ -108,13 +118,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         case .datasetMemberUndefined(let member, let kinds, let holds):
             return "'\(member)' is only defined for \(kinds); this Dataset holds \(holds)"
         case .wrongModelKind(let needs, let kind):
-            return "\(needs), not a \(kind)"
+            return "\(needs), not \(ModelKind.withArticle(kind))"
         case .modelExpected(let owner, let got):
             return "'\(owner)' needs a model, got \(got)"
         case .tooFewClasses(let got):
             return "a classifier needs at least 2 classes, got \(got)"
         case .predictInput(let model, let expected, let got):
-            return "a \(model) predicts from \(expected), got \(got)"
+            return "\(ModelKind.withArticle(model)) predicts from \(expected), got \(got)"
         case .emptyTensorRecord:
             return "there are no tensors to save in an empty record"
         case .primeOutsideVocabulary(let tokens):
@@ -127,7 +137,20 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         case .modelTooLarge(let owner, let weights, let weightsGB, let trainingGB, let machineGB):
             let size = weights.map { "\($0) weights (\(weightsGB) GB, about \(trainingGB) GB to train with their gradients and "
                 + "the optimizer's state)" } ?? "more weights than can be counted"
-            return "'\(owner)' would have \(size); this machine has \(machineGB) GB; make 'hidden', 'embed' or the vocabulary smaller"
+            let fix = owner == "EchoState" ? "make 'reservoir' smaller" : "make 'hidden', 'embed' or the vocabulary smaller"
+            return "'\(owner)' would have \(size); this machine has \(machineGB) GB; \(fix)"
+        case .notFitted(let model):
+            return "'\(model)' has no readout yet; fit it first, e.g. 'fit \(model) on data { ridge: 1e-6 }'"
+        case .forecastTooLong(let warmup, let steps, let length):
+            return "a warmup of \(warmup) and \(steps) generated steps need \(warmup + steps - 1) steps of truth, but the first "
+                + "sequence has \(length); make 'steps' at most \(max(0, length - warmup + 1))"
+        case .feedbackSizes(let inputs, let outputs):
+            return "a free run feeds each output back as the next input, so it needs as many outputs as inputs, "
+                + "got \(outputs) output\(outputs == 1 ? "" : "s") for \(inputs) input\(inputs == 1 ? "" : "s")"
+        case .perStepReadout:
+            return "the readout was fitted to one target per sequence; a free run needs one-step-ahead data (a target per step)"
+        case .constantTargets:
+            return "the targets do not vary, so the NRMSE (the error over their standard deviation) is undefined"
         case .beamTooWide(let beam, let bytes, let machine):
             return "a beam of \(beam) hypotheses would hold \(bytes) at once; \(machine); use a smaller 'beam' (2 to 10 is usual)"
         case .variantDecoder(let variant):

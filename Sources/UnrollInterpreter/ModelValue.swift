@@ -21,6 +21,8 @@ final class ModelValue {
         case seq2seq(Seq2Seq)
         /// An encoder–decoder whose vocabulary sizes come from the data of its first fit.
         case pendingSeq2Seq(Seq2SeqDraft)
+        /// An echo state network: a fixed reservoir and a readout fitted in closed form.
+        case echoState(EchoStateNetwork)
     }
 
     /// The network; a regressor's is replaced by a per-step twin with the same weights when it meets
@@ -59,14 +61,18 @@ final class ModelValue {
         case .tagger: return .tagger
         case .regressor: return .regressor
         case .seq2seq, .pendingSeq2Seq: return .seq2seq
+        case .echoState: return .echoState
         }
     }
 
     /// The trainable parameters (none before a pending Seq2Seq is built).
     var parameters: [Variable] { parameterized?.parameters ?? [] }
 
-    /// The number of trainable numbers.
-    var weightCount: Int { parameterized?.parameterCount ?? 0 }
+    /// The number of trainable numbers (an echo state network's readout).
+    var weightCount: Int {
+        if case .echoState(let m) = network { return m.readoutWeightCount }
+        return parameterized?.parameterCount ?? 0
+    }
 
     /// Builds a pending Seq2Seq for vocabularies of the given sizes (a no-op for other models).
     func buildSeq2Seq(sourceVocabulary: Int, targetVocabulary: Int, rng: inout RandomGenerator) throws {
@@ -82,7 +88,7 @@ final class ModelValue {
         case .classifier(let m): return m.embedding.vocabularySize
         case .tagger(let m): return m.embedding.vocabularySize
         case .seq2seq(let m): return m.spec.sourceVocabulary
-        case .regressor, .pendingSeq2Seq: return nil
+        case .regressor, .pendingSeq2Seq, .echoState: return nil
         }
     }
 
@@ -95,15 +101,17 @@ final class ModelValue {
         }
     }
 
-    /// Input features per step of a regressor.
+    /// Input features per step of a regressor or an echo state network.
     var inputs: Int? {
         if case .regressor(let m) = network { return m.inputCount }
+        if case .echoState(let m) = network { return m.spec.inputs }
         return nil
     }
 
-    /// Outputs per sequence (or step) of a regressor.
+    /// Outputs per sequence (or step) of a regressor or an echo state network.
     var outputs: Int? {
         if case .regressor(let m) = network { return m.outputCount }
+        if case .echoState(let m) = network { return m.spec.outputs }
         return nil
     }
 
@@ -139,6 +147,13 @@ final class ModelValue {
             parts += ["embed: \(d.embed)", "encoder: \(d.encoder.summary)", "decoder: \(d.decoder.summary)",
                       "attention: \(d.attention.rawValue)", "built at the first fit"]
             return "Seq2Seq(" + parts.joined(separator: ", ") + ")"
+        case .echoState(let m):
+            let s = m.spec
+            parts += ["inputs: \(s.inputs)", "outputs: \(s.outputs)", "reservoir: \(s.reservoir)",
+                      "spectral_radius: \(NumberText.format(s.spectralRadius))", "leak: \(NumberText.format(s.leak))",
+                      "input_scale: \(NumberText.format(s.inputScale))", "density: \(NumberText.format(s.density))",
+                      "connections: \(m.reservoir.connectionCount)", "readout weights: \(weightCount)"]
+            return "EchoState(" + parts.joined(separator: ", ") + ")"
         }
         if let embed { parts.append("embed: \(embed)") }
         parts += ["rnn: \(spec.summary)", "weights: \(weightCount)"]
@@ -153,7 +168,7 @@ final class ModelValue {
         case .tagger(let m): return m
         case .regressor(let m): return m
         case .seq2seq(let m): return m
-        case .pendingSeq2Seq: return nil
+        case .pendingSeq2Seq, .echoState: return nil
         }
     }
 }

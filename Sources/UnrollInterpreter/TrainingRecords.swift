@@ -70,12 +70,16 @@ enum MetricLookup {
         case "loss": return .success(metrics.loss)
         case "accuracy":
             if let accuracy = metrics.accuracy { return .success(accuracy) }
-            if kind == .regressor { return .failure(MetricUnavailable("a Regressor has no accuracy; its loss is the mean squared error")) }
+            if kind == .regressor || kind == .echoState {
+                return .failure(MetricUnavailable("\(ModelKind.withArticle(kind.rawValue)) has no accuracy; its loss is the mean squared error"))
+            }
             return .failure(MetricUnavailable(
                 "a \(kind.rawValue)'s history records loss and perplexity, not accuracy; use 'accuracy(model, data)'"))
         case "perplexity":
             if let perplexity = metrics.perplexity { return .success(perplexity) }
-            if kind == .regressor { return .failure(MetricUnavailable("a Regressor has no perplexity; its loss is the mean squared error")) }
+            if kind == .regressor || kind == .echoState {
+                return .failure(MetricUnavailable("\(ModelKind.withArticle(kind.rawValue)) has no perplexity; its loss is the mean squared error"))
+            }
             return .success(exp(metrics.loss))
         default:
             return .failure(MetricUnavailable("unknown metric '\(metric)'; use \"loss\", \"accuracy\" or \"perplexity\""))

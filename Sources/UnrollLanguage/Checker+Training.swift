@@ -27,6 +27,10 @@ extension Checker {
         guard let kind = facts?.kind else { return }
         for (field, value) in zip(options, typed) {
             switch field.name.text {
+            case let option where TrainingMessage.echoStateOptions.contains(option) != (kind == .echoState):
+                report(kind == .echoState ? TrainingMessage.closedForm(option: option)
+                                          : TrainingMessage.echoStateOnly(option: option, model: kind.rawValue),
+                       at: field.name.location, length: option.count)
             case "monitor":
                 if case .string(let metric)? = value.constant, !TrainingMessage.records(metric, kind: kind) {
                     report(TrainingMessage.monitorUnavailable(metric: metric, model: kind.rawValue), at: field.value)

@@ -472,6 +472,12 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     case seq2seqOnly(option: String, model: String)
     /// `plot` of something without curves.
     case notPlottable(type: ValueType)
+    /// An EchoState-only option (`ridge`, `washout`) given for another model.
+    case echoStateOnly(option: String, model: String)
+    /// A gradient-training option given for an EchoState, whose readout is solved in closed form.
+    case closedForm(option: String)
+    /// A washout at least as long as a sequence it would be taken from.
+    case washoutTooLong(washout: Int, steps: Int)
     /// `plot xs, ys` whose first value, the x axis, is not a list of numbers.
     case xAxisNotNumbers(type: ValueType)
     /// `plot xs, h` of a History, which has its own x axis (its epochs).
@@ -501,18 +507,25 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         case .notData(let got):
             return "'fit' needs data (a Corpus or a Dataset) after 'on', got \(got)"
         case .wrongData(let model, let trainsOn, let described):
-            return "a \(model) trains on \(trainsOn), not on \(described)"
+            return "\(ModelKind.withArticle(model)) trains on \(trainsOn), not on \(described)"
         case .inputFeatures(let have, let origin, let model, let want):
             return "the data has \(have) input feature\(have == 1 ? "" : "s") per step\(Self.shown(origin)), but '\(model)' expects \(want)"
         case .targetValues(let have, let origin, let model, let want):
             return "the data has \(have) target value\(have == 1 ? "" : "s") per example\(Self.shown(origin)), "
                 + "but '\(model)' predicts \(want)"
         case .bpttUnused(let model):
-            return "'bptt' only applies to language models; a \(model) reads whole sequences"
+            return "'bptt' only applies to language models; \(ModelKind.withArticle(model)) reads whole sequences"
         case .seq2seqOnly(let option, let model):
-            return "'\(option)' only applies to a Seq2Seq, not a \(model)"
+            return "'\(option)' only applies to a Seq2Seq, not \(ModelKind.withArticle(model))"
         case .notPlottable(let type):
             return "cannot plot \(type); 'plot' takes a History, a Series, a list of numbers, or a list of those"
+        case .echoStateOnly(let option, let model):
+            return "'\(option)' only applies to an EchoState, not \(ModelKind.withArticle(model))"
+        case .closedForm(let option):
+            return "'\(option)' does not apply to an EchoState: its readout is solved in closed form; "
+                + "its options are 'ridge' and 'washout'"
+        case .washoutTooLong(let washout, let steps):
+            return "a washout of \(washout) steps leaves nothing of a sequence of \(steps) steps; use a 'washout' below \(steps)"
         case .xAxisNotNumbers(let type):
             return "the x axis of 'plot xs, ys' must be a list of numbers, got \(type); "
                 + "to draw several values in one figure, put them in a list: 'plot [a, b]'"
@@ -541,6 +554,9 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
         if case .bpttUnused = self { return .warning }
         return .error
     }
+
+    /// The options of `fit` that only an EchoState takes; it takes no other.
+    public static let echoStateOptions: Set<String> = ["ridge", "washout"]
 
     /// The message for an unknown option of `owner` that belongs elsewhere (`lr` of `fit`), if it is one; a small
     /// number is shown as learning rates are written (`1e-3`).

@@ -4,7 +4,8 @@ public enum DatasetKind: String, CaseIterable, Hashable, Sendable {
     case labelled
     /// Token sequences with one tag per token (`tagged`), for a `Tagger`.
     case tagged
-    /// Numeric sequences with a numeric target (`task.adding`, `task.sine`), for a `Regressor`.
+    /// Numeric sequences with a numeric target (`task.adding`, `task.sine`, `task.mackey_glass`, `task.narma`), for a
+    /// `Regressor` or an `EchoState`.
     case sequences
     /// Source sequences paired with target sequences (`tsv`, `task.copy`, `task.reverse`, `task.sort`, `task.addition`).
     case pairs
@@ -58,6 +59,8 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
     case regressor = "Regressor"
     /// Reads one sequence and writes another (`Seq2Seq`).
     case seq2seq = "Seq2Seq"
+    /// A fixed random reservoir with a readout solved in closed form (`EchoState`).
+    case echoState = "EchoState"
 
     /// Whether data of type `data` can train or evaluate this kind of model; nil when the type is not
     /// known well enough to tell.
@@ -73,9 +76,15 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
             case .tagger: return kind == .tagged || kind == .pairs
             case .regressor: return kind == .sequences
             case .seq2seq: return kind == .pairs
+            case .echoState: return kind == .sequences
             }
         default: return false
         }
+    }
+
+    /// A model's name with its article, for messages: `a Regressor`, `an EchoState`.
+    public static func withArticle(_ name: String) -> String {
+        ("AEIOU".contains(name.first ?? "x") ? "an " : "a ") + name
     }
 
     /// What this kind trains on, for messages: `a Corpus (from text(...))`.
@@ -86,6 +95,7 @@ public enum ModelKind: String, CaseIterable, Hashable, Sendable {
         case .tagger: return "tagged sequences (from tagged(...), task.copy or task.reverse)"
         case .regressor: return "numeric sequences (from task.adding or task.sine)"
         case .seq2seq: return "sequence pairs (from tsv(...), task.reverse, task.copy, task.sort or task.addition)"
+        case .echoState: return "numeric sequences (from task.mackey_glass, task.narma, task.sine or task.adding)"
         }
     }
 }

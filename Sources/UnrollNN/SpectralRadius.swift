@@ -1,4 +1,8 @@
-/// The spectral radius (the largest eigenvalue modulus) of a small square matrix, with deterministic arithmetic.
+/// The spectral radius (the largest eigenvalue modulus) of a square matrix, with deterministic arithmetic: the one
+/// implementation behind both the `spectral_radius:` option of recurrent layers (each gate's `H×H` block of `W_hh`,
+/// `RecurrentCell.initializeRecurrentWeights`) and an echo state network's reservoir scaling (`SparseReservoir`).
+/// Repeated squaring reaches `A^(2^40)`, so eigenvalues of nearly the same modulus (a random reservoir's fill a
+/// disc) do not slow it down as they would power iteration.
 public enum SpectralRadius {
     /// The largest number of squarings `estimate` performs.
     public static let maximumSquarings = 40
@@ -13,12 +17,18 @@ public enum SpectralRadius {
     /// matrix) it is at most ln(c_max/c_min)/2ᵏ, below 1e-9 after the 40 squarings. Returns 0 for a nilpotent
     /// matrix.
     public static func estimate(of a: [Double], size n: Int) -> Double {
+        estimate(of: a, size: n, checkpoint: {})
+    }
+
+    /// `estimate(of:size:)`, calling `checkpoint` before each squaring (a cell's time limit, for a large reservoir).
+    public static func estimate(of a: [Double], size n: Int, checkpoint: () throws -> Void) rethrows -> Double {
         precondition(a.count == n * n && n >= 1, "spectral radius: \(a.count) values for a \(n)×\(n) matrix")
         var scale = frobenius(a)
         guard scale > 0, scale.isFinite else { return scale.isFinite ? 0 : .nan }
         var b = a.map { $0 / scale }
         var previous = scale
         for k in 1...maximumSquarings {
+            try checkpoint()
             let square = multiply(b, b, n)
             let t = frobenius(square)
             guard t > 0 else { return 0 }

@@ -37,6 +37,14 @@ public enum WeightCount {
         sum([recurrent(spec, inputSize: inputs), head(spec, outputs: outputs)])
     }
 
+    /// An echo state network of `reservoir` units: the dense `N × N` copy of the reservoir its spectral radius is
+    /// computed from (Doubles, counted as weights so that the 16 bytes a weight of the memory check cover it), the
+    /// input weights `N·(1 + inputs)` and the readout `outputs·(1 + inputs + N)`.
+    public static func echoState(reservoir: Int, inputs: Int, outputs: Int) -> Int? {
+        sum([product([reservoir, reservoir]), product([reservoir, sum([1, inputs])]),
+             product([outputs, sum([1, inputs, reservoir])])])
+    }
+
     /// A `Seq2Seq`: both embeddings `V × E`, the encoder over `E`, the bridge `Linear(D, Hd)`, the decoder cells
     /// (layer 0 reads `E + D`), the attention's projections (none for `dot` and `none`) and the output
     /// `Linear(Hd + D, Vt)`, where `D` is the encoder's width (both directions).

@@ -12,7 +12,8 @@ final class BuiltinLibraryTests: XCTestCase {
                      "LanguageModel", "Classifier", "Tagger", "Regressor", "RNN", "LSTM", "GRU",
                      "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Step", "Cosine", "Plateau", "evaluate", "accuracy", "perplexity", "predict", "sample",
                      "confusion", "classification_report", "segmentation_f1", "segmentation_report", "entity_f1",
-                     "entity_report", "table", "len", "round", "min", "max", "mean"]
+                     "entity_report", "table", "len", "round", "min", "max", "mean",
+                     "EchoState", "task.mackey_glass", "task.narma", "nrmse", "forecast", "forecast_nrmse"]
         for name in names { XCTAssertNotNil(builtins.function(named: name), name) }
         let members = [("Corpus", "vocab"), ("Corpus", "split"), ("Dataset", "split"), ("Dataset", "size"),
                        ("Model", "history"), ("History", "train"), ("History", "valid"), ("Metrics", "loss"),
@@ -21,9 +22,11 @@ final class BuiltinLibraryTests: XCTestCase {
         for (receiver, name) in members { XCTAssertNotNil(builtins.member(name, of: receiver), "\(receiver).\(name)") }
         XCTAssertEqual(builtins.options(of: "fit")?.parameters?.map(\.name),
                        ["epochs", "batch", "bptt", "optimizer", "clip", "clip_value", "validate", "schedule", "patience", "monitor",
-                        "keep_best", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay", "plot", "title"])
+                        "keep_best", "shuffle", "teacher_forcing", "teacher_forcing_end", "decay", "plot", "title",
+                        "ridge", "washout"])
         XCTAssertEqual(builtins.namespaces, ["task"])
-        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine"])
+        XCTAssertEqual(builtins.functions(in: "task").map(\.name), ["task.adding", "task.copy", "task.reverse", "task.sort", "task.addition", "task.sine",
+                                                                       "task.mackey_glass", "task.narma"])
     }
 
     func testEveryEntryIsDocumentedAndWellFormed() {

@@ -43,6 +43,14 @@ final class InterpreterMessageTests: XCTestCase {
         (.modelTooLarge(owner: "LanguageModel", weights: 40_000_000, weightsGB: "0.2", trainingGB: "0.6", machineGB: "0.5"),
          "'LanguageModel' would have 40000000 weights (0.2 GB, about 0.6 GB to train with their gradients and the optimizer's "
             + "state); this machine has 0.5 GB; make 'hidden', 'embed' or the vocabulary smaller"),
+        (.notFitted(model: "esn"), "'esn' has no readout yet; fit it first, e.g. 'fit esn on data { ridge: 1e-6 }'"),
+        (.forecastTooLong(warmup: 100, steps: 300, length: 200),
+         "a warmup of 100 and 300 generated steps need 399 steps of truth, but the first sequence has 200; make 'steps' at most 101"),
+        (.feedbackSizes(inputs: 2, outputs: 1),
+         "a free run feeds each output back as the next input, so it needs as many outputs as inputs, got 1 output for 2 inputs"),
+        (.perStepReadout,
+         "the readout was fitted to one target per sequence; a free run needs one-step-ahead data (a target per step)"),
+        (.constantTargets, "the targets do not vary, so the NRMSE (the error over their standard deviation) is undefined"),
         (.beamTooWide(beam: 1_000_000, bytes: "about 30.2 GB", machine: "this machine has 24.0 GB"),
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
         (.variantDecoder(variant: "peephole"), "a Seq2Seq decoder steps with the standard LSTM cell; the 'peephole' variant "

@@ -112,6 +112,11 @@ final class MessageCatalogTests: XCTestCase {
         (.seq2seqOnly(option: "decay", model: "Tagger"), "'decay' only applies to a Seq2Seq, not a Tagger"),
         (.notPlottable(type: .int),
          "cannot plot int; 'plot' takes a History, a Series, a list of numbers, or a list of those"),
+        (.echoStateOnly(option: "ridge", model: "Regressor"), "'ridge' only applies to an EchoState, not a Regressor"),
+        (.closedForm(option: "epochs"),
+         "'epochs' does not apply to an EchoState: its readout is solved in closed form; its options are 'ridge' and 'washout'"),
+        (.washoutTooLong(washout: 300, steps: 200),
+         "a washout of 300 steps leaves nothing of a sequence of 200 steps; use a 'washout' below 200"),
         (.xAxisNotNumbers(type: .history),
          "the x axis of 'plot xs, ys' must be a list of numbers, got History; "
             + "to draw several values in one figure, put them in a list: 'plot [a, b]'"),

@@ -11,7 +11,7 @@ extension BuiltinLibrary {
     /// A problem when `data` cannot feed the model given as `model`.
     static func dataProblem(_ facts: CallFacts, parameter: String = "data") -> CallProblem? {
         guard let kind = modelKind(facts), let data = facts.type(parameter), kind.accepts(data) == false else { return nil }
-        return CallProblem("a \(kind.rawValue) works on \(kind.trainsOn), not on \(data.withArticle)", at: parameter)
+        return CallProblem("\(ModelKind.withArticle(kind.rawValue)) works on \(kind.trainsOn), not on \(data.withArticle)", at: parameter)
     }
 
     /// A problem when the model is known not to be one of `kinds`.
@@ -24,6 +24,14 @@ extension BuiltinLibrary {
     private static func seq2seqProblem(_ facts: CallFacts, _ function: String) -> CallProblem? {
         kindProblem(facts, [.seq2seq], "'\(function)' needs a Seq2Seq")
     }
+
+    /// The parameters of `forecast` and `forecast_nrmse`, which run the same free run.
+    private static let freeRunParameters: [Parameter] = [
+        .positional("model", .model(.echoState), doc: "an EchoState fitted to one-step-ahead prediction"),
+        .positional("data", .anyDataset, doc: "numeric sequences; the first one is driven and continued"),
+        .labelled("warmup", .int, .required, .positive, doc: "true inputs fed before the model runs on its own"),
+        .labelled("steps", .int, .required, .positive, doc: "steps it then generates, each output fed back as the next input"),
+    ]
 
     /// Measuring, predicting and generating with trained models.
     static let evaluation: [Builtin] = [
@@ -69,7 +77,7 @@ extension BuiltinLibrary {
             parameters: [
                 .positional("model", .anyModel, doc: "a trained model"),
                 .positional("input", .oneOf([.string, .list(.unknown), .tensor, .anyDataset]),
-                            doc: "a text for text models; a list of steps (each a list of features), or a Tensor (N, T, F) of sequences, for a Regressor; or a Dataset the model reads"),
+                            doc: "a text for text models; a list of steps (each a list of features) for a Regressor or an EchoState, or a Tensor (N, T, F) of sequences for a Regressor; or a Dataset the model reads"),
                 .labelled("count", .int, .value(.int(20)), .positive, doc: "for a Dataset: how many examples, from the start"),
             ],
             result: .oneOf([.string, .list(.string), .list(.float), .tensor, .table]),
@@ -81,23 +89,58 @@ extension BuiltinLibrary {
                 }
                 guard let kind = modelKind(facts) else { return CallOutcome(.unknown) }
                 let input = facts.type("input") ?? .unknown
-                let wantsText = kind != .regressor
+                let wantsText = kind != .regressor && kind != .echoState
                 var problems: [CallProblem] = []
                 if wantsText, !input.isAssignable(to: .string) {
                     problems.append(CallProblem(BuiltinMessage.predictInput(model: kind.rawValue, expected: "a string", got: input),
                                                 at: "input"))
                 } else if !wantsText, !input.isAssignable(to: .list(.unknown)) {
-                    problems.append(CallProblem(BuiltinMessage.predictInput(model: "Regressor", expected: "a list of steps", got: input),
+                    problems.append(CallProblem(BuiltinMessage.predictInput(model: kind.rawValue, expected: "a list of steps", got: input),
                                                 at: "input"))
                 }
                 switch kind {
                 case .languageModel, .classifier: return CallOutcome(.string, problems: problems)
                 case .tagger: return CallOutcome(.list(.string), problems: problems)
-                case .regressor: return CallOutcome(.list(.float), problems: problems)
+                case .regressor, .echoState: return CallOutcome(.list(.float), problems: problems)
                 case .seq2seq: return CallOutcome(.string, problems: problems)
                 }
             }
         )) { try $0.predictBuiltin($1) },
+        .function(Signature(
+            name: "nrmse", family: .evaluation,
+            parameters: [
+                .positional("model", .anyModel, doc: "a fitted EchoState or a trained Regressor"),
+                .positional("data", .anyDataset, doc: "numeric sequences"),
+                .labelled("washout", .int, .absent, .nonNegative,
+                          doc: "steps left out at the start of each sequence; by default an EchoState's fit washout, else 0"),
+            ],
+            result: .float,
+            doc: "The normalised root-mean-square error √(mean (y − ŷ)² / var y) of the predictions, over every target value after the washout; 1 is no better than predicting the mean.",
+            rule: { facts in
+                let problems = [kindProblem(facts, [.regressor, .echoState], "nrmse needs a Regressor or an EchoState"), dataProblem(facts)]
+                return CallOutcome(.float, problems: problems.compactMap { $0 })
+            }
+        )) { try $0.nrmseBuiltin($1) },
+        .function(Signature(
+            name: "forecast", family: .evaluation,
+            parameters: freeRunParameters,
+            result: .list(.series),
+            doc: "Free-running (generative) prediction: the truth and the forecast as two Series (for `plot`), the forecast's first value following the last warm-up input.",
+            rule: { facts in
+                let problems = [kindProblem(facts, [.echoState], "'forecast' needs an EchoState"), dataProblem(facts)]
+                return CallOutcome(.list(.series), problems: problems.compactMap { $0 })
+            }
+        )) { try $0.forecastBuiltin($1) },
+        .function(Signature(
+            name: "forecast_nrmse", family: .evaluation,
+            parameters: freeRunParameters,
+            result: .float,
+            doc: "The NRMSE of `forecast` over its `steps` generated values, normalised by the variance of the whole first sequence's targets.",
+            rule: { facts in
+                let problems = [kindProblem(facts, [.echoState], "'forecast_nrmse' needs an EchoState"), dataProblem(facts)]
+                return CallOutcome(.float, problems: problems.compactMap { $0 })
+            }
+        )) { try $0.forecastNRMSEBuiltin($1) },
         .function(Signature(
             name: "sample", family: .evaluation,
             parameters: [

@@ -13,12 +13,12 @@ extension BuiltinLibrary {
         ]
     }
 
-    /// The problems of a call known before the run: data of the wrong kind, or a Seq2Seq.
+    /// The problems of a call known before the run: data of the wrong kind, or a Seq2Seq or an EchoState.
     private static func probeRule(_ owner: String, _ result: ValueType) -> CallRule {
         { facts in
             var problems = [dataProblem(facts)].compactMap { $0 }
-            if case .model(let m)? = facts.type("model"), m.kind == .seq2seq {
-                problems.append(CallProblem(BuiltinMessage.wrongModelKind(needs: probeNeeds(owner), kind: "Seq2Seq"), at: "model"))
+            if case .model(let m)? = facts.type("model"), let kind = m.kind, kind == .seq2seq || kind == .echoState {
+                problems.append(CallProblem(BuiltinMessage.wrongModelKind(needs: probeNeeds(owner), kind: kind.rawValue), at: "model"))
             }
             return CallOutcome(result, problems: problems)
         }

@@ -88,6 +88,27 @@ extension BuiltinLibrary {
                 return CallOutcome(.model(.seq2seq), problems: problems)
             }
         )) { try $0.seq2seqModel($1) },
+        .function(Signature(
+            name: "EchoState", family: .models,
+            parameters: [
+                .labelled("inputs", .int, .value(.int(1)), .positive, doc: "input features per step"),
+                .labelled("outputs", .int, .value(.int(1)), .positive, doc: "numbers the readout gives per step (or sequence)"),
+                .labelled("reservoir", .int, .value(.int(100)), .positive, doc: "units in the fixed random reservoir"),
+                .labelled("spectral_radius", .float, .value(.float(0.9)), .positive,
+                          doc: "the reservoir matrix is scaled to this largest eigenvalue modulus (below 1 for the echo state property)"),
+                .labelled("leak", .float, .value(.float(1)), .interval(lower: 0, lowerIncluded: false, upper: 1, upperIncluded: true),
+                          doc: "leak rate a of x(t) = (1 − a)·x(t−1) + a·tanh(…); 1 is no leak"),
+                .labelled("input_scale", .float, .value(.float(1)), .positive,
+                          doc: "input weights and biases are drawn from U(−input_scale, input_scale)"),
+                .labelled("density", .float, .value(.float(0.1)), .interval(lower: 0, lowerIncluded: false, upper: 1, upperIncluded: true),
+                          doc: "the probability that a reservoir connection exists"),
+            ],
+            result: .model(.echoState),
+            doc: "An echo state network (Jaeger 2001): a fixed sparse random reservoir, seeded, and a linear readout that `fit` solves in closed form by ridge regression.",
+            rule: { facts in
+                CallOutcome(.model(ModelFacts(kind: .echoState, inputs: facts.int("inputs"), outputs: facts.int("outputs"))))
+            }
+        )) { try $0.echoState($1) },
     ]
 }
 

@@ -36,6 +36,10 @@ extension BuiltinLibrary {
                           doc: "Seq2Seq only: the curve of scheduled sampling (Bengio et al., 2015)"),
                 .labelled("plot", .bool, .value(.bool(true)), doc: "record this fit's loss curves as a figure of the report"),
                 .labelled("title", .string, .absent, doc: "the figure's title; by default `fit MODEL on DATA`"),
+                .labelled("ridge", .float, .value(.float(1e-6)), .nonNegative,
+                          doc: "EchoState only: the ridge λ of the readout's least squares `‖X·w − y‖² + λ‖w‖²`"),
+                .labelled("washout", .int, .value(.int(0)), .nonNegative,
+                          doc: "EchoState only: steps at the start of each sequence left out of the fit (the reservoir's transient)"),
             ],
             result: .nothing,
             doc: "Options of `fit MODEL on DATA { … }`."

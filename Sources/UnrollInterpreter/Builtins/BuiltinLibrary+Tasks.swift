@@ -89,6 +89,28 @@ extension BuiltinLibrary {
             doc: "Windows of sine waves with random phase and frequency: 1 input per step; the target is the next value.",
             rule: taskRule("sine", result: .dataset(DatasetFacts(kind: .sequences, inputs: 1, outputs: 1, origin: "task.sine")))
         )) { try $0.sineTask($1) },
+        .function(Signature(
+            name: "task.mackey_glass", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .value(.int(1)), .positive, doc: "number of consecutive windows"),
+                .labelled("length", .int, .required, .positive, doc: "steps per window"),
+                .labelled("tau", .int, .value(.int(17)), .positive, doc: "the delay τ; 17 is the chaotic benchmark"),
+                .labelled("skip", .int, .value(.int(0)), .nonNegative,
+                          doc: "samples left out before the first window (after the 1000-sample transient), for a later test stretch"),
+            ],
+            result: .dataset(DatasetFacts(kind: .sequences, inputs: 1, outputs: 1, origin: "task.mackey_glass")),
+            doc: "One-step-ahead forecasting of the Mackey–Glass series (Euler step 0.1, every 10th step kept, as Jaeger 2001): 1 input per step; the target is the next sample. The series is fixed; the seed is not used."
+        )) { try $0.mackeyGlassTask($1) },
+        .function(Signature(
+            name: "task.narma", family: .tasks,
+            parameters: [
+                .labelled("count", .int, .value(.int(1)), .positive, doc: "number of sequences"),
+                .labelled("length", .int, .required, .positive, doc: "steps per sequence"),
+                .labelled("order", .int, .value(.int(10)), .positive, doc: "the order n of the NARMA system (10 is the benchmark; 20 and more diverge)"),
+            ],
+            result: .dataset(DatasetFacts(kind: .sequences, inputs: 1, outputs: 1, origin: "task.narma")),
+            doc: "NARMA system identification (Atiya & Parlos 2000): inputs u(t) from U(0, 0.5); the target is y(t+1) = 0.3·y(t) + 0.05·y(t)·Σ y(t−i) + 1.5·u(t−n+1)·u(t) + 0.1."
+        )) { try $0.narmaTask($1) },
     ]
 
     /// The checker's rule for a task: the problem `own` finds, else, when the sizes are constants, the one the
