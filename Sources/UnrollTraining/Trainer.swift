@@ -26,11 +26,12 @@ public enum Trainer {
                            progress: ProgressHandler? = nil) throws -> History {
         var history = History()
         var watch = EpochWatch(options: options, optimizer: optimizer)
-        for epoch in 1...max(options.epochs, 1) {
-            if let rate = watch.beginEpoch(epoch, of: max(options.epochs, 1)) { history.learningRates.append(rate) }
+        let epochs = max(options.epochs, 1)
+        for epoch in 1...epochs {
+            if let rate = watch.beginEpoch(epoch, of: epochs) { history.learningRates.append(rate) }
             var sum = 0.0, count = 0, correct = 0, classifies = false
             var norms: [Double] = [], clipped = 0
-            objective.beginEpoch(epoch, of: max(options.epochs, 1))
+            objective.beginEpoch(epoch, of: epochs)
             let batches = objective.begin(shuffle: options.shuffle, batchSize: options.batchSize, rng: &rng)
             for b in 0..<batches {
                 optimizer.zeroGrad()
@@ -66,7 +67,7 @@ public enum Trainer {
             }
             progress?(EpochReport(epoch: epoch, epochs: options.epochs, train: train, valid: valid))
             if watch.endEpoch(epoch, metrics: valid ?? train, parameters: objective.parameters) {
-                if epoch < max(options.epochs, 1) { history.stoppedEpoch = epoch }
+                if epoch < epochs { history.stoppedEpoch = epoch }
                 break
             }
         }
