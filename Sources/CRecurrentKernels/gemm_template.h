@@ -8,7 +8,7 @@
 // split C by whole panels of columns or by rows.
 
 /// Depth of a K block: a packed B panel block (GEMM_KC × NR floats) stays in the L1 cache.
-#define GEMM_KC 256
+#define GEMM_KC (8192 / NR)
 /// Rows of op(A) run against one panel before the next panel (GEMM_MC × GEMM_KC floats of A stay in L2).
 #define GEMM_MC (MR * 16)
 
@@ -47,7 +47,16 @@ static void gemm_pack_a(const gemm_job *J, int i0, int rows, int k0, int kc, flo
 /// +0 when `first`, else at the partial sums stored in C. op(A)'s element (r, kk) is `a[r·rs + kk·ks]`, read in
 /// place (broadcast from memory: rows of A are not packed).
 INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, const float *bp, float *c, long ldc,
-                      int nr, int first) {
+                      int nr, int first, const float *cnext) {
+    // The next tile's rows of C, which it loads or stores first: they are far apart (a row stride each) and
+    // rarely cached, and without this each tile began with a stall on them.
+    if (cnext) {
+#pragma clang loop unroll(full)
+        for (int r = 0; r < MR; r++) {
+            __builtin_prefetch(cnext + r * ldc, 1, 3);
+            if (NR * 4 > 64) __builtin_prefetch(cnext + r * ldc + 16, 1, 3);
+        }
+    }
     vf acc0[MR], acc1[MR];
 #pragma clang loop unroll(full)
     for (int r = 0; r < R; r++) {
@@ -92,6 +101,8 @@ INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, con
         const long rs = (TRANS) ? 1 : J->lda, ks = (TRANS) ? J->lda : 1;                                     \
         const float *a = J->a + (TRANS ? (size_t)k0 * J->lda + i : (size_t)i * J->lda + k0);                 \
         float *c = J->c + (size_t)i * J->ldc + j0;                                                          \
+        const float *cnext = i + MR < i0 + rows ? c + (size_t)MR * J->ldc                                    \
+                             : j0 + NR < J->n ? J->c + (size_t)i0 * J->ldc + j0 + NR : 0;                      \
         switch (live) {                                                                                      \
         GEMM_TILE_CASES                                                                                      \
         default: break;                                                                                      \
@@ -104,6 +115,8 @@ INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, con
         const long rs = 1, ks = MR;                                                                          \
         const float *a = apack + (size_t)(i - i0) * kc;                                                     \
         float *c = J->c + (size_t)i * J->ldc + j0;                                                          \
+        const float *cnext = i + MR < i0 + rows ? c + (size_t)MR * J->ldc                                    \
+                             : j0 + NR < J->n ? J->c + (size_t)i0 * J->ldc + j0 + NR : 0;                      \
         switch (live) {                                                                                      \
         GEMM_TILE_CASES                                                                                      \
         default: break;                                                                                      \
@@ -115,7 +128,7 @@ INLINE void gemm_tile(const int R, const float *a, long rs, long ks, int kc, con
 #else
 #define GEMM_TILE_CASES GEMM_CASE(1) GEMM_CASE(2) GEMM_CASE(3) GEMM_CASE(4) GEMM_CASE(5) GEMM_CASE(6)
 #endif
-#define GEMM_CASE(R) case R: gemm_tile(R, a, rs, ks, kc, bp, c, J->ldc, nr, k0 == 0); break;
+#define GEMM_CASE(R) case R: gemm_tile(R, a, rs, ks, kc, bp, c, J->ldc, nr, k0 == 0, cnext); break;
 
 /// A reusable per-thread buffer of at least `count` floats (the packed panels of the running product), freed
 /// when its thread ends.
