@@ -10,17 +10,20 @@ public final class RecurrentLayer: Parameterized {
     public struct State {
         /// Hidden states `(L·D, N, H)`.
         public var h: Variable
-        /// Cell states `(L·D, N, H)` (LSTM only).
+        /// Cell states `(L·D, N, H)` (LSTM only), or a user-written cell's second state `(L·D, N, width)`.
         public var c: Variable?
+        /// A user-written cell's states after the second, each `(L·D, N, width)` (empty for the built-in cells).
+        public var more: [Variable]
 
         /// A state from its parts.
-        public init(h: Variable, c: Variable? = nil) {
+        public init(h: Variable, c: Variable? = nil, more: [Variable] = []) {
             self.h = h
             self.c = c
+            self.more = more
         }
 
         /// The same values with gradients blocked (truncated BPTT carries state across windows this way).
-        public func detached() -> State { State(h: h.detached(), c: c?.detached()) }
+        public func detached() -> State { State(h: h.detached(), c: c?.detached(), more: more.map { $0.detached() }) }
     }
 
     /// The cell type.

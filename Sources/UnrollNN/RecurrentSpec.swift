@@ -20,6 +20,11 @@ public struct RecurrentSpec: Equatable, Sendable {
     public var spectralRadius: Double?
     /// Leaky units or a skip connection in time (`.adjacent`: neither).
     public var connections: TimeConnections = .adjacent
+    /// A user-written cell (`cell Name(hidden) { … }`), run on the tape instead of `kind`'s fused kernel; nil for the
+    /// built-in cells. With a cell, `kind` is `.rnnTanh` and unused, `variant` is `.standard`, `connections`
+    /// `.adjacent`, `initialization` `.uniform` and `spectralRadius` nil: the cell's parameters carry their own
+    /// initialisers.
+    public var cell: CellProgramTemplate?
 
     /// A spec from its parts.
     public init(kind: RecurrentCellKind, hidden: Int, layers: Int = 1, bidirectional: Bool = false, dropout: Float = 0,
@@ -33,6 +38,24 @@ public struct RecurrentSpec: Equatable, Sendable {
         self.variant = variant
         self.initialization = initialization
         self.spectralRadius = spectralRadius
+    }
+
+    /// A stack of user-written cells: `template` builds each (layer, direction)'s program (see `CellProgramTemplate`).
+    /// Call `validateCell(inputSize:)` before `makeLayer`, which needs programs that validate.
+    public init(cell template: CellProgramTemplate, hidden: Int, layers: Int = 1, bidirectional: Bool = false,
+                dropout: Float = 0) {
+        self.init(kind: .rnnTanh, hidden: hidden, layers: layers, bidirectional: bidirectional, dropout: dropout)
+        cell = template
+    }
+
+    /// Builds and validates every program a user-written cell's layer will run over `inputSize` features (layer 0
+    /// reads `inputSize`, the layers above `D·hidden`), so that `makeLayer` cannot fail; nothing for built-in cells.
+    public func validateCell(inputSize: Int) throws {
+        guard let cell else { return }
+        let directions = bidirectional ? 2 : 1
+        for width in Set(layers > 1 ? [inputSize, directions * hidden] : [inputSize]) {
+            _ = try cell.program(inputWidth: width, hidden: hidden)
+        }
     }
 
     /// Builds the layer for inputs of `inputSize` features: PyTorch's uniform draws, then `initialization` and
