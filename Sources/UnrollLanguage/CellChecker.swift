@@ -14,6 +14,8 @@ public final class CellChecker {
         case parameter(Int)
         /// A size of the header, or `input`.
         case size
+        /// A local whose value had an error, already reported: its uses are silent.
+        case broken
     }
 
     /// A step expression's result: an instruction, a number (folded), or nothing after an error.
@@ -126,8 +128,9 @@ public final class CellChecker {
 
     private func declareParameter(_ p: CellParameterDeclaration) {
         var shape: [CellSize] = []
+        var broken = false
         for axis in p.shape {
-            guard let size = size(of: axis) else { continue }
+            guard let size = size(of: axis) else { broken = true; continue }
             if !size.isSurelyPositive {
                 report(CellMessage.sizeNotPositive(what: "'\(p.name.text)'", width: size.shown(nil)), at: axis)
             }
@@ -180,6 +183,11 @@ public final class CellChecker {
         if shape.count == 1, initializer == .orthogonal || initializer == .identity {
             report(CellMessage.initNeedsMatrix(scheme: initializer == .orthogonal ? "orthogonal" : "identity", name: p.name.text),
                    at: p.call)
+        }
+        if broken || p.shape.isEmpty || p.shape.count > 2 {
+            // Its uses would only repeat the error.
+            if declare(p.name) { bindings[p.name.text] = .broken }
+            return
         }
         guard declare(p.name) else { return }
         parameterIndex[p.name.text] = parameters.count
@@ -260,7 +268,7 @@ public final class CellChecker {
             default:
                 break
             }
-            if let result { bindings[name.text] = .value(result) } else { bindings.removeValue(forKey: name.text) }
+            bindings[name.text] = result.map { .value($0) } ?? .broken
             if declared[name.text] == nil { declared[name.text] = name.location }
         }
     }
@@ -378,6 +386,8 @@ public final class CellChecker {
         case .size?:
             report(CellMessage.notInStep(expression: name), at: e)
             return .invalid
+        case .broken?:
+            return .invalid
         case nil:
             let known = bindings.keys.sorted() + Self.functions
             report(NameMessage.unknownName(name: name, suggestion: Suggestion.closest(to: name, in: known)), at: e)
@@ -397,6 +407,7 @@ public final class CellChecker {
     private func matmul(_ l: Expr, _ r: Expr, at e: Expr) -> Operand {
         let right = evaluate(r)
         guard case .identifier(let name) = l.kind, case .parameter(let p)? = bindings[name], parameters[p].shape.count == 2 else {
+            if case .identifier(let name) = l.kind, case .broken? = bindings[name] { return .invalid }
             if case .identifier(let name) = l.kind, bindings[name] == nil {
                 _ = lookup(name, at: l)
             } else {

@@ -804,7 +804,7 @@ public enum CellMessage: DiagnosticMessage, Hashable {
             return "'step' returns \(given) value\(given == 1 ? "" : "s"); it must return the output, then the new "
                 + "\(states), as in '\(example)'"
         case .stateWidth(let state, let expected, let got):
-            return "the new state '\(state)' must be \(expected) wide, like '\(state)', got \(got)"
+            return "the new state '\(state)' must be \(expected) wide, as the state is declared, got \(got)"
         case .outputWidth(let expected, let got):
             return "the output must be \(expected) wide (the layer's width), got \(got)"
         case .firstStateWidth(let state, let got):

@@ -66,7 +66,7 @@ extension Parser {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[first.offset..<min(close.offset + close.length, scalars.count)])
         let operators = tokens.filter {
-            $0.offset >= first.offset && $0.offset < close.offset && ["+", "-", "*", "/", "@"].contains($0.text)
+            $0.offset >= first.offset && $0.offset < close.offset && ["+", "-", "*", "/", "%", "@"].contains($0.text)
                 && $0.kind != .string
         }.map { CellOperatorToken(text: $0.text, location: $0.location) }
         let declaration = CellDeclaration(name: name, sizes: sizes, parameters: parameters, input: step.input,
