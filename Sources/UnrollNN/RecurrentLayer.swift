@@ -48,12 +48,18 @@ public final class RecurrentLayer: Parameterized {
     public let connections: TimeConnections
     /// The leaky or skip layers, `timeCells[layer][direction]` (empty for `.adjacent`).
     public let timeCells: [[any TimeRecurrence]]
+    /// The user-written cell this layer runs (nil for the built-in cells).
+    public let cellTemplate: CellProgramTemplate?
+    /// A user-written cell's layers, `programCells[layer][direction]`, run on the tape (empty without one).
+    public let programCells: [[ProgramCell]]
 
     /// A layer with fresh weights drawn in PyTorch's parameter order. It is at most one of an LSTM variant and a
-    /// leaky or skip layer (those need an Elman cell).
+    /// leaky or skip layer (those need an Elman cell). With `cell`, every (layer, direction) runs the program the
+    /// template builds for its input width, parameters drawn by their initialisers, and `kind`, `variant` and
+    /// `connections` are unused; the programs must build and validate (`RecurrentSpec.validateCell(inputSize:)`).
     public init(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, layers: Int = 1,
                 bidirectional: Bool = false, dropout: Float = 0, variant: LSTMVariant = .standard,
-                connections: TimeConnections = .adjacent,
+                connections: TimeConnections = .adjacent, cell: CellProgramTemplate? = nil,
                 rng: inout RandomGenerator) {
         precondition(layers >= 1, "recurrent layer: needs at least 1 layer, got \(layers)")
         precondition(inputSize >= 1 && hiddenSize >= 1,
@@ -70,10 +76,20 @@ public final class RecurrentLayer: Parameterized {
         self.variant = variant
         let directions = bidirectional ? 2 : 1
         var cells: [[RecurrentCell]] = [], variantCells: [[VariantLSTMCell]] = []
-        var timeCells: [[any TimeRecurrence]] = []
+        var timeCells: [[any TimeRecurrence]] = [], programCells: [[ProgramCell]] = []
         for l in 0..<layers {
             let input = l == 0 ? inputSize : hiddenSize * directions
-            if connections != .adjacent {
+            if let cell {
+                let program: CellProgram
+                do {
+                    program = try cell.program(inputWidth: input, hidden: hiddenSize)
+                } catch {
+                    preconditionFailure("recurrent layer: cell '\(cell.name)' for input \(input): \(error)")
+                }
+                precondition(programCells.first.map { $0[0].program.stateWidths == program.stateWidths } ?? true,
+                             "recurrent layer: cell '\(cell.name)' has other state widths above layer 0")
+                programCells.append((0..<directions).map { _ in ProgramCell(program: program, rng: &rng) })
+            } else if connections != .adjacent {
                 timeCells.append((0..<directions).map { _ in
                     connections.makeCell(kind: kind, inputSize: input, hiddenSize: hiddenSize, rng: &rng)
                 })
@@ -91,21 +107,28 @@ public final class RecurrentLayer: Parameterized {
         self.variantCells = variantCells
         self.connections = connections
         self.timeCells = timeCells
+        self.cellTemplate = cell
+        self.programCells = programCells
     }
 
     /// The number of directions `D`.
     public var directionCount: Int { bidirectional ? 2 : 1 }
     /// The number of input features `F`.
     public var inputSize: Int {
-        timeCells.first?.first?.inputSize ?? variantCells.first?.first?.inputSize ?? cells[0][0].inputSize
+        programCells.first?.first?.inputSize ?? timeCells.first?.first?.inputSize ?? variantCells.first?.first?.inputSize
+            ?? cells[0][0].inputSize
+    }
+    /// The width of each state: `[H]`, `[H, H]` for an LSTM, or a user-written cell's `stateWidths`.
+    public var stateWidths: [Int] {
+        programCells.first?.first?.program.stateWidths ?? (kind.hasCellState ? [hiddenSize, hiddenSize] : [hiddenSize])
     }
     /// The number of output features `D·H`.
     public var outputSize: Int { hiddenSize * directionCount }
 
     /// A zero state for a batch of `batch` sequences.
     public func zeroState(batch: Int) -> State {
-        let shape = [layerCount * directionCount, batch, hiddenSize]
-        return State(h: Variable(Tensor(zeros: shape)), c: kind.hasCellState ? Variable(Tensor(zeros: shape)) : nil)
+        let zeros = stateWidths.map { Variable(Tensor(zeros: [layerCount * directionCount, batch, $0])) }
+        return State(h: zeros[0], c: zeros.count > 1 ? zeros[1] : nil, more: Array(zeros.dropFirst(2)))
     }
 
     /// Runs the whole stack over `x` `(N, T, F)`.
@@ -124,9 +147,14 @@ public final class RecurrentLayer: Parameterized {
         let start = initialState ?? zeroState(batch: n)
         let stateShape = [layerCount * directionCount, n, hiddenSize]
         precondition(start.h.shape == stateShape, "recurrent layer: h0 \(start.h.shape), expected \(stateShape)")
-        if kind.hasCellState {
-            precondition(start.c?.shape == stateShape, "recurrent layer: c0 \(start.c?.shape ?? []), expected \(stateShape)")
+        let widths = stateWidths
+        if widths.count > 1 {
+            let shape = [layerCount * directionCount, n, widths[1]]
+            precondition(start.c?.shape == shape, "recurrent layer: c0 \(start.c?.shape ?? []), expected \(shape)")
         }
+        precondition(start.more.map(\.shape) == widths.dropFirst(2).map { [layerCount * directionCount, n, $0] },
+                     "recurrent layer: further states \(start.more.map(\.shape)) for widths \(widths)")
+        var finalStates = [[Variable]](repeating: [], count: widths.count)
         let stateSize = n * hiddenSize
         var layerInput = x
         var finalH: [Variable] = [], finalC: [Variable] = []
@@ -135,6 +163,16 @@ public final class RecurrentLayer: Parameterized {
             for d in 0..<directionCount {
                 let index = l * directionCount + d
                 let h0 = start.h.flatSlice(offset: index * stateSize, shape: [n, hiddenSize])
+                if !programCells.isEmpty {
+                    let all = [start.h] + (start.c.map { [$0] } ?? []) + start.more
+                    let states = zip(all, widths).enumerated().map { k, pair in
+                        k == 0 ? h0 : pair.0.flatSlice(offset: index * n * pair.1, shape: [n, pair.1])
+                    }
+                    let result = programCells[l][d].run(layerInput, states: states, lengths: lengths, reverse: d == 1)
+                    outputs.append(result.output)
+                    for k in widths.indices { finalStates[k].append(result.states[k]) }
+                    continue
+                }
                 if !timeCells.isEmpty {
                     let result = timeCells[l][d].run(layerInput, h0: h0, lengths: lengths, reverse: d == 1)
                     outputs.append(result.output)
@@ -161,6 +199,10 @@ public final class RecurrentLayer: Parameterized {
             if training, dropout > 0, l < layerCount - 1 { output = output.dropout(dropout, using: &rng) }
             layerInput = output
         }
+        if !programCells.isEmpty {
+            let stacked = finalStates.map { Variable.stack($0, axis: 0) }
+            return (layerInput, State(h: stacked[0], c: stacked.count > 1 ? stacked[1] : nil, more: Array(stacked.dropFirst(2))))
+        }
         let state = State(h: Variable.stack(finalH, axis: 0),
                           c: kind.hasCellState ? Variable.stack(finalC, axis: 0) : nil)
         return (layerInput, state)
@@ -169,7 +211,9 @@ public final class RecurrentLayer: Parameterized {
     public var namedParameters: [(name: String, variable: Variable)] {
         var out: [(name: String, variable: Variable)] = []
         let layers: [[Parameterized]]
-        if !timeCells.isEmpty {
+        if !programCells.isEmpty {
+            layers = programCells
+        } else if !timeCells.isEmpty {
             layers = timeCells
         } else if variant != .standard {
             layers = variantCells

@@ -53,8 +53,12 @@ public struct RecurrentSpec: Equatable, Sendable {
     public func validateCell(inputSize: Int) throws {
         guard let cell else { return }
         let directions = bidirectional ? 2 : 1
-        for width in Set(layers > 1 ? [inputSize, directions * hidden] : [inputSize]) {
-            _ = try cell.program(inputWidth: width, hidden: hidden)
+        let first = try cell.program(inputWidth: inputSize, hidden: hidden)
+        guard layers > 1 else { return }
+        let upper = try cell.program(inputWidth: directions * hidden, hidden: hidden)
+        guard upper.stateWidths == first.stateWidths else {
+            throw CellProgramError("cell '\(cell.name)': states \(first.stateWidths) wide over \(inputSize) inputs but "
+                                   + "\(upper.stateWidths) over the \(directions * hidden) of the layers above")
         }
     }
 
@@ -63,7 +67,7 @@ public struct RecurrentSpec: Equatable, Sendable {
     public func makeLayer(inputSize: Int, rng: inout RandomGenerator) -> RecurrentLayer {
         let layer = RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, layers: layers,
                                    bidirectional: bidirectional, dropout: dropout, variant: variant,
-                                   connections: connections, rng: &rng)
+                                   connections: connections, cell: cell, rng: &rng)
         layer.initializeRecurrentWeights(initialization, spectralRadius: spectralRadius, rng: &rng)
         return layer
     }

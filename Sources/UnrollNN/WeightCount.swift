@@ -8,13 +8,26 @@ public enum WeightCount {
     /// weights and `2·G·H` biases, where `in` is the input width (`D·H` above the first layer); an LSTM variant
     /// has its own `G` and the peephole cell `3·H` diagonal weights more; plus what leaky units or a skip
     /// connection add (`TimeConnections.extraWeights`; no `W_hh` when it replaces it).
+    /// A user-written cell counts its programs' parameters, layer by layer (nil also when a program does not build).
     public static func recurrent(_ spec: RecurrentSpec, inputSize: Int) -> Int? {
         let directions = spec.bidirectional ? 2 : 1
+        if let cell = spec.cell { return userCell(cell, spec: spec, inputSize: inputSize, directions: directions) }
         let gates = spec.variant == .standard ? spec.kind.gateCount : spec.variant.gateCount
         return stack(layers: spec.layers, gates: gates, hidden: spec.hidden, directions: directions,
                      firstInput: inputSize, upperInput: product([directions, spec.hidden]),
                      extra: sum([spec.connections.extraWeights(hidden: spec.hidden),
                                  product([spec.variant.diagonalWeightCount, spec.hidden])]))
+    }
+
+    /// `directions` copies of a user-written cell's parameters over `inputSize` features, plus the layers above.
+    private static func userCell(_ cell: CellProgramTemplate, spec: RecurrentSpec, inputSize: Int, directions: Int) -> Int? {
+        func count(_ input: Int) -> Int? {
+            guard let program = try? cell.program(inputWidth: input, hidden: spec.hidden) else { return nil }
+            return sum(program.parameters.map { product($0.shape) })
+        }
+        guard spec.layers >= 1 else { return 0 }
+        let upper = spec.layers > 1 ? product([directions, spec.hidden]).flatMap(count) : 0
+        return sum([product([directions, count(inputSize)]), product([spec.layers - 1, directions, upper])])
     }
 
     /// `layers` layers of `directions` cells of `G·H·(in + H) + 2·G·H` weights each, the first reading
