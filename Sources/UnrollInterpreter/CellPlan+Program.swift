@@ -46,7 +46,8 @@ extension CellPlan {
                 guard let lower = start.value(sizes), let upper = end.value(sizes), lower >= 0, upper <= available,
                       lower < upper else {
                     let last = (end - CellSize(1)) ?? end
-                    throw RuntimeError(CellMessage.sliceOutOfRange(lower: start.shown(sizes), upper: last.shown(sizes),
+                    func bound(_ b: CellSize) -> String { b.isConstant ? b.description : b.shown(sizes) }
+                    throw RuntimeError(CellMessage.sliceOutOfRange(lower: bound(start), upper: bound(last),
                                                                    width: "(\(available))"),
                                        at: instruction.range)
                 }
