@@ -80,7 +80,7 @@ public final class CellChecker {
             var width = CellSize(name: "hidden")
             if let written = state.width, let size = size(of: written) {
                 width = size
-                if !size.isSurelyPositive { report(CellMessage.sizeNotPositive(what: "'\(state.name.text)'", width: size.shown(nil)), at: written) }
+                if size.isSurelyNotPositive { report(CellMessage.sizeNotPositive(what: "'\(state.name.text)'", width: size.shown(nil)), at: written) }
                 if s == 0, size != CellSize(name: "hidden") {
                     report(CellMessage.firstStateWidth(state: state.name.text, got: size.shown(nil)), at: written)
                 }
@@ -131,7 +131,7 @@ public final class CellChecker {
         var broken = false
         for axis in p.shape {
             guard let size = size(of: axis) else { broken = true; continue }
-            if !size.isSurelyPositive {
+            if size.isSurelyNotPositive {
                 report(CellMessage.sizeNotPositive(what: "'\(p.name.text)'", width: size.shown(nil)), at: axis)
             }
             shape.append(size)

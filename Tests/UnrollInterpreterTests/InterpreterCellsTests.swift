@@ -1,5 +1,6 @@
 import Foundation
 import UnrollLanguage
+import UnrollNN
 import UnrollRecord
 import UnrollTestSupport
 import XCTest
@@ -183,5 +184,64 @@ final class InterpreterCellsTests: XCTestCase {
         try h.run("ok = Regressor(inputs: 5, outputs: 1, rnn: Head(hidden: 4))")
         XCTAssertTrue(h.failure("s = Seq2Seq(embed: 4, encoder: GRU(hidden: 4), decoder: Head(hidden: 4))")
             .contains("runs as an encoder only"))
+    }
+}
+
+/// The lowering of a declaration to the model library's program, compared with a program written out by hand.
+final class CellLoweringTests: XCTestCase {
+    private func plan(_ source: String) throws -> CellPlan {
+        let program = NotebookHarness.parse(source)
+        guard case .cell(let declaration)? = program.statements.first?.kind else { throw XCTSkip("not a cell") }
+        let (plan, diagnostics) = CellChecker.check(declaration)
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        return try XCTUnwrap(plan)
+    }
+
+    func testAnElmanCellLowersToItsInstructionsWithConcreteWidths() throws {
+        let plan = try plan("""
+            cell Leaky(hidden) {
+              W = param(hidden, input, init: "normal", std: 0.2)
+              U = param(hidden, hidden, init: "identity")
+              b = param(hidden, init: 0.5)
+              step(x, h) {
+                n = tanh(W @ x + U @ h + b)
+                h = 0.9 * h + -n[0...hidden-1]
+                return h, h
+              }
+            }
+            """)
+        let program = try plan.program(sizes: ["hidden": 3, "input": 2])
+        let expected = CellProgram(
+            inputWidth: 2, hidden: 3,
+            parameters: [.init(name: "W", shape: [3, 2], initializer: .normal(std: 0.2)),
+                         .init(name: "U", shape: [3, 3], initializer: .identity),
+                         .init(name: "b", shape: [3], initializer: .constant(0.5))],
+            instructions: [
+                .init(.input, width: 2), .init(.state(0), width: 3),
+                .init(.matmul(parameter: 0, operand: 0), width: 3), .init(.matmul(parameter: 1, operand: 1), width: 3),
+                .init(.add(2, 3), width: 3), .init(.parameter(2), width: 3), .init(.add(4, 5), width: 3),
+                .init(.tanh(6), width: 3), .init(.constant(0.9), width: 1), .init(.mul(8, 1), width: 3),
+                .init(.slice(7, start: 0, end: 3), width: 3), .init(.neg(10), width: 3), .init(.add(9, 11), width: 3),
+            ],
+            stateWidths: [3], output: 12, newStates: [12])
+        XCTAssertEqual(program, expected)
+        XCTAssertNoThrow(try program.validate())
+        XCTAssertEqual(plan.instructions[2].width.description, "hidden")
+    }
+
+    func testWidthsTheSizesMakeImpossibleFailAtTheirExpression() throws {
+        let plan = try plan("""
+            cell Cut(hidden) {
+              W = param(hidden - 4, input)
+              step(x, h) {
+                y = concat(W @ x, x[0...3])
+                return y, y
+              }
+            }
+            """)
+        XCTAssertThrowsError(try plan.program(sizes: ["hidden": 3, "input": 5])) { error in
+            XCTAssertEqual((error as? RuntimeError)?.diagnostic.message, "the width (hidden - 4=-1) of 'W' is not positive")
+        }
+        XCTAssertNoThrow(try plan.program(sizes: ["hidden": 8, "input": 5]))
     }
 }
