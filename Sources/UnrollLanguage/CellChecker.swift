@@ -307,7 +307,7 @@ public final class CellChecker {
     private func checkReturn(_ values: [Expr], stateWidths: [CellSize], at location: SourceLocation) -> (Int, [Int])? {
         let states = declaration.states.map(\.name.text)
         guard values.count == states.count + 1 else {
-            let example = "return " + ([states[0]] + states).joined(separator: ", ")
+            let example = "return " + ((states.first.map { [$0] } ?? ["y"]) + states).joined(separator: ", ")
             report(CellMessage.returnCount(given: values.count, states: states.joined(separator: ", "), example: example),
                    at: location, length: 6)
             for value in values { _ = evaluate(value) }

@@ -30,6 +30,7 @@ extension Parser {
         let open = try consume(.punctuation(.leftBrace), "expected '{' to start the body of cell '\(name.text)'")
         var parameters: [CellParameterDeclaration] = []
         var step: (input: Identifier, states: [CellStateDeclaration], body: [CellStatement], at: SourceLocation)?
+        var stepWritten = false
         try deeper {
             while true {
                 skipNewlines()
@@ -38,6 +39,7 @@ extension Parser {
                 let start = current
                 do {
                     if token.text == "step", tokens[current + 1].kind == .punctuation(.leftParen) {
+                        stepWritten = true
                         let parsed = try stepDeclaration(of: name.text)
                         if step != nil {
                             report(SyntaxMessage.cellStepTwice(cell: name.text), at: token.location, length: token.length)
@@ -61,6 +63,8 @@ extension Parser {
         }
         let close = advance()
         guard let step else {
+            // A step that failed to parse has had its error already.
+            if stepWritten { throw ParseError() }
             throw error(SyntaxMessage.cellWithoutStep(cell: name.text), at: nameToken)
         }
         var view = String.UnicodeScalarView()
@@ -122,9 +126,11 @@ extension Parser {
             try consume(.punctuation(.rightParen), "expected ')' to close the arguments of 'step' started at \(position(open))")
             return arguments
         }
-        guard let input = arguments.first, arguments.count >= 2 else {
-            throw error(SyntaxMessage.stepArguments(cell: cell), at: stepToken)
+        if arguments.count < 2 {
+            // Reported, and the body still read, so that its own errors come in the same run.
+            report(SyntaxMessage.stepArguments(cell: cell), at: stepToken.location, length: stepToken.length)
         }
+        let input = arguments.first ?? (Identifier("x", at: stepToken.location), nil)
         if let width = input.1 {
             report(SyntaxMessage.stepInputWidth(name: input.0.text), at: width.location, length: width.range.length)
         }
