@@ -7,6 +7,7 @@ extension Interpreter {
         let given = arguments.map { (label: $0.label, value: $0.value) }
         switch callee.kind {
         case .identifier(let name):
+            if let cell = cells[name] { return try callCell(cell, given, site: callee.range) }
             if let value = environment.lookup(name) {
                 throw RuntimeError(CallMessage.notAFunction(name: name, described: value.type.withArticle), at: callee.range)
             }

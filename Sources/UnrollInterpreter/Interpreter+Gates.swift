@@ -23,6 +23,10 @@ extension Interpreter {
         if let what = model.spec.connections.describedKind {
             throw arguments.error(BuiltinMessage.needsCellSteps(owner: "gates", what: what), at: "model")
         }
+        if let cell = model.spec.cell {
+            throw arguments.error(BuiltinMessage.needsCellSteps(owner: "gates", what: "the declared cell '\(cell.name)'"),
+                                  at: "model")
+        }
         guard model.spec.variant == .standard else {
             throw arguments.error(BuiltinMessage.probeNeedsStandardLSTM(owner: "gates", layer: model.spec.summary), at: "model")
         }

@@ -33,6 +33,10 @@ extension Interpreter {
         if let what = model.spec.connections.describedKind {
             throw arguments.error(BuiltinMessage.needsCellSteps(owner: owner, what: what), at: "model")
         }
+        if let cell = model.spec.cell {
+            throw arguments.error(BuiltinMessage.needsCellSteps(owner: owner, what: "the declared cell '\(cell.name)'"),
+                                  at: "model")
+        }
         let data = try arguments.value("data")
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),
                                            modelName: arguments.source("model", or: "model"), bptt: model.bptt)

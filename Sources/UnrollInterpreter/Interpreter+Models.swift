@@ -8,6 +8,7 @@ extension Interpreter {
     func languageModel(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        try prepareCell(spec, inputSize: embed, prefix: "rnn.", owner: arguments.owner, at: arguments.place("rnn"))
         let dropout = Float(try arguments.double("dropout"))
         try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: size), arguments)
         let network = LanguageModel(vocabulary: size, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
@@ -20,6 +21,7 @@ extension Interpreter {
         let classes = try arguments.int("classes")
         guard classes >= 2 else { throw arguments.error(BuiltinMessage.tooFewClasses(got: classes), at: "classes") }
         let embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        try prepareCell(spec, inputSize: embed, prefix: "rnn.", owner: arguments.owner, at: arguments.place("rnn"))
         let dropout = Float(try arguments.double("dropout"))
         try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: classes), arguments)
         let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec,
@@ -31,6 +33,7 @@ extension Interpreter {
     func tagger(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let tags = try arguments.int("tags"), embed = try arguments.int("embed"), spec = try recurrent(arguments)
+        try prepareCell(spec, inputSize: embed, prefix: "rnn.", owner: arguments.owner, at: arguments.place("rnn"))
         let dropout = Float(try arguments.double("dropout"))
         try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: tags), arguments)
         let network = SequenceTagger(vocabulary: size, tags: tags, embed: embed, rnn: spec, dropout: dropout, rng: &rng)
@@ -40,6 +43,7 @@ extension Interpreter {
     /// `Regressor(inputs:, outputs:, rnn:)`; it becomes a per-step regressor when fitted on per-step data.
     func regressor(_ arguments: Arguments) throws -> Value {
         let inputs = try arguments.int("inputs"), outputs = try arguments.int("outputs"), spec = try recurrent(arguments)
+        try prepareCell(spec, inputSize: inputs, prefix: "rnn.", owner: arguments.owner, at: arguments.place("rnn"))
         try checkFits(WeightCount.regressor(inputs: inputs, outputs: outputs, rnn: spec), arguments)
         let network = SequenceRegressor(inputs: inputs, outputs: outputs, rnn: spec, perStep: false, rng: &rng)
         return .model(ModelValue(.regressor(network), spec: spec, embed: nil, codec: nil))

@@ -30,6 +30,8 @@ extension Interpreter {
             let l = try logical(op, left, at: expression)
             if op == .and ? !l : l { return .bool(l) }
             return .bool(try logical(op, right, at: expression))
+        case .matmul:
+            throw RuntimeError(CellMessage.matmulOutsideCell, at: expression.range)
         default:
             return try apply(op, try evaluate(left), try evaluate(right), at: expression)
         }

@@ -16,10 +16,23 @@ extension Interpreter {
         guard let width = CheckedSize.product([encoder.hidden, encoder.bidirectional ? 2 : 1]) else {
             throw modelTooLarge(nil, owner: arguments.owner, at: arguments.place("encoder"))
         }
+        if let cell = encoder.cell {
+            guard arguments["decoder"] != nil else {
+                throw arguments.error("the encoder is the declared cell '\(cell.name)'; give 'decoder:' an RNN, LSTM or GRU, "
+                    + "since a decoder runs step by step with attention and a declared cell runs as an encoder only",
+                    at: "encoder")
+            }
+            try prepareCell(encoder, inputSize: try arguments.int("embed"), prefix: "encoder.", owner: arguments.owner,
+                            at: arguments.place("encoder"))
+        }
         var decoder = Seq2SeqDraft.defaultDecoder(for: encoder)
         if let given = arguments["decoder"] {
             guard case .recurrent(let spec) = given else {
                 throw arguments.error("argument 'decoder' of 'Seq2Seq' expects a recurrent layer", at: "decoder")
+            }
+            if let cell = spec.cell {
+                throw arguments.error("the declared cell '\(cell.name)' runs as an encoder only: a decoder runs step by "
+                    + "step with attention; give 'decoder:' an RNN, LSTM or GRU", at: "decoder")
             }
             guard !spec.bidirectional else {
                 throw arguments.error("a decoder cannot be bidirectional: it writes one token after another; "

@@ -30,7 +30,7 @@ extension Interpreter {
             }
         }
         let steps = try arguments.int("steps")
-        let cell = spec.languageKind.rawValue
+        let cell = spec.cell?.name ?? spec.languageKind.rawValue
         return .graph(UnrolledGraphOutput(
             title: "\(model.kind.rawValue) unrolled over \(steps) steps: \(spec.summary)", cell: cell,
             state: spec.kind.hasCellState ? "h, c" : "h", steps: steps,

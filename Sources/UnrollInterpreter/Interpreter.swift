@@ -37,6 +37,10 @@ public final class Interpreter {
     public internal(set) var savedFiles: [SavedFile] = []
     /// Every data file read so far (text, CSV, TSV, tagged, safetensors), with the SHA-256 and size of its bytes.
     public internal(set) var filesRead: [FileRecord] = []
+    /// The cells the notebook declared (`cell Name(hidden) { … }`), by name.
+    var cells: [String: DeclaredCell] = [:]
+    /// The plan behind each declared cell's template, by the template's key (for the report's parameter table).
+    var cellPlans: [String: CellPlan] = [:]
 
     /// An interpreter for one notebook, with an empty environment and the generator seeded by `settings.seed`.
     public init(settings: InterpreterSettings) {
@@ -108,6 +112,8 @@ public final class Interpreter {
             }
         case .expression(let value):
             _ = try evaluate(value)
+        case .cell(let declaration):
+            try declareCell(declaration)
         }
     }
 
@@ -130,7 +136,8 @@ public final class Interpreter {
     }
 
     private func checkAssignable(_ name: Identifier) throws {
-        if name.text == "params" || builtins.function(named: name.text) != nil || builtins.namespaces.contains(name.text) {
+        if name.text == "params" || builtins.function(named: name.text) != nil || builtins.namespaces.contains(name.text)
+            || cells[name.text] != nil {
             throw RuntimeError(StatementMessage.assignToBuiltin(name: name.text),
                                at: SourceRange(start: name.location, length: name.text.count))
         }

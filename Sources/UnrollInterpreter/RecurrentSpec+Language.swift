@@ -32,6 +32,6 @@ extension RecurrentSpec {
         if variant != .standard { parts.append("variant: \"\(variant.rawValue)\"") }
         if initialization != .uniform { parts.append("init: \"\(initialization.rawValue)\"") }
         if let spectralRadius { parts.append("spectral_radius: \(NumberText.format(spectralRadius))") }
-        return "\(languageKind.rawValue)(" + parts.joined(separator: ", ") + ")"
+        return "\(cell?.name ?? languageKind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 }

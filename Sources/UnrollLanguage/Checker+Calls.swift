@@ -6,6 +6,9 @@ extension Checker {
         let typed = arguments.map { typeOf($0.value) }
         switch callee.kind {
         case .identifier(let name):
+            if let cell = cells[name] {
+                return apply(cell.signature, receiver: nil, arguments, typed, callee: callee)
+            }
             if let symbol = scopes.lookup(name) {
                 report(CallMessage.notAFunction(name: name, described: symbol.type.withArticle), at: callee)
                 return .unknown
@@ -62,7 +65,7 @@ extension Checker {
     }
 
     /// Checks `arguments` against `signature` and runs its rule; `callee` is where missing arguments are reported.
-    private func apply(_ signature: Signature, receiver: ValueType?, _ arguments: [Argument], _ typed: [Typed],
+    func apply(_ signature: Signature, receiver: ValueType?, _ arguments: [Argument], _ typed: [Typed],
                        callee: Expr, calleeName: Identifier? = nil) -> Typed {
         let place = calleeName.map { (location: $0.location, length: $0.text.count) }
             ?? (location: callee.location, length: callee.range.length)

@@ -46,6 +46,10 @@ extension Checker {
     // MARK: - Names
 
     private func typeOfName(_ name: String, at expression: Expr) -> Typed {
+        if let cell = cells[name] {
+            report(CellMessage.cellNotCalled(name: name, example: CellSignature.example(cell.signature)), at: expression)
+            return .unknown
+        }
         if let symbol = scopes.lookup(name) { return Typed(symbol.type, symbol.constant) }
         if let constant = MathConstant.value(named: name) { return Typed(constant: .float(constant)) }
         if builtins.function(named: name) != nil {
@@ -307,6 +311,9 @@ extension Checker {
             return Typed(.bool)
         case .add, .subtract, .multiply, .divide, .remainder:
             return typeOfArithmetic(op, l, r, at: expression)
+        case .matmul:
+            report(CellMessage.matmulOutsideCell, at: expression)
+            return .unknown
         }
     }
 

@@ -15,6 +15,8 @@ public final class Checker {
     var diagnostics: [Diagnostic] = []
     /// Every place each name is assigned or bound by a `for`, across all cells, for use-before-definition messages.
     var definitions: [String: [SourceLocation]] = [:]
+    /// The cells declared so far (`cell Name(hidden) { … }`): each one's constructor and where it is declared.
+    var cells: [String: (signature: Signature, location: SourceLocation)] = [:]
 
     /// A checker for the front-matter `params` (after command-line overrides), using the `builtins` catalog.
     public init(builtins: Builtins, params: [String: ConstantValue] = [:]) {
@@ -27,6 +29,7 @@ public final class Checker {
         scopes = Scopes()
         diagnostics = []
         definitions = [:]
+        cells = [:]
         for program in programs { collectDefinitions(program.statements) }
         for program in programs { check(program.statements) }
         return CheckResult(diagnostics: DiagnosticList(diagnostics).diagnostics, globals: scopes.globals)
@@ -85,6 +88,8 @@ public final class Checker {
                 check(otherwise)
                 scopes.pop()
             }
+        case .cell(let declaration):
+            checkCell(declaration)
         case .expression(let value):
             _ = typeOf(value)
             switch value.kind {
@@ -142,7 +147,7 @@ public final class Checker {
     /// Whether `name` may be assigned (it must not be a builtin, a namespace or `params`); reports if not.
     func checkAssignable(_ name: Identifier) -> Bool {
         let reserved = name.text == "params" || builtins.function(named: name.text) != nil
-            || builtins.namespaces.contains(name.text)
+            || builtins.namespaces.contains(name.text) || cells[name.text] != nil
         if reserved {
             report(StatementMessage.assignToBuiltin(name: name.text), at: name.location, length: name.text.count)
         }

@@ -60,15 +60,17 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case add = "+", subtract = "-"
     /// Multiplication, division (always a float) and remainder (with the sign of the divisor).
     case multiply = "*", divide = "/", remainder = "%"
+    /// The matrix product `W @ x` of a cell's step (a parameter matrix times a value); nowhere else.
+    case matmul = "@"
 
-    /// How tightly it binds: `or` 1, `and` 2, comparisons 4, `+ -` 6, `* / %` 7 (`not` is 3, ranges 5).
+    /// How tightly it binds: `or` 1, `and` 2, comparisons 4, `+ -` 6, `* / % @` 7 (`not` is 3, ranges 5).
     public var precedence: Int {
         switch self {
         case .or: return 1
         case .and: return 2
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 4
         case .add, .subtract: return 6
-        case .multiply, .divide, .remainder: return 7
+        case .multiply, .divide, .remainder, .matmul: return 7
         }
     }
 
@@ -76,7 +78,7 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     public var isComparison: Bool { precedence == 4 }
 
     /// Whether it does arithmetic on numbers.
-    public var isArithmetic: Bool { precedence >= 6 }
+    public var isArithmetic: Bool { precedence >= 6 && self != .matmul }
 }
 
 /// An expression node with the place of its first character.

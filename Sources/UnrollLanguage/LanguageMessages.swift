@@ -49,6 +49,20 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
     case nestingTooDeep(limit: Int, token: String)
     /// A chain of `link` (`'+'`, `'.'`, `'else if'`) that makes the tree deeper than `limit`.
     case chainTooLong(link: String, limit: Int)
+    /// A line of a cell's body that is neither a parameter nor the step.
+    case cellBodyLine(cell: String, found: String)
+    /// A cell body with a second `step`.
+    case cellStepTwice(cell: String)
+    /// A cell body without a `step`.
+    case cellWithoutStep(cell: String)
+    /// `name = …` in a cell's body that is not `param(…)`.
+    case cellParameterNotParam(cell: String, name: String)
+    /// `step` without an input and at least one state.
+    case stepArguments(cell: String)
+    /// A width written on the step's input, whose width is the layer's.
+    case stepInputWidth(name: String)
+    /// A line of a step that is neither an assignment nor `return`.
+    case stepLine(found: String)
 
     /// Every message of this type belongs to the language.
     public static let domain = "UnrollLanguage"
@@ -100,6 +114,21 @@ public enum SyntaxMessage: DiagnosticMessage, Hashable {
             let fix = link == "'else if'" ? "split it into separate 'if' statements"
                 : "compute parts of it into names ('part = …') and combine the names"
             return "a chain of \(link) nesting deeper than \(limit) links; \(fix)"
+        case .cellBodyLine(let cell, let found):
+            return "expected a parameter ('W = param(hidden, input)') or 'step(x, h) { … }' in cell '\(cell)', found \(found)"
+        case .cellStepTwice(let cell):
+            return "cell '\(cell)' has a second 'step'; a cell has exactly one"
+        case .cellWithoutStep(let cell):
+            return "cell '\(cell)' has no 'step'; add 'step(x, h) { … return output, h }'"
+        case .cellParameterNotParam(let cell, let name):
+            return "'\(name)' in cell '\(cell)' must be a parameter, as in '\(name) = param(hidden, input)'; "
+                + "compute values inside 'step'"
+        case .stepArguments(let cell):
+            return "the 'step' of cell '\(cell)' takes the input and at least one state, as in 'step(x, h)'"
+        case .stepInputWidth(let name):
+            return "the input '\(name)' has the layer's input width, called 'input'; remove its width"
+        case .stepLine(let found):
+            return "expected an assignment or 'return' in 'step', found \(found)"
         }
     }
 
@@ -612,5 +641,194 @@ public enum TrainingMessage: DiagnosticMessage, Hashable {
     /// ` (task.adding)` after the data's counts, when its origin is known.
     private static func shown(_ origin: String?) -> String {
         origin.map { " (\($0))" } ?? ""
+    }
+}
+
+/// The messages about a cell declaration (`cell Name(hidden) { … }`) and its use, shared by the checker and the
+/// interpreter; widths are written as `(hidden)`, or `(hidden=32)` once the sizes are known.
+public enum CellMessage: DiagnosticMessage, Hashable {
+    /// A header without `hidden`.
+    case noHidden(cell: String)
+    /// `input` (the layer's input width) declared as a size, parameter or state.
+    case inputReserved
+    /// A name declared twice in one cell (sizes, parameters, the step's input and states).
+    case nameTwice(name: String, line: Int, column: Int)
+    /// A cell named after a builtin.
+    case nameTaken(name: String)
+    /// A second cell with the same name.
+    case cellTwice(name: String, line: Int, column: Int)
+    /// A cell's name used without a call.
+    case cellNotCalled(name: String, example: String)
+    /// A shape, state width or slice bound that is not a whole-number size.
+    case notASize(expression: String)
+    /// An unknown name where a size is needed.
+    case unknownSize(name: String, suggestion: String?)
+    /// A width that is not positive for every choice of sizes (or, when known, is not).
+    case sizeNotPositive(what: String, width: String)
+    /// `param()` or `param(a, b, c)`.
+    case parameterAxes(name: String, count: Int)
+    /// An unknown `init:` scheme.
+    case unknownInit(name: String, suggestion: String?)
+    /// An option `param` does not take.
+    case unknownOption(label: String, suggestion: String?)
+    /// `init: "orthogonal"` or `"identity"` on a vector, or `std:` without `init: "normal"`.
+    case initNeedsMatrix(scheme: String, name: String)
+    /// An option value of the wrong kind (`init: true`, `std: "x"`).
+    case optionValue(label: String, expected: String)
+    /// A parameter the step never reads.
+    case unusedParameter(name: String)
+    /// Element-wise arithmetic on values of different widths; `suggestion` is a product that would fit.
+    case widthMismatch(verb: String, left: String, right: String, suggestion: String?)
+    /// `W @ v` with `v` not as wide as `W` has columns.
+    case matmulWidth(parameter: String, shape: String, operand: String, takes: String, suggestion: String?)
+    /// Something other than a matrix parameter on the left of `@`.
+    case matmulLeft(expression: String)
+    /// A matrix parameter used as a value.
+    case matrixAsValue(name: String)
+    /// An unknown function in a step.
+    case unknownFunction(name: String, suggestion: String?)
+    /// A function of the step called with the wrong arguments; `usage` shows the right call.
+    case functionArguments(name: String, usage: String)
+    /// `chunk` anywhere but as the whole value of an assignment to several names.
+    case chunkAlone
+    /// Several names assigned from something other than `chunk`, or as many names as parts not given.
+    case chunkCount(names: Int, parts: Int)
+    /// `chunk` of a width the count does not divide.
+    case chunkUneven(width: String, parts: Int)
+    /// A step assigning to a parameter or a size.
+    case assignToParameter(name: String)
+    /// An index that is not a range.
+    case sliceNotRange
+    /// A slice beyond the value's features.
+    case sliceOutOfRange(lower: String, upper: String, width: String)
+    /// An operator a step does not have.
+    case operatorInStep(op: String)
+    /// An expression a step cannot hold (text, lists, records, members, comparisons).
+    case notInStep(expression: String)
+    /// A number where a value with features is needed.
+    case numberAsValue(expression: String)
+    /// No `return` at the end of the step.
+    case noReturn(cell: String)
+    /// A line after the `return`.
+    case afterReturn
+    /// `return` with the wrong number of values; `example` is a right one.
+    case returnCount(given: Int, states: String, example: String)
+    /// A new state of the wrong width.
+    case stateWidth(state: String, expected: String, got: String)
+    /// The output not `hidden` wide.
+    case outputWidth(expected: String, got: String)
+    /// The first state not `hidden` wide.
+    case firstStateWidth(state: String, got: String)
+    /// `@` outside a cell's step.
+    case matmulOutsideCell
+
+    /// Every message of this type belongs to the language.
+    public static let domain = "UnrollLanguage"
+
+    /// The message as users read it.
+    public var text: String {
+        switch self {
+        case .noHidden(let cell):
+            return "cell '\(cell)' must name 'hidden' among its sizes, as in 'cell \(cell)(hidden)'"
+        case .inputReserved:
+            return "'input' is the width of the layer's input, known when the model is built; choose another name"
+        case .nameTwice(let name, let line, let column):
+            return "'\(name)' is already declared at \(line):\(column) in this cell; choose another name"
+        case .nameTaken(let name):
+            return "'\(name)' is a builtin; give the cell another name"
+        case .cellTwice(let name, let line, let column):
+            return "cell '\(name)' is already declared at \(line):\(column); give this one another name"
+        case .cellNotCalled(let name, let example):
+            return "'\(name)' is a cell; call it as '\(example)'"
+        case .notASize(let expression):
+            return "'\(expression)' is not a size; write a whole number, 'hidden', 'input' or the cell's sizes, "
+                + "combined with + - * and exact /"
+        case .unknownSize(let name, let suggestion):
+            return "unknown size '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" }
+                ?? "; sizes are 'input' and the ones the cell's header names")
+        case .sizeNotPositive(let what, let width):
+            return "the width \(width) of \(what) is not positive"
+        case .parameterAxes(let name, let count):
+            return "'\(name)' has \(count) size\(count == 1 ? "" : "s"); a parameter is a vector 'param(hidden)' or a "
+                + "matrix 'param(hidden, input)'"
+        case .unknownInit(let name, let suggestion):
+            return "unknown init '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" }
+                ?? "; use \(CellPlanInitializer.names.map { "'\($0)'" }.joined(separator: ", ")) or a number")
+        case .unknownOption(let label, let suggestion):
+            return "unknown option '\(label)' for 'param'" + (suggestion.map { "; did you mean '\($0)'?" }
+                ?? "; 'param' takes 'init:' and 'std:'")
+        case .initNeedsMatrix(let scheme, let name):
+            return "init '\(scheme)' needs a matrix, and '\(name)' is a vector; use 'zeros', 'uniform' or a number"
+        case .optionValue(let label, let expected):
+            return "'\(label):' of 'param' expects \(expected)"
+        case .unusedParameter(let name):
+            return "parameter '\(name)' is never used in 'step'"
+        case .widthMismatch(let verb, let left, let right, let suggestion):
+            return "cannot \(verb) \(left) and \(right)" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        case .matmulWidth(let parameter, let shape, let operand, let takes, let suggestion):
+            return "cannot apply '@' to \(parameter) \(shape) and \(operand); \(parameter) takes \(takes)"
+                + (suggestion.map { "; did you mean \($0)?" } ?? "")
+        case .matmulLeft(let expression):
+            return "the left side of '@' must be a matrix parameter, as in 'W @ x', got '\(expression)'"
+        case .matrixAsValue(let name):
+            return "'\(name)' is a matrix; multiply it with a value, as in '\(name) @ x'"
+        case .unknownFunction(let name, let suggestion):
+            return "unknown function '\(name)' in 'step'" + (suggestion.map { "; did you mean '\($0)'?" }
+                ?? "; a step has sigmoid, tanh, relu, exp, log, softmax, concat and chunk")
+        case .functionArguments(let name, let usage):
+            return "'\(name)' is called as '\(usage)'"
+        case .chunkAlone:
+            return "'chunk' splits a value into names; write it alone after '=', as in 'i, f, g, o = chunk(z, 4)'"
+        case .chunkCount(let names, let parts):
+            return parts == 1 ? "\(names) names are assigned one value; split a value with 'chunk(z, \(names))'"
+                : "'chunk' gives \(parts) values but \(names) name\(names == 1 ? " is" : "s are") assigned"
+        case .chunkUneven(let width, let parts):
+            return "cannot split \(width) into \(parts) equal parts"
+        case .assignToParameter(let name):
+            return "'\(name)' is a parameter or size of the cell and cannot be assigned in 'step'; choose another name"
+        case .sliceNotRange:
+            return "features are taken with a range, as in 'z[0...hidden-1]' (both ends included)"
+        case .sliceOutOfRange(let lower, let upper, let width):
+            return "the slice \(lower)...\(upper) is out of range for \(width) features, numbered 0 to one less than the width"
+        case .operatorInStep(let op):
+            return "'\(op)' does not apply to a cell's values; a step uses + - * / and @"
+        case .notInStep(let expression):
+            return "'\(expression)' cannot be used in 'step'; a step computes with its input, states, parameters and numbers"
+        case .numberAsValue(let expression):
+            return "'\(expression)' is a number, not a value with features; combine it with one, as in '\(expression) * h'"
+        case .noReturn(let cell):
+            return "the 'step' of cell '\(cell)' must end with 'return output, new states…'"
+        case .afterReturn:
+            return "'return' must be the last line of 'step'"
+        case .returnCount(let given, let states, let example):
+            return "'step' returns \(given) value\(given == 1 ? "" : "s"); it must return the output, then the new "
+                + "\(states), as in '\(example)'"
+        case .stateWidth(let state, let expected, let got):
+            return "the new state '\(state)' must be \(expected) wide, as the state is declared, got \(got)"
+        case .outputWidth(let expected, let got):
+            return "the output must be \(expected) wide (the layer's width), got \(got)"
+        case .firstStateWidth(let state, let got):
+            return "the first state '\(state)' is the hidden state and must be (hidden) wide, got \(got); "
+                + "give other widths to later states"
+        case .matmulOutsideCell:
+            return "'@' multiplies a cell's parameter and a value; it works only inside a cell's 'step'"
+        }
+    }
+
+    /// Warnings: a parameter never used.
+    public var severity: Severity {
+        if case .unusedParameter = self { return .warning }
+        return .error
+    }
+
+    /// The replacement a did-you-mean offers for the name the message points at (a width mismatch points at its
+    /// operator, so its suggested product is text only).
+    public var suggestion: String? {
+        switch self {
+        case .unknownSize(_, let s), .unknownInit(_, let s), .unknownOption(_, let s), .unknownFunction(_, let s):
+            return s
+        default:
+            return nil
+        }
     }
 }

@@ -1,7 +1,7 @@
 import UnrollDiagnostics
 
 /// The expression grammar, loosest binding first:
-/// `or` < `and` < `not` < comparison (non-chaining) < range `...` < `+ -` < `* / %` < unary `-` < postfix
+/// `or` < `and` < `not` < comparison (non-chaining) < range `...` < `+ -` < `* / % @` < unary `-` < postfix
 /// (`.name`, call, index) < primary.
 extension Parser {
     /// One expression; `context` names what it follows, for the message when none is there.
@@ -114,6 +114,8 @@ extension Parser {
                 op = .divide
             } else if match(.punctuation(.percent)) != nil {
                 op = .remainder
+            } else if match(.punctuation(.at)) != nil {
+                op = .matmul
             } else {
                 break
             }

@@ -11,7 +11,7 @@ public final class Parser {
     struct ParseError: Error {}
 
     let tokens: [Token]
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     var current = 0
     /// How many brackets or records enclose the current token; line ends are skipped while it is above 0.
     var nesting = 0
@@ -115,6 +115,8 @@ public final class Parser {
             return try ifStatement()
         case .keyword(.else):
             throw error(SyntaxMessage.elseWithoutIf, at: first)
+        case .identifier where isCellDeclaration():
+            return try cellDeclaration()
         case .identifier where isAssignment():
             return try assignment()
         default:
@@ -214,7 +216,7 @@ public final class Parser {
     }
 
     /// A statement ends at a line end, at the end of the cell, or before the `}` closing its block.
-    private func endStatement() throws {
+    func endStatement() throws {
         let token = tokens[current]
         if token.kind == .newline { current += 1; return }
         if isStatementEnd(token) { return }
@@ -257,7 +259,7 @@ public final class Parser {
     /// next line starts at or left of the statement's column with a statement keyword or a name (so that an
     /// unclosed `(` does not swallow the rest of the cell). A `}` that closes the enclosing block is left for
     /// the block to consume.
-    private func synchronize(from start: Int) {
+    func synchronize(from start: Int) {
         var depth = 0
         for token in tokens[start..<current] { depth += bracketDelta(token) }
         let column = tokens[start].location.column
@@ -336,7 +338,7 @@ public final class Parser {
         throw error(SyntaxMessage.expected(expectation: message(), found: peek.quoted), at: peek)
     }
 
-    private func skipNewlines() {
+    func skipNewlines() {
         while tokens[current].kind == .newline { current += 1 }
     }
 

@@ -33,6 +33,8 @@ public struct Statement: Hashable, Sendable {
             return 1 + max(sequence.depth, deepest(body))
         case .ifElse(let condition, let then, let otherwise):
             return 1 + max(condition.depth, deepest(then), deepest(otherwise ?? []))
+        case .cell(let declaration):
+            return 1 + declaration.depth
         }
     }
 }
@@ -60,4 +62,6 @@ public enum StatementKind: Hashable, Sendable {
     case ifElse(Expr, then: [Statement], otherwise: [Statement]?)
     /// A call or other expression evaluated for its effect.
     case expression(Expr)
+    /// `cell Name(hidden) { … }`: declares a recurrent cell, usable as `Name(hidden: 32)` wherever `LSTM` is.
+    case cell(CellDeclaration)
 }

@@ -33,6 +33,8 @@ public enum Punctuation: String, CaseIterable, Sendable {
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     /// Arithmetic.
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
+    /// The matrix product of a cell's step, `W @ x`.
+    case at = "@"
 
     /// The arithmetic a compound assignment (`+=`, `-=`, `*=`, `/=`) applies; nil for other punctuation.
     public var compoundOperator: BinaryOperator? {

@@ -161,6 +161,53 @@ final class MessageCatalogTests: XCTestCase {
          "nesting deeper than 128 at '('; give inner parts names with '=' and use the names"),
         (.chainTooLong(link: "'+'", limit: 128),
          "a chain of '+' nesting deeper than 128 links; compute parts of it into names ('part = …') and combine the names"),
+        (.cellBodyLine(cell: "Elman", found: "'print'"), "expected a parameter ('W = param(hidden, input)') or 'step(x, h) { … }' in cell 'Elman', found 'print'"),
+        (.cellStepTwice(cell: "Elman"), "cell 'Elman' has a second 'step'; a cell has exactly one"),
+        (.cellWithoutStep(cell: "Elman"), "cell 'Elman' has no 'step'; add 'step(x, h) { … return output, h }'"),
+        (.cellParameterNotParam(cell: "Elman", name: "z"), "'z' in cell 'Elman' must be a parameter, as in 'z = param(hidden, input)'; compute values inside 'step'"),
+        (.stepArguments(cell: "Elman"), "the 'step' of cell 'Elman' takes the input and at least one state, as in 'step(x, h)'"),
+        (.stepInputWidth(name: "x"), "the input 'x' has the layer's input width, called 'input'; remove its width"),
+        (.stepLine(found: "'print'"), "expected an assignment or 'return' in 'step', found 'print'"),
+    ]
+
+    private static let cells: [(CellMessage, String)] = [
+        (.noHidden(cell: "Elman"), "cell 'Elman' must name 'hidden' among its sizes, as in 'cell Elman(hidden)'"),
+        (.inputReserved, "'input' is the width of the layer's input, known when the model is built; choose another name"),
+        (.nameTwice(name: "W", line: 3, column: 3), "'W' is already declared at 3:3 in this cell; choose another name"),
+        (.nameTaken(name: "LSTM"), "'LSTM' is a builtin; give the cell another name"),
+        (.cellTwice(name: "Elman", line: 2, column: 6), "cell 'Elman' is already declared at 2:6; give this one another name"),
+        (.cellNotCalled(name: "Elman", example: "Elman(hidden: 32)"), "'Elman' is a cell; call it as 'Elman(hidden: 32)'"),
+        (.notASize(expression: "hidden / 2"), "'hidden / 2' is not a size; write a whole number, 'hidden', 'input' or the cell's sizes, combined with + - * and exact /"),
+        (.unknownSize(name: "hiden", suggestion: "hidden"), "unknown size 'hiden'; did you mean 'hidden'?"),
+        (.sizeNotPositive(what: "'W'", width: "(hidden - 40=-8)"), "the width (hidden - 40=-8) of 'W' is not positive"),
+        (.parameterAxes(name: "W", count: 3), "'W' has 3 sizes; a parameter is a vector 'param(hidden)' or a matrix 'param(hidden, input)'"),
+        (.unknownInit(name: "orthogonl", suggestion: "orthogonal"), "unknown init 'orthogonl'; did you mean 'orthogonal'?"),
+        (.unknownOption(label: "gain", suggestion: nil), "unknown option 'gain' for 'param'; 'param' takes 'init:' and 'std:'"),
+        (.initNeedsMatrix(scheme: "orthogonal", name: "b"), "init 'orthogonal' needs a matrix, and 'b' is a vector; use 'zeros', 'uniform' or a number"),
+        (.optionValue(label: "std", expected: "a positive number"), "'std:' of 'param' expects a positive number"),
+        (.unusedParameter(name: "V"), "parameter 'V' is never used in 'step'"),
+        (.widthMismatch(verb: "add", left: "(hidden)", right: "(input)", suggestion: "W_xh @ x"), "cannot add (hidden) and (input); did you mean W_xh @ x?"),
+        (.matmulWidth(parameter: "W_hh", shape: "(hidden, hidden)", operand: "(input)", takes: "(hidden)", suggestion: "W_xh @ x"), "cannot apply '@' to W_hh (hidden, hidden) and (input); W_hh takes (hidden); did you mean W_xh @ x?"),
+        (.matmulLeft(expression: "x"), "the left side of '@' must be a matrix parameter, as in 'W @ x', got 'x'"),
+        (.matrixAsValue(name: "W"), "'W' is a matrix; multiply it with a value, as in 'W @ x'"),
+        (.unknownFunction(name: "tanhh", suggestion: "tanh"), "unknown function 'tanhh' in 'step'; did you mean 'tanh'?"),
+        (.functionArguments(name: "tanh", usage: "tanh(z)"), "'tanh' is called as 'tanh(z)'"),
+        (.chunkAlone, "'chunk' splits a value into names; write it alone after '=', as in 'i, f, g, o = chunk(z, 4)'"),
+        (.chunkCount(names: 2, parts: 3), "'chunk' gives 3 values but 2 names are assigned"),
+        (.chunkUneven(width: "(hidden)", parts: 4), "cannot split (hidden) into 4 equal parts"),
+        (.assignToParameter(name: "W"), "'W' is a parameter or size of the cell and cannot be assigned in 'step'; choose another name"),
+        (.sliceNotRange, "features are taken with a range, as in 'z[0...hidden-1]' (both ends included)"),
+        (.sliceOutOfRange(lower: "hidden", upper: "2 * hidden", width: "(2 * hidden)"), "the slice hidden...2 * hidden is out of range for (2 * hidden) features, numbered 0 to one less than the width"),
+        (.operatorInStep(op: "%"), "'%' does not apply to a cell's values; a step uses + - * / and @"),
+        (.notInStep(expression: "\"a\""), "'\"a\"' cannot be used in 'step'; a step computes with its input, states, parameters and numbers"),
+        (.numberAsValue(expression: "1"), "'1' is a number, not a value with features; combine it with one, as in '1 * h'"),
+        (.noReturn(cell: "Elman"), "the 'step' of cell 'Elman' must end with 'return output, new states…'"),
+        (.afterReturn, "'return' must be the last line of 'step'"),
+        (.returnCount(given: 1, states: "h, c", example: "return h, h, c"), "'step' returns 1 value; it must return the output, then the new h, c, as in 'return h, h, c'"),
+        (.stateWidth(state: "c", expected: "(hidden)", got: "(2 * hidden)"), "the new state 'c' must be (hidden) wide, as the state is declared, got (2 * hidden)"),
+        (.outputWidth(expected: "(hidden)", got: "(input)"), "the output must be (hidden) wide (the layer's width), got (input)"),
+        (.firstStateWidth(state: "h", got: "(input)"), "the first state 'h' is the hidden state and must be (hidden) wide, got (input); give other widths to later states"),
+        (.matmulOutsideCell, "'@' multiplies a cell's parameter and a value; it works only inside a cell's 'step'"),
     ]
 
     func testEveryMessageRendersAsWritten() {
@@ -170,6 +217,7 @@ final class MessageCatalogTests: XCTestCase {
         for (message, text) in Self.names { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.expressions { XCTAssertEqual(message.text, text, "\(message.id)") }
         for (message, text) in Self.statements { XCTAssertEqual(message.text, text, "\(message.id)") }
+        for (message, text) in Self.cells { XCTAssertEqual(message.text, text, "\(message.id)") }
     }
 
     func testTheListsCoverEveryCase() throws {
@@ -179,6 +227,7 @@ final class MessageCatalogTests: XCTestCase {
         try MessageCoverage.assertCovers(Self.statements.map(\.0.id), enum: "StatementMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.training.map(\.0.id), enum: "TrainingMessage", in: Self.source)
         try MessageCoverage.assertCovers(Self.syntax.map(\.0.id), enum: "SyntaxMessage", in: Self.source)
+        try MessageCoverage.assertCovers(Self.cells.map(\.0.id), enum: "CellMessage", in: Self.source)
     }
 
     func testSmallNumbersInFixSuggestionsAreWrittenAsLearningRates() {

@@ -107,6 +107,7 @@ final class ParserTests: XCTestCase {
             case .forLoop(let v, _, let body): return "for \(v.text) \(body.count)"
             case .ifElse(_, let then, let otherwise): return "if \(then.count) \(otherwise?.count ?? -1)"
             case .expression: return "expression"
+            case .cell(let d): return "cell \(d.name.text)"
             }
         }
         XCTAssertEqual(kinds, [
