@@ -83,53 +83,6 @@ extension Interpreter {
         return .float(score)
     }
 
-    /// `forecast(model, data, warmup:, steps:)`: the truth and the free-running forecast as two series.
-    func forecastBuiltin(_ arguments: Arguments) throws -> Value {
-        let (forecast, truth, _) = try freeRun(arguments)
-        return .list([.series(SeriesValue(values: truth, split: nil, metric: nil, xLabel: "step", label: "truth")),
-                      .series(SeriesValue(values: forecast, split: nil, metric: nil, xLabel: "step", label: "forecast"))])
-    }
-
-    /// `forecast_nrmse(model, data, warmup:, steps:)`: the free run's NRMSE, normalised by the variance of the whole
-    /// first sequence's targets (as Jaeger's NRMSE of a free run is, by the signal's variance).
-    func forecastNRMSEBuiltin(_ arguments: Arguments) throws -> Value {
-        let (forecast, truth, all) = try freeRun(arguments)
-        guard let score = NormalizedError.nrmse(predictions: forecast, targets: truth, reference: all) else {
-            throw arguments.error(BuiltinMessage.constantTargets, at: "data")
-        }
-        return .float(score)
-    }
-
-    /// Drives an EchoState with the first sequence's `warmup` inputs and runs it `steps` on its own outputs:
-    /// the forecast, the truth it is compared with, and all of that sequence's targets (single output).
-    private func freeRun(_ arguments: Arguments) throws -> (forecast: [Double], truth: [Double], all: [Double]) {
-        let model = try arguments.model()
-        let name = arguments.source("model", or: "model")
-        guard case .echoState(let network) = model.network else {
-            throw arguments.error(BuiltinMessage.wrongModelKind(needs: "'\(arguments.owner)' needs an EchoState", kind: model.kind.rawValue),
-                                  at: "model")
-        }
-        let readout = try fitted(network, arguments)
-        guard readout.spec.inputs == readout.spec.outputs else {
-            throw arguments.error(BuiltinMessage.feedbackSizes(inputs: readout.spec.inputs, outputs: readout.spec.outputs), at: "model")
-        }
-        guard readout.perStep else { throw arguments.error(BuiltinMessage.perStepReadout, at: "model") }
-        let set = try sequences(try arguments.value("data"), for: model, at: arguments.place("data"), modelName: name)
-        guard set.perStep else { throw arguments.error(BuiltinMessage.perStepReadout, at: "data") }
-        let first = set.examples[0]
-        let warmup = try arguments.int("warmup"), steps = try arguments.int("steps")
-        guard warmup <= first.steps, warmup + steps - 1 <= first.steps else {
-            throw arguments.error(BuiltinMessage.forecastTooLong(warmup: warmup, steps: steps, length: first.steps),
-                                  at: warmup > first.steps ? "warmup" : "steps")
-        }
-        let o = readout.spec.outputs
-        let outputs = try readout.forecast(warmup: first.inputs, warmupSteps: warmup, steps: steps,
-                                           checkpoint: { try self.checkpoint() })
-        let start = (warmup - 1) * o
-        let truth = first.targets[start..<(start + steps * o)].map(Double.init)
-        return (outputs.map(Double.init), truth, first.targets.map(Double.init))
-    }
-
     /// The EchoState's predictions and targets over `set`, leaving out the first `washout` steps of each sequence.
     func echoStatePredictions(_ network: EchoStateNetwork, on set: RegressionDataset,
                               washout: Int) throws -> (predictions: [Double], targets: [Double]) {

@@ -100,6 +100,15 @@ extension Interpreter {
         let container = try evaluate(base)
         if case .tensors(let t) = container { return try tensor(named: index, in: t) }
         if case .tensor = container { throw RuntimeError(ExpressionMessage.tensorIndexed, at: base.range) }
+        // A slice literal may count its last end from the end (`xs[1...-1]`), which as a range would be empty.
+        if case .range(let lower, let upper) = index.kind {
+            let lo = try evaluateInt(lower, what: "the ends of a range")
+            let hi = try evaluateInt(upper, what: "the ends of a range")
+            guard lo <= hi || SliceBounds.countsFromBothEnds(lower: lo, upper: hi) else {
+                throw RuntimeError(ExpressionMessage.emptyRange(lower: lo, upper: hi), at: index.range)
+            }
+            return try sliced(container, lo, hi, base: base, index: index)
+        }
         let indexValue = try evaluate(index)
         if case .range(let lo, let hi) = indexValue { return try sliced(container, lo, hi, base: base, index: index) }
         guard case .int(let position) = indexValue else {

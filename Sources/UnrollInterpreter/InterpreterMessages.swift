@@ -86,6 +86,18 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case feedbackSizes(inputs: Int, outputs: Int)
     /// A free run of a readout fitted to one target per sequence.
     case perStepReadout
+    /// A Regressor's free run on data with a target per step rather than one after each window.
+    case forecastNeedsWindows
+    /// A Regressor's free run on a data set with no examples; `data` is the data as written.
+    case noWindows(data: String)
+    /// A window (`data[example]`) of another length than the first.
+    case windowLength(data: String, example: Int, steps: Int, window: Int)
+    /// A window (`data[example]`) that does not continue the one before it by one row: not one series in order.
+    case windowsNotConsecutive(data: String, example: Int)
+    /// A Regressor's free run whose warm-up is shorter than the window it must start from.
+    case warmupShorterThanWindow(warmup: Int, window: Int)
+    /// A Regressor's run longer than the rows the windows cover.
+    case seriesTooShort(warmup: Int, steps: Int, rows: Int)
     /// NRMSE of targets that do not vary.
     case constantTargets
     /// A beam search whose hypotheses would not fit in this machine's memory; `bytes` is `about 6.2 GB` or
@@ -149,6 +161,22 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
                 + "got \(outputs) output\(outputs == 1 ? "" : "s") for \(inputs) input\(inputs == 1 ? "" : "s")"
         case .perStepReadout:
             return "the readout was fitted to one target per sequence; a free run needs one-step-ahead data (a target per step)"
+        case .forecastNeedsWindows:
+            return "a Regressor forecasts from windows of a series with the next value as each one's target "
+                + "(series_csv(…, window: 20, horizon: 1)); this data has a target per step"
+        case .noWindows(let data):
+            return "'\(data)' has no windows to start a forecast from"
+        case .windowLength(let data, let example, let steps, let window):
+            return "\(data)[\(example)] has \(steps) steps but \(data)[0] has \(window); a forecast slides one window length along the series"
+        case .windowsNotConsecutive(let data, let example):
+            return "\(data)[\(example)] does not continue \(data)[\(example - 1)] by one row, so the windows are not one series in order; "
+                + "forecast on the whole series_csv data (horizon 1, stride 1) or a slice of it such as data[300...379], not on a shuffled split"
+        case .warmupShorterThanWindow(let warmup, let window):
+            return "a forecast starts from one whole window of true values, so 'warmup' must be at least the window of \(window) "
+                + "rows, got \(warmup)"
+        case .seriesTooShort(let warmup, let steps, let rows):
+            return "a warmup of \(warmup) rows and \(steps) predicted step\(steps == 1 ? "" : "s") need \(warmup + steps) rows of the series, but its windows "
+                + "cover \(rows); make 'steps' at most \(max(0, rows - warmup))"
         case .constantTargets:
             return "the targets do not vary, so the NRMSE (the error over their standard deviation) is undefined"
         case .beamTooWide(let beam, let bytes, let machine):

@@ -98,13 +98,14 @@ extension Checker {
 
     // MARK: - Ranges, members and indexing
 
-    private func typeOfRange(_ lower: Expr, _ upper: Expr, at expression: Expr) -> Typed {
+    /// `lower...upper`; as a slice (`inSlice`), an upper end counted from the end (`xs[1...-1]`) is no empty range.
+    private func typeOfRange(_ lower: Expr, _ upper: Expr, at expression: Expr, inSlice: Bool = false) -> Typed {
         let lo = typeOf(lower), hi = typeOf(upper)
         for (side, typed) in [(lower, lo), (upper, hi)] where !typed.type.isAssignable(to: .int) {
             report(ExpressionMessage.notAnInt(what: "the ends of a range", got: typed.type), at: side)
         }
         if case .int(let a)? = lo.constant, case .int(let b)? = hi.constant {
-            if a > b {
+            if a > b, !(inSlice && SliceBounds.countsFromBothEnds(lower: a, upper: b)) {
                 report(ExpressionMessage.emptyRange(lower: a, upper: b), at: expression)
                 return Typed(.range)
             }
@@ -190,7 +191,12 @@ extension Checker {
 
     private func typeOfIndex(_ base: Expr, _ index: Expr) -> Typed {
         let container = typeOf(base)
-        let position = typeOf(index)
+        let position: Typed
+        if case .range(let lower, let upper) = index.kind {
+            position = typeOfRange(lower, upper, at: index, inSlice: true)
+        } else {
+            position = typeOf(index)
+        }
         if container.type == .tensors || container.type == .tensor { return typeOfTensorLookup(container, position, base: base, at: index) }
         if position.type == .range { return typeOfSlice(container, position, base: base, at: index) }
         if !position.type.isAssignable(to: .int) {

@@ -6,6 +6,10 @@ public struct SliceBounds: Equatable, Sendable {
     /// The last item taken, counted from 0.
     public var upper: Int
 
+    /// Whether `lower...upper` counts its first end from the front and its last from the end (`1...-1`: all but the
+    /// first item), which as a range literal would be empty but as a slice is not.
+    public static func countsFromBothEnds(lower: Int, upper: Int) -> Bool { lower >= 0 && upper < 0 }
+
     /// The bounds, or nil when either end lies outside the items or the slice runs backwards.
     public init?(lower: Int, upper: Int, count: Int) {
         let a = lower < 0 ? count + lower : lower, b = upper < 0 ? count + upper : upper

@@ -27,11 +27,21 @@ extension BuiltinLibrary {
 
     /// The parameters of `forecast` and `forecast_nrmse`, which run the same free run.
     private static let freeRunParameters: [Parameter] = [
-        .positional("model", .model(.echoState), doc: "an EchoState fitted to one-step-ahead prediction"),
-        .positional("data", .anyDataset, doc: "numeric sequences; the first one is driven and continued"),
-        .labelled("warmup", .int, .required, .positive, doc: "true inputs fed before the model runs on its own"),
-        .labelled("steps", .int, .required, .positive, doc: "steps it then generates, each output fed back as the next input"),
+        .positional("model", .anyModel,
+                    doc: "an EchoState fitted to one-step-ahead prediction, or a Regressor trained on windows of a series with the next value as target"),
+        .positional("data", .anyDataset,
+                    doc: "numeric sequences: for an EchoState the first one is driven and continued; for a Regressor, consecutive windows of one series in order (series_csv with horizon 1, or a slice of it)"),
+        .labelled("warmup", .int, .required, .positive,
+                  doc: "true values read before the model runs on its own: an EchoState's driven steps; for a Regressor, rows of the series (at least one window), whose last window starts the run"),
+        .labelled("steps", .int, .required, .positive, doc: "steps it then predicts, each output fed back as the next input"),
+        .labelled("mode", .string, .value(.string("free")), .oneOf(["free", "one_step"]),
+                  doc: "`free`: each prediction is fed back (a free run); `one_step`: every step reads the true values, for comparison over the same steps"),
     ]
+
+    /// A problem when the model is known to be neither an EchoState nor a Regressor.
+    private static func forecastProblem(_ facts: CallFacts, _ function: String) -> CallProblem? {
+        kindProblem(facts, [.echoState, .regressor], "'\(function)' needs an EchoState or a Regressor")
+    }
 
     /// Measuring, predicting and generating with trained models.
     static let evaluation: [Builtin] = [
@@ -125,9 +135,9 @@ extension BuiltinLibrary {
             name: "forecast", family: .evaluation,
             parameters: freeRunParameters,
             result: .list(.series),
-            doc: "Free-running (generative) prediction: the truth and the forecast as two Series (for `plot`), the forecast's first value following the last warm-up input.",
+            doc: "Free-running (generative) prediction: the truth and the forecast as two Series (for `plot`), the forecast's first value following the last warm-up value; a Regressor slides its window, appending each prediction.",
             rule: { facts in
-                let problems = [kindProblem(facts, [.echoState], "'forecast' needs an EchoState"), dataProblem(facts)]
+                let problems = [forecastProblem(facts, "forecast"), dataProblem(facts)]
                 return CallOutcome(.list(.series), problems: problems.compactMap { $0 })
             }
         )) { try $0.forecastBuiltin($1) },
@@ -135,9 +145,9 @@ extension BuiltinLibrary {
             name: "forecast_nrmse", family: .evaluation,
             parameters: freeRunParameters,
             result: .float,
-            doc: "The NRMSE of `forecast` over its `steps` generated values, normalised by the variance of the whole first sequence's targets.",
+            doc: "The NRMSE of `forecast` over its `steps` predicted values, normalised by the variance of the whole series (an EchoState's first sequence's targets; all the rows a Regressor's windows cover).",
             rule: { facts in
-                let problems = [kindProblem(facts, [.echoState], "'forecast_nrmse' needs an EchoState"), dataProblem(facts)]
+                let problems = [forecastProblem(facts, "forecast_nrmse"), dataProblem(facts)]
                 return CallOutcome(.float, problems: problems.compactMap { $0 })
             }
         )) { try $0.forecastNRMSEBuiltin($1) },
