@@ -103,7 +103,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
 
         // End-to-end tests: run the built `unroll` binary on notebooks and check what it writes.
-        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"]),
+        .testTarget(name: "UnrollCLITests", dependencies: ["UnrollCLI", "UnrollRunner", "UnrollReport", "UnrollRecord", "UnrollTestSupport"],
+                    resources: [.copy("Fixtures")]),
 
         // Test helpers shared by the test targets (finite-difference gradient checks, kernel settings, temporary folders,
         // run-record fixtures).

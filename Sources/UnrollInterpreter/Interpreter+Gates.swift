@@ -20,15 +20,8 @@ extension Interpreter {
         case .regressor, .seq2seq, .pendingSeq2Seq, .echoState:
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: Self.tokenStackNeed, kind: model.kind.rawValue), at: "model")
         }
-        if let what = model.spec.connections.describedKind {
-            throw arguments.error(BuiltinMessage.needsCellSteps(owner: "gates", what: what), at: "model")
-        }
         if let cell = model.spec.cell {
-            throw arguments.error(BuiltinMessage.needsCellSteps(owner: "gates", what: "the declared cell '\(cell.name)'"),
-                                  at: "model")
-        }
-        guard model.spec.variant == .standard else {
-            throw arguments.error(BuiltinMessage.probeNeedsStandardLSTM(owner: "gates", layer: model.spec.summary), at: "model")
+            throw arguments.error(BuiltinMessage.needsBuiltInCell(owner: "gates", cell: cell.name), at: "model")
         }
         let codec = try textCodec(of: model, arguments)
         let text = try arguments.string("text")
@@ -58,11 +51,17 @@ extension Interpreter {
         let place = rnn.layerCount == 1 && rnn.directionCount == 1
             ? "" : " (layer \(layer)\(rnn.directionCount == 2 ? direction == 0 ? ", forward" : ", reverse" : ""))"
         let columns = tokens.map(Self.tokenLabel)
-        return .list(trace.tracks.map { track in
-            .heatmap(HeatmapOutput(
+        var maps = trace.tracks.map { track in
+            HeatmapOutput(
                 title: "\(track.name) \(track.symbol)_t\(place): \(text)", rowLabels: units.map { "unit \($0)" },
-                columnLabels: columns, values: units.map { u in track.values.map { Double($0[u]) } }))
-        })
+                columnLabels: columns, values: units.map { u in track.values.map { Double($0[u]) } })
+        }
+        if let rates = trace.rates {
+            // A leak rate does not change over time: one column, one value per unit.
+            maps.append(HeatmapOutput(title: "leak rate α\(place)", rowLabels: units.map { "unit \($0)" },
+                                      columnLabels: ["α"], values: units.map { [Double(rates[$0])] }))
+        }
+        return .list(maps.map(Value.heatmap))
     }
 
     /// The units of the `units` argument: the first N, or the numbers listed.

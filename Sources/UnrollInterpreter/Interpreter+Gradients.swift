@@ -12,11 +12,14 @@ extension Interpreter {
         })
     }
 
-    /// `bptt_terms(model, data, batch:)`: the Frobenius norm of each step's term of ∂L/∂W_hh of the first layer.
+    /// `bptt_terms(model, data, batch:)`: the Frobenius norm of each step's term of ∂L/∂W_hh of the first layer
+    /// (of ∂L/∂W_skip for a skip layer without one-step connections).
     func bpttTermsBuiltin(_ arguments: Arguments) throws -> Value {
-        let norms = BPTTTerms.norms(BPTTTerms.terms(try probe(arguments, owner: "bptt_terms")))
-        return .series(SeriesValue(values: norms, split: nil, metric: "‖term of ∂L/∂W_hh‖",
-                                   x: norms.indices.map { Double($0 + 1) }, xLabel: "step k", label: "W_hh of layer 1"))
+        let probe = try probe(arguments, owner: "bptt_terms")
+        let symbol = probe.layer.firstRecurrentWeight(layer: 0).symbol
+        let norms = BPTTTerms.norms(BPTTTerms.terms(probe))
+        return .series(SeriesValue(values: norms, split: nil, metric: "‖term of ∂L/∂\(symbol)‖",
+                                   x: norms.indices.map { Double($0 + 1) }, xLabel: "step k", label: "\(symbol) of layer 1"))
     }
 
     /// The first batch (in order, `batch:` rows) of the model's data, laid out to unroll its stack on the tape.
@@ -26,16 +29,9 @@ extension Interpreter {
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: BuiltinLibrary.probeNeeds(owner), kind: model.kind.rawValue),
                                   at: "model")
         }
-        guard model.spec.variant == .standard else {
-            throw arguments.error(BuiltinMessage.probeNeedsStandardLSTM(owner: owner, layer: model.spec.summary), at: "model")
-        }
         guard !model.spec.bidirectional else { throw arguments.error(BuiltinMessage.needsOneDirection(owner: owner), at: "model") }
-        if let what = model.spec.connections.describedKind {
-            throw arguments.error(BuiltinMessage.needsCellSteps(owner: owner, what: what), at: "model")
-        }
         if let cell = model.spec.cell {
-            throw arguments.error(BuiltinMessage.needsCellSteps(owner: owner, what: "the declared cell '\(cell.name)'"),
-                                  at: "model")
+            throw arguments.error(BuiltinMessage.needsBuiltInCell(owner: owner, cell: cell.name), at: "model")
         }
         let data = try arguments.value("data")
         let objective = try self.objective(for: model, on: data, at: arguments.place("data"),

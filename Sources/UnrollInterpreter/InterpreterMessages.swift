@@ -109,11 +109,9 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
     case identityInitNeedsRNN(kind: String)
     /// A builtin that unrolls a recurrent stack in time given a bidirectional one.
     case needsOneDirection(owner: String)
-    /// A builtin that unrolls a recurrent stack in time given an LSTM variant, whose cells it cannot step.
-    case probeNeedsStandardLSTM(owner: String, layer: String)
-    /// A builtin that steps the RNN, LSTM and GRU cells given a layer of another kind (`what`: `leaky units`,
-    /// `skip connections`).
-    case needsCellSteps(owner: String, what: String)
+
+    /// `gates`, `gradient_flow` or `bptt_terms` on a model whose layer is a cell declared in the notebook.
+    case needsBuiltInCell(owner: String, cell: String)
 
     /// Every message of this type belongs to the interpreter, where builtins are declared.
     static let domain = "UnrollInterpreter"
@@ -184,15 +182,13 @@ enum BuiltinMessage: DiagnosticMessage, Hashable {
         case .variantDecoder(let variant):
             return "a Seq2Seq decoder steps with the standard LSTM cell; the '\(variant)' variant works in the encoder "
                 + "only; drop 'variant' from the decoder"
-        case .needsCellSteps(let owner, let what):
-            return "'\(owner)' steps the cells of RNN, LSTM and GRU layers; this model's layer has \(what), which it "
-                + "does not step; use it on a model built with a plain RNN, LSTM or GRU"
+        case .needsBuiltInCell(let owner, let cell):
+            return "'\(owner)' steps the layers Unroll builds in (RNN, LSTM, GRU, LeakyRNN and the LSTM variants); this "
+                + "model's layer is the declared cell '\(cell)', which it does not step; use it on a model built with a "
+                + "built-in layer"
         case .needsOneDirection(let owner):
             return "'\(owner)' follows the gradient back in time through one direction; this model's recurrent stack is "
                 + "bidirectional; build it with 'bidirectional: false'"
-        case .probeNeedsStandardLSTM(let owner, let layer):
-            return "'\(owner)' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is \(layer); "
-                + "measure a model built with the standard LSTM (drop 'variant')"
         case .identityInitNeedsRNN(let kind):
             return "init \"identity\" is for an Elman RNN (the IRNN); \(kind) has gates; use \"orthogonal\" or \"uniform\""
         }

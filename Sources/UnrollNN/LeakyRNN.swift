@@ -52,9 +52,21 @@ public final class LeakyRNN: TimeRecurrence {
     public func run(_ input: Variable, h0: Variable, lengths: [Int]?, reverse: Bool) -> (output: Variable, hidden: Variable) {
         let weights = Variable.concat([weightHH, weightIH], axis: 1), bias = biasIH + biasHH
         return TimeLoop.run(input, h0: h0, lengths: lengths, reverse: reverse, alpha: rates) { x, states in
-            Variable.matmul(Variable.concat([states[states.count - 1], x], axis: 1), weights, transposeB: true)
-                .addingRowVector(bias).tanh()
+            Self.candidate(x, previous: states[states.count - 1], weights: weights, bias: bias)
         }
+    }
+
+    public func unrolledStates(_ inputs: [Variable], h0: Variable, recurrentWeight: (_ step: Int) -> Variable?) -> [Variable] {
+        let weights = Variable.concat([weightHH, weightIH], axis: 1), bias = biasIH + biasHH
+        return TimeLoop.states(inputs, h0: h0, alpha: rates) { x, states, t in
+            let stepWeights = recurrentWeight(t).map { Variable.concat([$0, weightIH], axis: 1) } ?? weights
+            return Self.candidate(x, previous: states[states.count - 1], weights: stepWeights, bias: bias)
+        }
+    }
+
+    /// The candidate state `tanh([h_{t−1} | x_t] · [W_hh | W_ih]ᵀ + (b_ih + b_hh))` of one step, `(N, H)`.
+    static func candidate(_ x: Variable, previous: Variable, weights: Variable, bias: Variable) -> Variable {
+        Variable.matmul(Variable.concat([previous, x], axis: 1), weights, transposeB: true).addingRowVector(bias).tanh()
     }
 
     public var namedParameters: [(name: String, variable: Variable)] {

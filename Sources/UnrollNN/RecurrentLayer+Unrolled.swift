@@ -2,12 +2,17 @@ import UnrollAutograd
 import UnrollTensor
 
 extension RecurrentLayer {
-    /// Runs a one-direction stack over `inputs` `(N, T, F)` step by step on the tape with its `RecurrentCell`s
-    /// (sharing the layer's weights; no fused kernel, no dropout), from a zero state, and returns every layer's
-    /// hidden state at every step: `[layer][step]`, each `(N, H)`, so that their gradients can be read after a
-    /// backward pass. Every step runs for every row; a padded row's states past its length are computed on
-    /// and simply never used by a loss that reads each row up to its length, so they get no gradient from it.
-    /// `recurrentWeight(layer, step)` may return a stand-in for that step's `W_hh` (see `RecurrentCell`).
+    /// Runs a one-direction stack over `inputs` `(N, T, F)` step by step on the tape, from a zero state, and returns
+    /// every layer's hidden state at every step: `[layer][step]`, each `(N, H)`, so that their gradients can be read
+    /// after a backward pass.
+    ///
+    /// The steps share the layer's weights and use no fused kernel and no dropout: a standard layer steps its
+    /// `RecurrentCell`s, an LSTM variant its `VariantLSTMCell`s, leaky and skip layers their own tape step
+    /// (`TimeRecurrence.unrolledStates`), so a state reached over several steps (a skip from `h_{t−d}`, a leaky
+    /// unit's `(1 − α) h_{t−1}`) gets every path's gradient. Every step runs for every row; a padded row's states
+    /// past its length are computed on and simply never used by a loss that reads each row up to its length, so
+    /// they get no gradient from it. `recurrentWeight(layer, step)` may return a stand-in for that step's
+    /// `firstRecurrentWeight` of the layer (see `RecurrentCell`).
     public func unrolledOnTape(_ inputs: Tensor,
                                recurrentWeight: (_ layer: Int, _ step: Int) -> Variable? = { _, _ in nil }) -> [[Variable]] {
         precondition(!bidirectional, "recurrent layer: unrolling on the tape takes one direction")
@@ -26,18 +31,41 @@ extension RecurrentLayer {
             return Variable(x)
         }
         var states: [[Variable]] = []
-        for (l, directions) in cells.enumerated() {
-            let cell = directions[0]
-            var h = Variable(Tensor(zeros: [n, hiddenSize]))
-            var c: Variable? = kind.hasCellState ? Variable(Tensor(zeros: [n, hiddenSize])) : nil
+        for l in 0..<layerCount {
+            let zero = Variable(Tensor(zeros: [n, hiddenSize]))
             var layerStates: [Variable] = []
-            for t in 0..<steps {
-                (h, c) = cell(below[t], h: h, c: c, recurrentWeight: recurrentWeight(l, t))
-                layerStates.append(h)
+            if !timeCells.isEmpty {
+                layerStates = timeCells[l][0].unrolledStates(below, h0: zero) { recurrentWeight(l, $0) }
+            } else if !variantCells.isEmpty {
+                var (h, c) = (zero, Variable(Tensor(zeros: [n, hiddenSize])))
+                for t in 0..<steps {
+                    (h, c) = variantCells[l][0].step(below[t], h: h, c: c, recurrentWeight: recurrentWeight(l, t))
+                    layerStates.append(h)
+                }
+            } else {
+                var h = zero
+                var c: Variable? = kind.hasCellState ? Variable(Tensor(zeros: [n, hiddenSize])) : nil
+                for t in 0..<steps {
+                    (h, c) = cells[l][0](below[t], h: h, c: c, recurrentWeight: recurrentWeight(l, t))
+                    layerStates.append(h)
+                }
             }
             states.append(layerStates)
             below = layerStates
         }
         return states
+    }
+
+    /// The recurrent matrix of a layer (forward direction) that `unrolledOnTape`'s `recurrentWeight` stands in for,
+    /// and its symbol: `W_hh` (all `G·H` gate rows), or `W_skip` for a skip layer without one-step connections.
+    public func firstRecurrentWeight(layer: Int) -> (symbol: String, weight: Variable) {
+        if !timeCells.isEmpty {
+            let cell = timeCells[layer][0]
+            let weight = cell.recurrentWeights[0]
+            if let skip = cell as? SkipRNN, skip.weightHH == nil { return ("W_skip", weight) }
+            return ("W_hh", weight)
+        }
+        if !variantCells.isEmpty { return ("W_hh", variantCells[layer][0].weightHH) }
+        return ("W_hh", cells[layer][0].weightHH)
     }
 }

@@ -45,15 +45,34 @@ public final class SkipRNN: TimeRecurrence {
     public var biases: [Variable] { [biasIH, biasHH] }
 
     public func run(_ input: Variable, h0: Variable, lengths: [Int]?, reverse: Bool) -> (output: Variable, hidden: Variable) {
-        let weights = Variable.concat((weightHH.map { [$0] } ?? []) + [weightSkip, weightIH], axis: 1)
-        let bias = biasIH + biasHH, d = connection.distance
+        let weights = joinedWeights(recurrentWeights), bias = biasIH + biasHH
         return TimeLoop.run(input, h0: h0, lengths: lengths, reverse: reverse, alpha: nil) { x, states in
-            let s = states.count - 1                                  // steps taken so far
-            let back = states[max(0, s + 1 - d)]                      // h_{t−d}, or h0 before it exists
-            let joined = Variable.concat((weightHH == nil ? [] : [states[s]]) + [back, x], axis: 1)
-            let z = Variable.matmul(joined, weights, transposeB: true).addingRowVector(bias)
-            return usesTanh ? z.tanh() : z.relu()
+            candidate(x, states: states, weights: weights, bias: bias)
         }
+    }
+
+    public func unrolledStates(_ inputs: [Variable], h0: Variable, recurrentWeight: (_ step: Int) -> Variable?) -> [Variable] {
+        let weights = joinedWeights(recurrentWeights), bias = biasIH + biasHH
+        return TimeLoop.states(inputs, h0: h0, alpha: nil) { x, states, t in
+            guard let first = recurrentWeight(t) else { return candidate(x, states: states, weights: weights, bias: bias) }
+            return candidate(x, states: states, weights: joinedWeights([first] + recurrentWeights.dropFirst()), bias: bias)
+        }
+    }
+
+    /// `[W_hh | W_skip | W_ih]` (without `W_hh` when the one-step connection is removed), from the recurrent
+    /// matrices in `recurrentWeights`' order.
+    private func joinedWeights(_ recurrent: [Variable]) -> Variable {
+        Variable.concat(recurrent + [weightIH], axis: 1)
+    }
+
+    /// The next state `act([h_{t−1} | h_{t−d} | x_t] · weightsᵀ + (b_ih + b_hh))` from the states so far
+    /// (`states[s]` after `s` steps; `h0` stands in for `h_{t−d}` before it exists).
+    private func candidate(_ x: Variable, states: [Variable], weights: Variable, bias: Variable) -> Variable {
+        let s = states.count - 1                                      // steps taken so far
+        let back = states[max(0, s + 1 - connection.distance)]        // h_{t−d}, or h0 before it exists
+        let joined = Variable.concat((weightHH == nil ? [] : [states[s]]) + [back, x], axis: 1)
+        let z = Variable.matmul(joined, weights, transposeB: true).addingRowVector(bias)
+        return usesTanh ? z.tanh() : z.relu()
     }
 
     public var namedParameters: [(name: String, variable: Variable)] {

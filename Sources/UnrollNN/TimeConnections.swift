@@ -22,15 +22,6 @@ public enum TimeConnections: Equatable, Sendable {
 }
 
 extension TimeConnections {
-    /// What the connections are, as messages name them (`leaky units`, `skip connections`); nil for `.adjacent`.
-    public var describedKind: String? {
-        switch self {
-        case .adjacent: return nil
-        case .leaky: return "leaky units"
-        case .skip: return "skip connections"
-        }
-    }
-
     /// The tape-run layer of one direction for these connections (`kind` chooses the skip layer's activation).
     func makeCell(kind: RecurrentCellKind, inputSize: Int, hiddenSize: Int, rng: inout RandomGenerator) -> any TimeRecurrence {
         switch self {

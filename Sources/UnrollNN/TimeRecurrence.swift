@@ -15,6 +15,11 @@ public protocol TimeRecurrence: Parameterized {
     /// Runs over `input` `(N, T, F)` from `h0` `(N, H)`; returns the output `(N, T, H)` (zero past each sequence's
     /// length) and the final state `(N, H)`, taken at each sequence's own last step.
     func run(_ input: Variable, h0: Variable, lengths: [Int]?, reverse: Bool) -> (output: Variable, hidden: Variable)
+    /// The state after each step, `[h_1, …, h_T]`, each `(N, H)`, of a forward run over `inputs` (step `t`'s `(N, F)`)
+    /// from `h0` with every row active: the same ops as `run`, kept apart so that their gradients can be read.
+    /// `recurrentWeight(t)` may stand in for the first of `recurrentWeights` at step `t` (a copy of the same value,
+    /// whose gradient is then that step's term alone).
+    func unrolledStates(_ inputs: [Variable], h0: Variable, recurrentWeight: (_ step: Int) -> Variable?) -> [Variable]
 }
 
 /// The time loop the tape-run layers share: steps in reading order, padded steps skipped as the fused kernel skips
@@ -52,5 +57,20 @@ enum TimeLoop {
         }
         guard steps > 0 else { return (Variable(Tensor(zeros: [n, 0, hidden])), h0) }
         return (Variable.stack(outputs.map { $0! }, axis: 1), states[steps])
+    }
+
+    /// Unrolls `step` forwards over `inputs` (one `(N, F)` per step) from `h0` with every row active, as `run` does
+    /// for a batch without padding, and returns the states after each step, `[h_1, …, h_T]`.
+    ///
+    /// `step(x_t, states, t)` is `run`'s step with the step's index, so a caller can give one step its own weights.
+    static func states(_ inputs: [Variable], h0: Variable, alpha: Variable?,
+                       step: (_ x: Variable, _ states: [Variable], _ t: Int) -> Variable) -> [Variable] {
+        var states = [h0]
+        states.reserveCapacity(inputs.count + 1)
+        for (t, x) in inputs.enumerated() {
+            precondition(x.shape == [h0.shape[0], x.shape[1]], "time loop: step \(t) input \(x.shape) for h0 \(h0.shape)")
+            states.append(Variable.stateUpdate(previous: states[t], candidate: step(x, states, t), alpha: alpha, active: nil))
+        }
+        return Array(states.dropFirst())
     }
 }

@@ -41,15 +41,16 @@ public final class VariantLSTMCell: Parameterized {
     /// The hidden size `H`.
     public var hiddenSize: Int { weightHH.shape[1] }
 
-    /// Advances one step: `x` `(N, F)`, `h` and `c` `(N, H)`; returns the new `h` and `c`.
-    public func step(_ x: Variable, h: Variable, c: Variable) -> (h: Variable, c: Variable) {
+    /// Advances one step: `x` `(N, F)`, `h` and `c` `(N, H)`; returns the new `h` and `c`. `recurrentWeight` may
+    /// stand in for `W_hh` at this step (a copy of the same value, whose gradient is then this step's term alone).
+    public func step(_ x: Variable, h: Variable, c: Variable, recurrentWeight: Variable? = nil) -> (h: Variable, c: Variable) {
         precondition(x.shape.count == 2 && x.shape[1] == inputSize,
                      "variant LSTM cell: input \(x.shape) for a cell of \(inputSize) inputs")
         precondition(h.shape == [x.shape[0], hiddenSize] && c.shape == h.shape,
                      "variant LSTM cell: h \(h.shape), c \(c.shape), expected [\(x.shape[0]), \(hiddenSize)]")
         let hs = hiddenSize
         let pre = Variable.matmul(x, weightIH, transposeB: true).addingRowVector(biasIH)
-            + Variable.matmul(h, weightHH, transposeB: true).addingRowVector(biasHH)
+            + Variable.matmul(h, recurrentWeight ?? weightHH, transposeB: true).addingRowVector(biasHH)
         let blocks = pre.split(sizes: Array(repeating: hs, count: variant.gateCount), axis: 1)
         var byGate: [LSTMVariant.Gate: Variable] = [:]
         for (gate, block) in zip(variant.gates, blocks) { byGate[gate] = block }

@@ -6,13 +6,14 @@ import UnrollTensor
 public enum BPTTTerms {
     /// The per-step terms of `∂L/∂W_hh` of the first layer (forward direction) for the probe's batch loss (the
     /// objective's loss, as training computes it), each `(G·H, H)`: step `k`'s term is
-    /// `Σ_rows δ_k h_{k−1}ᵀ`, with `δ_k` the gradient of the step's recurrent pre-activation `W_hh h_{k−1} + b_hh`.
-    /// The stack is unrolled on the tape (`RecurrentLayer.unrolledOnTape`) with a separate copy of `W_hh` (same
-    /// value) at every step, so each copy's gradient is its step's term; their sum is the ordinary gradient. The
-    /// first step starts from the zero state, so its term is zero. The parameters' gradients are cleared
-    /// afterwards.
+    /// `Σ_rows δ_k h_{k−1}ᵀ`, with `δ_k` the gradient of the step's recurrent pre-activation `W_hh h_{k−1} + b_hh`
+    /// (for a skip layer without `W_hh`, of `W_skip`: `Σ_rows δ_k h_{k−d}ᵀ`; see
+    /// `RecurrentLayer.firstRecurrentWeight`). The stack is unrolled on the tape (`RecurrentLayer.unrolledOnTape`)
+    /// with a separate copy of the matrix (same value) at every step, so each copy's gradient is its step's term;
+    /// their sum is the ordinary gradient. The first step starts from the zero state, so its term is zero. The
+    /// parameters' gradients are cleared afterwards.
     public static func terms(_ probe: RecurrentProbe) -> [Tensor] {
-        let weight = probe.layer.cells[0][0].weightHH
+        let weight = probe.layer.firstRecurrentWeight(layer: 0).weight
         let steps = probe.inputs.shape[1]
         let copies = (0..<steps).map { _ in Variable(weight.value, requiresGrad: true) }
         let states = probe.layer.unrolledOnTape(probe.inputs) { layer, step in layer == 0 ? copies[step] : nil }

@@ -1,3 +1,4 @@
+import Foundation
 import UnrollNN
 import UnrollTensor
 import UnrollRecord
@@ -67,5 +68,49 @@ final class InterpreterGatesTests: XCTestCase {
                         "new state n_t (layer 1, reverse)", "hidden state h_t (layer 1, reverse)"])
         XCTAssertNotEqual(forward[3].values, reverse[3].values)
         XCTAssertEqual(reverse[3].columnLabels, ["c", "a", "t"])
+    }
+
+    func testTapeLayersShowTheirOwnTracksWithTheForwardPassesValues() throws {
+        let h = try NotebookHarness()
+        try h.run("""
+        corpus = text("data/tiny.txt")
+        peep = LanguageModel(vocab: corpus.vocab, embed: 4, rnn: LSTM(hidden: 6, variant: "peephole"))
+        cifg = Tagger(vocab: corpus.vocab, tags: 3, embed: 4, rnn: LSTM(hidden: 6, variant: "coupled", layers: 2))
+        leaky = LanguageModel(vocab: corpus.vocab, embed: 4, rnn: LeakyRNN(hidden: 6, alpha: [0.9, 0.1], learned: true))
+        skipping = Tagger(vocab: corpus.vocab, tags: 3, embed: 4, rnn: RNN(hidden: 6, skip: 2, bidirectional: true))
+        """)
+        let text = "the cat sat"
+        for (name, titles) in [("peep", ["input gate i_t", "forget gate f_t", "cell candidate g_t", "output gate o_t", "cell state c_t", "hidden state h_t"]),
+                               ("cifg", ["input gate i_t (layer 2)", "cell candidate g_t (layer 2)", "output gate o_t (layer 2)",
+                                         "cell state c_t (layer 2)", "hidden state h_t (layer 2)"]),
+                               ("leaky", ["candidate state h̃_t", "hidden state h_t", "leak rate α"]),
+                               ("skipping", ["hidden state h_t (layer 1, reverse)"])] {
+            let call = name == "cifg" ? "gates(cifg, \"\(text)\", layer: 2, units: 6)"
+                : name == "skipping" ? "gates(skipping, \"\(text)\", direction: \"reverse\", units: 6)" : "gates(\(name), \"\(text)\", units: 6)"
+            let shown = heatmaps(try h.run("show " + call))
+            XCTAssertEqual(shown.map { $0.title.components(separatedBy: ":")[0] }, titles, name)
+            // The hidden state's heat map is the layer's forward pass, unit by unit and step by step.
+            guard case .model(let model)? = h.interpreter.environment.lookup(name) else { return XCTFail(name) }
+            let stack: TokenRecurrentStack
+            switch model.network {
+            case .language(let m): stack = m.stack
+            case .classifier(let m): stack = m.stack
+            case .tagger(let m): stack = m.stack
+            default: return XCTFail(name)
+            }
+            let ids = model.codec!.encode(text)
+            var rng = RandomGenerator(seed: 0)
+            let (output, _) = stack.rnn(stack.embedding(ids, shape: [1, ids.count]), rng: &rng)
+            let width = stack.rnn.outputSize, offset = name == "skipping" ? 6 : 0
+            let forward = (0..<6).map { u in (0..<ids.count).map { Double(output.value.scalars[$0 * width + offset + u]) } }
+            let hidden = try XCTUnwrap(shown.first { $0.title.hasPrefix("hidden state") })
+            XCTAssertEqual(hidden.values.map { $0.map(\.bitPattern) }, forward.map { $0.map(\.bitPattern) }, name)
+            XCTAssertEqual(hidden.columnLabels.count, ids.count)
+        }
+        // Learned leak rates are shown as the α they give, sigmoid(p), one column.
+        let rates = heatmaps(try h.run("show gates(leaky, \"at\", units: [0, 5])"))[2]
+        XCTAssertEqual(rates.columnLabels, ["α"])
+        XCTAssertEqual(rates.rowLabels, ["unit 0", "unit 5"])
+        XCTAssertEqual(rates.values.map { Float($0[0]) }, [0.9, 0.1].map { Float($0) }.map { FastMath.sigmoid(Float(log(Double($0) / (1 - Double($0))))) })
     }
 }

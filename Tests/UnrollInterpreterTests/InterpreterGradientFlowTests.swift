@@ -53,6 +53,26 @@ final class InterpreterGradientFlowTests: XCTestCase {
         XCTAssertEqual(s.lines.map(\.name), ["W_hh of layer 1"])
     }
 
+    func testLeakySkipAndVariantLayersAreMeasuredOnTheirOwnTapeSteps() throws {
+        let h = try harness()
+        XCTAssertEqual(try h.printed("""
+        leaky = Regressor(inputs: 2, rnn: LeakyRNN(hidden: 3, alpha: [1.0, 0.1], layers: 2))
+        skipping = Regressor(inputs: 2, rnn: RNN(hidden: 3, skip: 3, skip_only: true))
+        pc = Regressor(inputs: 2, rnn: LSTM(hidden: 3, variant: "coupled"))
+        flow = gradient_flow(leaky, data, batch: 4)
+        print flow.count, flow[0].count, flow[1].first > 0, flow[1].last > 0
+        far = gradient_flow(skipping, data)[0]
+        print far[1] == 0, far[2] == 0, far[3] > 0, far[6] > 0
+        print gradient_flow(pc, data)[0].count, bptt_terms(pc, data).count, bptt_terms(leaky, data).last > 0
+        """), ["2 12 true true", "true true true true", "12 12 true"])
+        // A skip layer without one-step connections has no W_hh: its terms are W_skip's.
+        let outputs = try h.run("show bptt_terms(skipping, data)")
+        guard case .series(let s) = outputs[0].content else { return XCTFail("\(outputs)") }
+        XCTAssertEqual(s.lines.map(\.name), ["W_skip of layer 1"])
+        XCTAssertEqual(s.yLabel, "‖term of ∂L/∂W_skip‖")
+        XCTAssertEqual(s.lines[0].y[0], 0, "the first step reads the zero state")
+    }
+
     func testModelsWithoutOneRecurrentStackAreRefused() throws {
         let h = try harness()
         XCTAssertEqual(h.failure("bi = Regressor(inputs: 2, rnn: GRU(hidden: 3, bidirectional: true))\nprint gradient_flow(bi, data)"),
@@ -61,21 +81,8 @@ final class InterpreterGradientFlowTests: XCTestCase {
         XCTAssertEqual(h.failure("pairs = task.reverse(count: 20, length: 3...4, vocab: 5)\nmt = Seq2Seq(encoder: GRU(hidden: 4))\n"
                                  + "print bptt_terms(mt, pairs)"),
                        "3:18: 'bptt_terms' needs a model with one recurrent stack (Regressor, Classifier, Tagger or LanguageModel), not a Seq2Seq")
-        // An LSTM variant runs on the tape with its own cells (no `cells` to unroll): refused where the model is named.
-        XCTAssertEqual(h.failure("pv = Regressor(inputs: 2, rnn: LSTM(hidden: 3, variant: \"peephole\"))\nprint bptt_terms(pv, data)"),
-                       "2:18: 'bptt_terms' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is "
-                        + "LSTM(hidden: 3, variant: \"peephole\"); measure a model built with the standard LSTM (drop 'variant')")
-        XCTAssertEqual(h.failure("pc = Regressor(inputs: 2, rnn: LSTM(hidden: 3, variant: \"coupled\"))\nprint gradient_flow(pc, data)"),
-                       "2:21: 'gradient_flow' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is "
-                        + "LSTM(hidden: 3, variant: \"coupled\"); measure a model built with the standard LSTM (drop 'variant')")
         XCTAssertEqual(h.failure("print gradient_flow(deep, corpus)"),
                        "1:27: a Regressor trains on numeric sequences (from task.adding or task.sine), not on a Corpus")
         XCTAssertEqual(h.failure("print gradient_flow(deep, data, batch: 0)"), "1:40: 'batch' must be positive, got 0")
-        XCTAssertEqual(h.failure("leaky = Regressor(inputs: 2, rnn: LeakyRNN(hidden: 3, alpha: 0.5))\nprint bptt_terms(leaky, data)"),
-                       "2:18: 'bptt_terms' steps the cells of RNN, LSTM and GRU layers; this model's layer has leaky units, "
-                        + "which it does not step; use it on a model built with a plain RNN, LSTM or GRU")
-        XCTAssertEqual(h.failure("skipping = Regressor(inputs: 2, rnn: RNN(hidden: 3, skip: 2))\nprint gradient_flow(skipping, data)"),
-                       "2:21: 'gradient_flow' steps the cells of RNN, LSTM and GRU layers; this model's layer has skip connections, "
-                        + "which it does not step; use it on a model built with a plain RNN, LSTM or GRU")
     }
 }

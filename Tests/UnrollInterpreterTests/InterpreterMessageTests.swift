@@ -68,15 +68,12 @@ final class InterpreterMessageTests: XCTestCase {
          "a beam of 1000000 hypotheses would hold about 30.2 GB at once; this machine has 24.0 GB; use a smaller 'beam' (2 to 10 is usual)"),
         (.variantDecoder(variant: "peephole"), "a Seq2Seq decoder steps with the standard LSTM cell; the 'peephole' variant "
             + "works in the encoder only; drop 'variant' from the decoder"),
-        (.needsCellSteps(owner: "gates", what: "leaky units"),
-         "'gates' steps the cells of RNN, LSTM and GRU layers; this model's layer has leaky units, which it "
-            + "does not step; use it on a model built with a plain RNN, LSTM or GRU"),
+        (.needsBuiltInCell(owner: "gates", cell: "Elman"),
+         "'gates' steps the layers Unroll builds in (RNN, LSTM, GRU, LeakyRNN and the LSTM variants); this model's "
+            + "layer is the declared cell 'Elman', which it does not step; use it on a model built with a built-in layer"),
         (.needsOneDirection(owner: "gradient_flow"),
          "'gradient_flow' follows the gradient back in time through one direction; this model's recurrent stack is "
             + "bidirectional; build it with 'bidirectional: false'"),
-        (.probeNeedsStandardLSTM(owner: "bptt_terms", layer: "LSTM(hidden: 4, variant: \"peephole\")"),
-         "'bptt_terms' unrolls the standard RNN, LSTM and GRU cells; this model's recurrent stack is "
-            + "LSTM(hidden: 4, variant: \"peephole\"); measure a model built with the standard LSTM (drop 'variant')"),
         (.identityInitNeedsRNN(kind: "LSTM"),
          "init \"identity\" is for an Elman RNN (the IRNN); LSTM has gates; use \"orthogonal\" or \"uniform\""),
     ]

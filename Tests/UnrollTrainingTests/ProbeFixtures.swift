@@ -10,8 +10,12 @@ enum ProbeFixtures {
     /// A name and the objective, already begun with `batch` rows per batch and no shuffling.
     static func objectives(_ kind: RecurrentCellKind, layers: Int = 1, hidden: Int = 3, seed: UInt64 = 7)
         throws -> [(name: String, objective: any RecurrentProbing)] {
+        try objectives(RecurrentSpec(kind: kind, hidden: hidden, layers: layers), seed: seed)
+    }
+
+    /// The same objectives for models whose recurrent stack is `spec` (an LSTM variant, leaky units, a skip).
+    static func objectives(_ spec: RecurrentSpec, seed: UInt64 = 7) throws -> [(name: String, objective: any RecurrentProbing)] {
         var rng = RandomGenerator(seed: seed)
-        let spec = RecurrentSpec(kind: kind, hidden: hidden, layers: layers)
         let adding = try SyntheticTasks.adding(count: 3, length: 3...6, rng: &rng)
         let regressor = SequenceRegressor(inputs: 2, outputs: 1, rnn: spec, perStep: false, rng: &rng)
         let perStepData = RegressionDataset(

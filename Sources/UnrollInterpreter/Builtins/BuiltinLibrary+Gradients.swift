@@ -39,7 +39,8 @@ extension BuiltinLibrary {
                 + "last step only (a regressor's or classifier's loss on the final state, a language model's last "
                 + "position, a tagger's last tag): the batch mean of the rows' L2 norms, rows counted from their own "
                 + "end; one Series per layer, bottom first, to plot (a log y axis shows vanishing and exploding "
-                + "gradients as straight lines). The stack is unrolled on the tape with its own weights.",
+                + "gradients as straight lines). The stack is unrolled on the tape with its own weights; leaky units, "
+                + "skip connections and LSTM variants included, a state's gradient takes every path back to it.",
             rule: probeRule("gradient_flow", .list(.series))
         )) { try $0.gradientFlowBuiltin($1) },
         .function(Signature(
@@ -47,7 +48,8 @@ extension BuiltinLibrary {
             result: .series,
             doc: "Backpropagation through time written out: the Frobenius norm of each step k's term δ_k h_{k−1}ᵀ of "
                 + "∂L/∂W_hh of the first layer, for the model's training loss on the probe batch; the terms add up to "
-                + "the gradient training uses (the first step reads the zero state, so its term is 0).",
+                + "the gradient training uses (the first step reads the zero state, so its term is 0). A skip layer "
+                + "without one-step connections (`skip_only`) has no W_hh: its terms are those of W_skip, δ_k h_{k−d}ᵀ.",
             rule: probeRule("bptt_terms", .series)
         )) { try $0.bpttTermsBuiltin($1) },
     ]

@@ -25,7 +25,9 @@ extension BuiltinLibrary {
             result: .list(.heatmap),
             doc: "Runs the layer's weights step by step over the text from zero states and returns one heat map per gate "
                 + "(LSTM: input, forget, cell candidate, output; GRU: reset, update, new), then the cell state (LSTM) and the "
-                + "hidden state: a row per unit, a column per token; `show` draws each.",
+                + "hidden state: a row per unit, a column per token; `show` draws each. An LSTM variant shows the gates "
+                + "it has (coupled and no_forget have no forget gate, no_output no output gate); a LeakyRNN its candidate "
+                + "h̃, its state and, in one column, each unit's leak rate α; a skip RNN its state.",
             rule: { facts in CallOutcome(.list(.heatmap), problems: [tokenStackProblem(facts)].compactMap { $0 }) }
         )) { try $0.gatesBuiltin($1) },
         .function(Signature(
