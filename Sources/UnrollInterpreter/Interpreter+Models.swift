@@ -15,7 +15,7 @@ extension Interpreter {
         return .model(ModelValue(.language(network), spec: spec, embed: embed, codec: codec))
     }
 
-    /// `Classifier(vocab:, classes:, embed:, rnn:, dropout:)`.
+    /// `Classifier(vocab:, classes:, embed:, rnn:, dropout:, readout:)`.
     func classifier(_ arguments: Arguments) throws -> Value {
         let (size, codec) = try vocabulary(arguments)
         let classes = try arguments.int("classes")
@@ -24,9 +24,19 @@ extension Interpreter {
         try prepareCell(spec, inputSize: embed, prefix: "rnn.", owner: arguments.owner, at: arguments.place("rnn"))
         let dropout = Float(try arguments.double("dropout"))
         try checkFits(WeightCount.tokenModel(vocabulary: size, embed: embed, rnn: spec, outputs: classes), arguments)
+        let readout = try classifierReadout(arguments)
         let network = SequenceClassifier(vocabulary: size, classes: classes, embed: embed, rnn: spec,
-                                         dropout: dropout, rng: &rng)
+                                         dropout: dropout, readout: readout, rng: &rng)
         return .model(ModelValue(.classifier(network), spec: spec, embed: embed, codec: codec))
+    }
+
+    /// The `readout` argument of a `Classifier` (its constraint has already refused other strings).
+    private func classifierReadout(_ arguments: Arguments) throws -> ClassifierReadout {
+        let name = try arguments.string("readout")
+        guard let readout = ClassifierReadout(rawValue: name) else {
+            throw arguments.error("unknown readout '\(name)'; use last, mean or max", at: "readout")
+        }
+        return readout
     }
 
     /// `Tagger(vocab:, tags:, embed:, rnn:, dropout:)`.

@@ -156,7 +156,9 @@ final class ModelValue {
             return "EchoState(" + parts.joined(separator: ", ") + ")"
         }
         if let embed { parts.append("embed: \(embed)") }
-        parts += ["rnn: \(spec.summary)", "weights: \(weightCount)"]
+        parts.append("rnn: \(spec.summary)")
+        if case .classifier(let m) = network, m.readout != .last { parts.append("readout: \(m.readout.rawValue)") }
+        parts.append("weights: \(weightCount)")
         return "\(kind.rawValue)(" + parts.joined(separator: ", ") + ")"
     }
 

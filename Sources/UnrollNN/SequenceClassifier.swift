@@ -1,14 +1,18 @@
 import UnrollAutograd
 import UnrollTensor
 
-/// A many-to-one classifier: `Embedding → recurrent stack → final states of the last layer → Linear(D·H, C)`.
+/// A many-to-one classifier: `Embedding → recurrent stack → readout of the last layer → Linear(D·H, C)`, the
+/// readout being the final states, or the mean or maximum of the outputs over each sequence's length.
 public final class SequenceClassifier: TokenRecurrentModel {
     /// The embedding, recurrent stack, dropout and projection to class logits.
     public let stack: TokenRecurrentStack
+    /// What the projection reads from the last recurrent layer.
+    public let readout: ClassifierReadout
 
     /// A classifier of token sequences into `classes` classes.
     public init(vocabulary: Int, classes: Int, embed: Int, rnn spec: RecurrentSpec, dropout: Float = 0,
-                rng: inout RandomGenerator) {
+                readout: ClassifierReadout = .last, rng: inout RandomGenerator) {
+        self.readout = readout
         stack = TokenRecurrentStack(vocabulary: vocabulary, outputs: classes, embed: embed, rnn: spec, dropout: dropout,
                                     rng: &rng)
     }
@@ -21,7 +25,8 @@ public final class SequenceClassifier: TokenRecurrentModel {
                        rng: inout RandomGenerator) -> Variable {
         let n = lengths.count
         let x = stack.embedded(tokens, batch: n, steps: steps, training: training, rng: &rng)
-        let (_, state) = rnn(x, lengths: lengths, training: training, rng: &rng)
-        return stack.project(rnn.summary(of: state, batch: n), training: training, rng: &rng)
+        let (output, state) = rnn(x, lengths: lengths, training: training, rng: &rng)
+        let features = readout.features(of: rnn, output: output, state: state, lengths: lengths)
+        return stack.project(features, training: training, rng: &rng)
     }
 }

@@ -1,5 +1,6 @@
 import UnrollDiagnostics
 import UnrollLanguage
+import UnrollNN
 
 extension BuiltinLibrary {
     private static let vocabType = ValueType.oneOf([.int, .vocabulary])
@@ -26,9 +27,11 @@ extension BuiltinLibrary {
                 .labelled("embed", .int, .value(.int(32)), .positive, doc: "embedding width"),
                 .labelled("rnn", anyRecurrent, doc: "the recurrent stack"),
                 .labelled("dropout", .float, .value(.float(0)), .probability, doc: "dropout on embeddings and before the output layer"),
+                .labelled("readout", .string, .value(.string("last")), .oneOf(ClassifierReadout.allCases.map(\.rawValue)),
+                          doc: "what the output layer reads: `last` (the final hidden state), `mean` or `max` (of the last layer's outputs over each text's own length)"),
             ],
             result: .model(.classifier),
-            doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional).",
+            doc: "Reads a whole text and gives one label, from the final hidden state (both directions when bidirectional) or the mean or maximum of the outputs.",
             rule: { facts in
                 if let classes = facts.int("classes"), classes == 1 {
                     return CallOutcome(.model(.classifier), problems: [CallProblem(BuiltinMessage.tooFewClasses(got: 1), at: "classes")])
