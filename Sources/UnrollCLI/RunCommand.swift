@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Report formats to write: html, md, json (comma-separated).", valueName: "list"))
     var format: String = "html,md,json"
 
-    @Flag(help: "Record wall-clock times in the reports (they are then no longer byte-identical across runs).")
+    @Flag(help: "Record wall-clock times in the reports, and give `history.seconds` its measured values (reports are then no longer byte-identical across runs).")
     var timings = false
 
     @Option(help: ArgumentHelp("Let notebooks read files under this folder too (repeatable).", valueName: "dir"))
@@ -74,6 +74,7 @@ struct RunCommand: ParsableCommand {
         settings.keepGoing = keepGoing
         settings.formats = formats
         settings.timings = timings
+        settings.timedValues = timings
         settings.allowedRoots = allowRead
         settings.unrollVersion = UnrollVersion.string
         let status = NotebookBatch.run(paths, settings: settings, jobs: jobs)

@@ -33,6 +33,7 @@ extension Interpreter {
         let washout = try arguments.int("washout"), ridge = try arguments.double("ridge")
         try checkWashout(washout, in: set, arguments)
         try checkpoint()
+        let clock = EpochClock()
         try echoStateErrors(at: arguments.site) {
             try network.fit(set.examples.map { (inputs: $0.inputs, steps: $0.steps, targets: $0.targets) },
                             perStep: set.perStep, ridge: ridge, washout: washout, checkpoint: { try self.checkpoint() })
@@ -42,6 +43,7 @@ extension Interpreter {
         for (p, y) in zip(predictions, targets) { mse += (p - y) * (p - y) }
         var history = History()
         history.train = [Metrics(loss: mse / Double(max(1, targets.count)))]
+        history.seconds = [clock.elapsed]
         model.history.append(history)
         if let score = NormalizedError.nrmse(predictions: predictions, targets: targets) {
             outputs.append(.scalar(names.next("fit"), score, label: "fit \(modelName) on \(dataExpr): training NRMSE"))

@@ -22,8 +22,22 @@ extension Interpreter {
                                    x: norms.indices.map { Double($0 + 1) }, xLabel: "step k", label: "\(symbol) of layer 1"))
     }
 
+    /// `bptt_sum_error(model, data, batch:)`: how far the sum of `bptt_terms`' matrices is from ∂L/∂W_hh as training
+    /// computes it on the same batch, relative to the latter's Frobenius norm.
+    func bpttSumErrorBuiltin(_ arguments: Arguments) throws -> Value {
+        let objective = try probing(arguments, owner: "bptt_sum_error")
+        let terms = BPTTTerms.terms(objective.probe(batch: 0))
+        let gradient = BPTTTerms.trainingGradient(objective, batchSize: try arguments.int("batch"))
+        return .float(BPTTTerms.relativeDifference(terms: terms, gradient: gradient))
+    }
+
     /// The first batch (in order, `batch:` rows) of the model's data, laid out to unroll its stack on the tape.
     private func probe(_ arguments: Arguments, owner: String) throws -> RecurrentProbe {
+        try probing(arguments, owner: owner).probe(batch: 0)
+    }
+
+    /// The objective of the model on its data, begun in order with `batch:` rows, whose batch 0 is the probe.
+    private func probing(_ arguments: Arguments, owner: String) throws -> RecurrentProbing {
         let model = try arguments.model()
         guard model.kind != .seq2seq, model.kind != .echoState else {
             throw arguments.error(BuiltinMessage.wrongModelKind(needs: BuiltinLibrary.probeNeeds(owner), kind: model.kind.rawValue),
@@ -42,6 +56,6 @@ extension Interpreter {
         guard probing.begin(shuffle: false, batchSize: try arguments.int("batch"), rng: &rng) > 0 else {
             throw arguments.error("the data has no batch to probe", at: "data")
         }
-        return probing.probe(batch: 0)
+        return probing
     }
 }

@@ -14,6 +14,10 @@ public struct InterpreterSettings {
     /// Which run of a `--seeds` check this is (0: the notebook as written); every `seed N` statement seeds
     /// with `SeedDerivation.seed(N, run: seedRun)`. The caller derives `seed` the same way.
     public var seedRun = 0
+    /// Whether the language's measured wall-clock times (`history.seconds`) read as what was measured
+    /// (`unroll run --timings`); otherwise they read as NaN, so that every output, and every baseline, is the same
+    /// on every run and machine.
+    public var timings = false
     /// Told about progress: fits starting, batches and epochs finishing.
     public var events: ((InterpreterEvent) -> Void)?
     /// Called often (every statement, loop iteration, training batch and sampled token); what it throws

@@ -37,6 +37,7 @@ public enum NotebookRunner {
             notebookDirectory: directory.isEmpty ? "." : directory, allowedRoots: settings.allowedRoots,
             params: constants, seed: seed)
         interpreterSettings.seedRun = settings.seedRun
+        interpreterSettings.timings = settings.timedValues
         interpreterSettings.checkpoint = { try clock.check() }
         if progress.isEnabled {
             interpreterSettings.events = { event in ProgressDisplay.show(event, on: progress) }

@@ -14,6 +14,10 @@ public struct RunSettings: Sendable {
     public var formats: [ReportFormat] = ReportFormat.allCases
     /// Record wall-clock times in the reports (off by default, so reports are byte-identical across runs).
     public var timings = false
+    /// Give the language's measured times (`history.seconds`) their values (`InterpreterSettings.timings`); off,
+    /// they read as NaN. `unroll run --timings` sets it with `timings`; `check` never does (it times cells for the
+    /// JUnit report only), so baselines hold no machine-dependent number.
+    public var timedValues = false
     /// Extra folders notebooks may read from.
     public var allowedRoots: [String] = []
     /// Which run of a `--seeds` check this is: 0 runs the notebook as written; run `i` replaces every seed by

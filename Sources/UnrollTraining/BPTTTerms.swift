@@ -22,6 +22,33 @@ public enum BPTTTerms {
         return copies.map { $0.grad ?? Tensor(zeros: weight.shape) }
     }
 
+    /// `∂L/∂W_hh` of the first layer (forward direction) for the objective's loss of batch 0 as training computes
+    /// it, through the layer's own forward and backward (the fused kernel for a standard cell): the objective is
+    /// begun again in order with `batchSize` rows (so a language model starts from the zero state, as its probe
+    /// does), without dropout, with a generator of its own; the parameters' gradients are cleared afterwards.
+    public static func trainingGradient(_ objective: RecurrentProbing, batchSize: Int) -> Tensor {
+        var rng = RandomGenerator(seed: 0)  // neither shuffling nor dropout draws from it; kept apart from the caller's
+        _ = objective.begin(shuffle: false, batchSize: batchSize, rng: &rng)
+        let weight = objective.probe(batch: 0).layer.cells[0][0].weightHH
+        for p in objective.parameters { p.zeroGrad() }
+        objective.run(batch: 0, training: false, rng: &rng).loss.backward()
+        let gradient = weight.grad ?? Tensor(zeros: weight.shape)
+        for p in objective.parameters { p.zeroGrad() }
+        return gradient
+    }
+
+    /// How far the terms' sum is from a gradient: `‖Σ_k terms_k − gradient‖_F / ‖gradient‖_F`, the terms added
+    /// in `Float` from the last step back (the order the tape accumulates them), the norms in `Double`; for a zero
+    /// gradient, 0 when the terms sum to zero too and infinity when they do not; 1 for no terms at all.
+    public static func relativeDifference(terms: [Tensor], gradient: Tensor) -> Double {
+        guard var sum = terms.last else { return gradient.sumOfSquares() == 0 ? 0 : 1 }
+        for term in terms.dropLast().reversed() { sum.add(term) }
+        sum.add(gradient, scale: -1)
+        let difference = sum.sumOfSquares().squareRoot(), scale = gradient.sumOfSquares().squareRoot()
+        if scale == 0 { return difference == 0 ? 0 : .infinity }
+        return difference / scale
+    }
+
     /// The Frobenius norm of each term, accumulated in `Double`.
     public static func norms(_ terms: [Tensor]) -> [Double] {
         terms.map { $0.sumOfSquares().squareRoot() }

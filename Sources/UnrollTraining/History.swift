@@ -1,4 +1,6 @@
 /// Per-epoch metrics of a training run, for the training data and (optionally) the validation data.
+///
+/// Two histories are equal when their results are: `seconds`, a wall-clock measurement, is left out.
 public struct History: Equatable, Sendable {
     /// One `Metrics` per finished epoch on the training data (measured during the epoch, dropout on).
     public var train: [Metrics] = []
@@ -16,6 +18,10 @@ public struct History: Equatable, Sendable {
     public var stoppedEpoch: Int?
     /// The epoch whose weights were put back at the end (`keep_best`), when they were not the last epoch's.
     public var restoredEpoch: Int?
+    /// The wall-clock seconds of each finished epoch (its training batches and its validation pass), measured with
+    /// a monotonic clock. A measurement of the machine, not a result: not compared by `==`, and the language shows
+    /// it only when a run asks for timings.
+    public var seconds: [Double] = []
 
     /// An empty history.
     public init() {}
@@ -53,5 +59,13 @@ public struct History: Equatable, Sendable {
         train += other.train
         valid += other.valid
         gradients += other.gradients
+        seconds += other.seconds
+    }
+
+    /// Equal results: every field but `seconds`.
+    public static func == (lhs: History, rhs: History) -> Bool {
+        lhs.train == rhs.train && lhs.valid == rhs.valid && lhs.gradients == rhs.gradients
+            && lhs.learningRates == rhs.learningRates && lhs.bestEpoch == rhs.bestEpoch
+            && lhs.stoppedEpoch == rhs.stoppedEpoch && lhs.restoredEpoch == rhs.restoredEpoch
     }
 }

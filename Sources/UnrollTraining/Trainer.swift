@@ -18,6 +18,7 @@ public enum Trainer {
     /// A `schedule` in the options sets the learning rate before each epoch (and hears the watched metric after it);
     /// `stopping` ends training after `patience` epochs without a better monitored value and, with `keepBest`, puts
     /// back the best epoch's weights (see `EarlyStopping`).
+    /// Each epoch's wall-clock seconds (its batches and its validation pass, `EpochClock`) go to `History.seconds`.
     /// `checkpoint` runs after every batch with the batch's 1-based index and count; it may throw to stop
     /// training (a cell timeout), and the error propagates.
     public static func fit(_ objective: Objective, validation: Objective? = nil, options: TrainingOptions,
@@ -28,6 +29,7 @@ public enum Trainer {
         var watch = EpochWatch(options: options, optimizer: optimizer)
         let epochs = max(options.epochs, 1)
         for epoch in 1...epochs {
+            let clock = EpochClock()
             if let rate = watch.beginEpoch(epoch, of: epochs) { history.learningRates.append(rate) }
             var sum = 0.0, count = 0, correct = 0, classifies = false
             var norms: [Double] = [], clipped = 0
@@ -65,6 +67,7 @@ public enum Trainer {
                 valid = evaluate(validation, batchSize: options.batchSize, rng: &rng)
                 history.valid.append(valid!)
             }
+            history.seconds.append(clock.elapsed)
             progress?(EpochReport(epoch: epoch, epochs: options.epochs, train: train, valid: valid))
             if watch.endEpoch(epoch, metrics: valid ?? train, parameters: objective.parameters) {
                 if epoch < epochs { history.stoppedEpoch = epoch }

@@ -73,6 +73,21 @@ final class InterpreterGradientFlowTests: XCTestCase {
         XCTAssertEqual(s.lines[0].y[0], 0, "the first step reads the zero state")
     }
 
+    func testTheTermsAddUpToTheGradientTrainingUses() throws {
+        let h = try harness()
+        // Every model kind: the sum of the terms matches the fused kernel's gradient to float rounding.
+        XCTAssertEqual(try h.printed("""
+        print bptt_sum_error(deep, data) < 1e-5, bptt_sum_error(lm, corpus, batch: 3) < 1e-5
+        print bptt_sum_error(clf, reviews) < 1e-5, bptt_sum_error(seg, words) < 1e-5
+        print bptt_sum_error(deep, data) > 0 or bptt_sum_error(deep, data) == 0
+        """), ["true true", "true true", "true"])
+        // Asking leaves the model as it was: training afterwards is the same as without the question.
+        XCTAssertEqual(try h.value("bptt_sum_error(deep, data) == bptt_sum_error(deep, data)"), "true")
+        XCTAssertEqual(h.failure("bi = Regressor(inputs: 2, rnn: GRU(hidden: 3, bidirectional: true))\nprint bptt_sum_error(bi, data)"),
+                       "2:22: 'bptt_sum_error' follows the gradient back in time through one direction; this model's recurrent "
+                        + "stack is bidirectional; build it with 'bidirectional: false'")
+    }
+
     func testModelsWithoutOneRecurrentStackAreRefused() throws {
         let h = try harness()
         XCTAssertEqual(h.failure("bi = Regressor(inputs: 2, rnn: GRU(hidden: 3, bidirectional: true))\nprint gradient_flow(bi, data)"),

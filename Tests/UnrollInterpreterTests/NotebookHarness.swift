@@ -47,10 +47,12 @@ final class NotebookHarness {
     /// A harness with `files` (path → contents) written under a fresh temporary folder.
     init(files: [String: String] = NotebookHarness.standardFiles, seed: UInt64 = 0,
          params: [String: ConstantValue] = [:], allowedRoots: [String] = [],
-         events: ((InterpreterEvent) -> Void)? = nil, checkpoint: (() throws -> Void)? = nil) throws {
+         events: ((InterpreterEvent) -> Void)? = nil, checkpoint: (() throws -> Void)? = nil, timings: Bool = false) throws {
         for (path, text) in files { temporary.write(path, text) }
-        settings = InterpreterSettings(notebookDirectory: temporary.path, allowedRoots: allowedRoots, params: params, seed: seed,
-                                       events: events, checkpoint: checkpoint)
+        var settings = InterpreterSettings(notebookDirectory: temporary.path, allowedRoots: allowedRoots, params: params,
+                                           seed: seed, events: events, checkpoint: checkpoint)
+        settings.timings = timings
+        self.settings = settings
         interpreter = Interpreter(settings: settings)
     }
 

@@ -51,6 +51,35 @@ final class BPTTTermsTests: XCTestCase {
         }
     }
 
+    func testTheRelativeDifferenceIsRoundingForTheTermsAndLargeWithoutOne() throws {
+        for kind in [RecurrentCellKind.rnnTanh, .lstm, .gru] {
+            for (name, objective) in try ProbeFixtures.objectives(kind, layers: 2) {
+                let terms = BPTTTerms.terms(objective.probe(batch: 0))
+                let gradient = BPTTTerms.trainingGradient(objective, batchSize: 3)  // the fixtures' batch
+                XCTAssertGreaterThan(gradient.sumOfSquares(), 0, "\(kind) \(name)")
+                XCTAssertLessThan(BPTTTerms.relativeDifference(terms: terms, gradient: gradient), 1e-5, "\(kind) \(name)")
+                // Measured again, the same: the pass starts afresh (a language model from the zero state, not from
+                // the state the first pass carried) and leaves no gradient behind.
+                XCTAssertEqual(BPTTTerms.trainingGradient(objective, batchSize: 3).scalars, gradient.scalars, "\(kind) \(name)")
+                // Without its largest term the sum is far from the gradient.
+                let norms = BPTTTerms.norms(terms)
+                var missing = terms
+                missing[norms.firstIndex(of: norms.max()!)!] = Tensor(zeros: gradient.shape)
+                XCTAssertGreaterThan(BPTTTerms.relativeDifference(terms: missing, gradient: gradient), 1e-2, "\(kind) \(name)")
+            }
+        }
+    }
+
+    func testTheRelativeDifferenceOfAWrittenDownCase() {
+        let terms = [Tensor(shape: [2, 2], scalars: [1, 2, 0, 0]), Tensor(shape: [2, 2], scalars: [3, 4, 0, 0])]
+        XCTAssertEqual(BPTTTerms.relativeDifference(terms: terms, gradient: Tensor(shape: [2, 2], scalars: [4, 6, 0, 0])), 0)
+        // The sum (4, 6) against (4, 6, 0, 3): a difference of 3 over a norm of √61.
+        XCTAssertEqual(BPTTTerms.relativeDifference(terms: terms, gradient: Tensor(shape: [2, 2], scalars: [4, 6, 0, 3])),
+                       3 / 61.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(BPTTTerms.relativeDifference(terms: [], gradient: Tensor(zeros: [2, 2])), 0)
+        XCTAssertEqual(BPTTTerms.relativeDifference(terms: terms, gradient: Tensor(zeros: [2, 2])), .infinity)
+    }
+
     func testNormsAreTheFrobeniusNorms() {
         let terms = [Tensor(shape: [2, 2], scalars: [3, 0, 0, 4]), Tensor(shape: [2, 2], scalars: [0, 0, 0, 0])]
         XCTAssertEqual(BPTTTerms.norms(terms), [5, 0])

@@ -21,6 +21,13 @@ final class TrainerTests: XCTestCase {
         let history = try Trainer.fit(objective, validation: objective, options: options,
                                   optimizer: try Adam(parameters: model.parameters, learningRate: 1e-2), rng: &rng)
         XCTAssertEqual(history.epochs, 15)
+        XCTAssertEqual(history.seconds.count, 15, "one measured time per epoch")
+        XCTAssertTrue(history.seconds.allSatisfy { $0 > 0 && $0 < 60 }, "\(history.seconds)")
+        var timedDifferently = history
+        timedDifferently.seconds = history.seconds.map { $0 * 2 }
+        XCTAssertEqual(timedDifferently, history, "seconds are a measurement, not a result")
+        timedDifferently.train[0] = Metrics(loss: 123)
+        XCTAssertNotEqual(timedDifferently, history)
         XCTAssertGreaterThan(history.valid.last!.accuracy!, 0.95)
         XCTAssertLessThan(history.train.last!.loss, history.train.first!.loss / 3)
     }

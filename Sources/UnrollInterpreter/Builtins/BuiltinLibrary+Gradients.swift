@@ -52,5 +52,14 @@ extension BuiltinLibrary {
                 + "without one-step connections (`skip_only`) has no W_hh: its terms are those of W_skip, δ_k h_{k−d}ᵀ.",
             rule: probeRule("bptt_terms", .series)
         )) { try $0.bpttTermsBuiltin($1) },
+        .function(Signature(
+            name: "bptt_sum_error", family: .evaluation, parameters: probeParameters("(rows past it are left out)"),
+            result: .float,
+            doc: "How far the terms of `bptt_terms` add up to the gradient training uses: ‖Σ_k δ_k h_{k−1}ᵀ − ∂L/∂W_hh‖ / "
+                + "‖∂L/∂W_hh‖ (Frobenius norms), the terms summed from the last step back and ∂L/∂W_hh of the first "
+                + "layer computed by the layer's own backward pass (the fused kernel) on the same probe batch; float "
+                + "rounding leaves about 1e-7, a missing or wrong term makes it large.",
+            rule: probeRule("bptt_sum_error", .float)
+        )) { try $0.bpttSumErrorBuiltin($1) },
     ]
 }

@@ -126,6 +126,14 @@ extension BuiltinLibrary {
                  "Per epoch, the fraction of its batches whose gradients `clip` or `clip_value` changed.") { _, v, _ in
             try gradientSeries(v, "clipped")
         },
+        property("History", "seconds", .series,
+                 "Per epoch, the wall-clock seconds of its training batches and validation pass, as measured, when the "
+                     + "run asks for timings (`unroll run --timings`); otherwise each is NaN, so that reports stay "
+                     + "byte-identical and `check` compares nothing machine-dependent.") { interpreter, v, _ in
+            let seconds = try history(v).history.seconds
+            let values = interpreter.settings.timings ? seconds : seconds.map { _ in Double.nan }
+            return .series(SeriesValue(values: values, split: nil, metric: "seconds"))
+        },
 
         property("Curves", "loss", .series, "Mean loss per epoch.") { _, v, place in try curve(v, "loss", place) },
         property("Curves", "accuracy", .series, "Accuracy per epoch.") { _, v, place in
