@@ -1,7 +1,7 @@
 import UnrollDiagnostics
 
 extension Suggestion {
-    /// Names that users of scikit-learn, Keras or PyTorch reach for, and the builtin or option Unroll has instead,
+    /// Names that users of scikit-learn, Keras, PyTorch or jieba reach for, and the builtin or option Unroll has instead,
     /// for a did-you-mean when no name is close in spelling.
     static let aliases: [String: String] = [
         "confusion_matrix": "confusion",
@@ -11,6 +11,7 @@ extension Suggestion {
         "restore_best_weights": "keep_best", "restore_best": "keep_best",
         "lr_scheduler": "schedule", "scheduler": "schedule",
         "steplr": "Step", "cosineannealinglr": "Cosine", "reducelronplateau": "Plateau",
+        "cut": "segment", "lcut": "segment", "sep": "separator", "delimiter": "separator",
     ]
 
     /// The candidate closest to `word` in spelling, or else the one `aliases` gives for it when it is a candidate.

@@ -71,6 +71,46 @@ final class InterpreterMetricsTests: XCTestCase {
                 + "for BMES word segmentation use 'segmentation_f1'"), true)
     }
 
+    func testSegmentCutsATextAndTheDataIntoTheWordsOfItsTags() throws {
+        let h = try trainedTagger("seg", on: "words", from: "data/words.txt", rnn: "LSTM", seed: 2)
+        XCTAssertEqual(try h.value("accuracy(seg, words)"), "1", "the tagger learns its four sentences")
+        XCTAssertEqual(try h.printed("print segment(seg, \"我爱北京\")"), ["我 / 爱 / 北京"])
+        XCTAssertEqual(try h.printed("print segment(seg, \"学习 很好\", separator: \"|\")"), ["学习|很|好"],
+                       "whitespace is left out, so it does not split a word")
+        let outputs = try h.run("show segment(seg, words, count: 3)")
+        guard case .table(let table) = outputs.first?.content else { return XCTFail("a table") }
+        XCTAssertEqual(table.columns, ["#", "true words", "predicted words", "right"])
+        XCTAssertEqual(table.title, "segmented by seg: 3 of the 4 sentences of words")
+        XCTAssertEqual(table.rows.map { $0[1] }, [.text("我 / 们 / 在 / 学习"), .text("北京 / 大学"), .text("我 / 爱 / 北京")],
+                       "the file's words, in its order; its 我/S 们/E is two words, as segmentation_f1 reads it")
+        XCTAssertEqual(table.rows.map { $0[1] }, table.rows.map { $0[2] })
+        XCTAssertEqual(table.rows.map { $0[3] }, [.text("4/4"), .text("2/2"), .text("3/3")])
+    }
+
+    func testSegmentCountsTheWordsThatSegmentationReportCounts() throws {
+        // Two epochs: a tagger that gets some words wrong, so that the counts have something to disagree about.
+        let h = try NotebookHarness(files: Self.files, seed: 4)
+        try h.run("""
+            words = tagged("data/words.txt")
+            seg = Tagger(vocab: words.vocab, tags: words.tags, embed: 4, rnn: GRU(hidden: 4))
+            fit seg on words { epochs: 2, batch: 2, optimizer: Adam(lr: 0.05), plot: false }
+            """)
+        let outputs = try h.run("show segment(seg, words, separator: \" \")\nshow segmentation_report(seg, words)")
+        guard case .table(let sentences) = outputs.first?.content, case .table(let report) = outputs.last?.content else {
+            return XCTFail("two tables")
+        }
+        var right = 0, truth = 0, predicted = 0
+        for row in sentences.rows {
+            guard case .text(let fraction) = row[3], case .text(let guessed) = row[2] else { return XCTFail("text cells") }
+            let parts = fraction.split(separator: "/").map { Int($0)! }
+            right += parts[0]
+            truth += parts[1]
+            predicted += guessed.split(separator: " ").count
+        }
+        XCTAssertEqual(report.rows[0][3...5], [.number(Double(truth)), .number(Double(predicted)), .number(Double(right))])
+        XCTAssertLessThan(right, truth, "two epochs do not learn every word (else this test shows nothing)")
+    }
+
     func testEntityF1AndReportOfABIOTagger() throws {
         let h = try trainedTagger("tagger", on: "ner", from: "data/entities.txt", rnn: "GRU", seed: 3)
         XCTAssertEqual(try h.value("entity_f1(tagger, ner)"), "1")

@@ -53,6 +53,26 @@ extension BuiltinLibrary {
             model: "a trained Tagger of BMES tags", result: .table,
             doc: "Word-level precision, recall and F1 of BMES segmentation, with the words true, predicted and right, as a table."
         )) { try $0.segmentationBuiltin($1, report: true) },
+        .function(Signature(
+            name: "segment", family: .evaluation,
+            parameters: [
+                .positional("model", .anyModel, doc: "a Tagger trained on BMES-tagged characters (B begin, M middle, E end, S single)"),
+                .positional("input", .oneOf([.string, .anyDataset]),
+                            doc: "a text to cut into words (whitespace in it is left out), or a Dataset of BMES-tagged sentences to segment beside their true words"),
+                .labelled("separator", .string, .value(.string(" / ")), doc: "what is written between two words"),
+                .labelled("count", .int, .value(.int(10)), .positive, doc: "for a Dataset: how many sentences, from the start"),
+            ],
+            result: .oneOf([.string, .table]),
+            doc: "Word segmentation by a BMES tagger: the text with its words separated, or for a Dataset a table of sentences with the true and the predicted words and how many of the true words the model got right.",
+            rule: { facts in
+                let problem = metricKindProblem(facts, [.tagger], "'segment' needs a Tagger of BMES tags")
+                guard let input = facts.type("input") else { return CallOutcome(.unknown, problems: [problem].compactMap { $0 }) }
+                if case .dataset = input {
+                    return CallOutcome(.table, problems: [problem, dataProblem(facts, parameter: "input")].compactMap { $0 })
+                }
+                return CallOutcome(input == .string ? .string : .unknown, problems: [problem].compactMap { $0 })
+            }
+        )) { try $0.segmentBuiltin($1) },
         .function(metric(
             "entity_f1", [.tagger], needs: "'entity_f1' needs a Tagger of BIO or BIOES tags",
             model: "a trained Tagger of BIO, IOB1 or BIOES tags (`B-PER`, `I-PER`, `O`, …)", result: .float,
