@@ -172,13 +172,7 @@ extension Parser {
         guard first.kind == .identifier else {
             throw error(SyntaxMessage.stepLine(found: first.quoted), at: first)
         }
-        var names: [Identifier] = []
-        repeat {
-            let name = try consume(.identifier, "expected a name to assign to")
-            names.append(Identifier(name.text, at: name.location))
-        } while match(.punctuation(.comma)) != nil
-        try consume(.punctuation(.equal), "expected '=' after the names to assign")
-        let value = try expression(after: "'='")
+        let (names, value) = try assignment()
         return CellStatement(.assign(names, value), at: first.location)
     }
 }

@@ -191,6 +191,12 @@ public final class Parser {
     private func assignment() throws -> Statement {
         let first = peek
         if compoundOperator(tokens[current + 1]) != nil { return try compoundAssignment() }
+        let (names, value) = try assignment()
+        return Statement(.assign(names, value), at: first.location)
+    }
+
+    /// `a, b = expression`: the names assigned to and the value, as a statement and a cell's step both write them.
+    func assignment() throws -> (names: [Identifier], value: Expr) {
         var names: [Identifier] = []
         repeat {
             let name = try consume(.identifier, "expected a name to assign to")
@@ -198,7 +204,7 @@ public final class Parser {
         } while match(.punctuation(.comma)) != nil
         try consume(.punctuation(.equal), "expected '=' after the names to assign")
         let value = try expression(after: "'='")
-        return Statement(.assign(names, value), at: first.location)
+        return (names, value)
     }
 
     private func expressionStatement() throws -> Statement {
